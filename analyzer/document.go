@@ -1,0 +1,169 @@
+// Package analyzer finds sentences, words, dates, figures and names in essay
+// text, with byte offsets into the text exactly as received.
+package analyzer
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// MaxChars is the longest essay, in characters, that is checked.
+const MaxChars = 50000
+
+// Span is a half-open byte range [Start, End) into the essay text.
+type Span struct {
+	Start int `json:"start"`
+	End   int `json:"end"`
+}
+
+// Sentence is one sentence of the essay.
+type Sentence struct {
+	Span
+	Paragraph int
+	// Words and Mentions index the Document's slices: [first, last).
+	Words    [2]int
+	Mentions [2]int
+}
+
+// Word is one word of the essay.
+type Word struct {
+	Span
+	// Norm is the word as matched: lower case, without accents or a
+	// possessive, in American spelling, with transliterations and tolerated
+	// misspellings of names mapped to the canonical form.
+	Norm string
+	// Misspelt is set when Norm corrects a misspelling of a key name or term.
+	Misspelt bool
+	Sentence int
+}
+
+// Document is an analysed essay.
+type Document struct {
+	Text       string
+	Sentences  []Sentence
+	Words      []Word
+	Mentions   []Mention
+	Paragraphs int
+	WordCount  int
+}
+
+// SentenceWords returns the words of sentence i.
+func (d *Document) SentenceWords(i int) []Word {
+	s := d.Sentences[i]
+	return d.Words[s.Words[0]:s.Words[1]]
+}
+
+// SentenceMentions returns the dates and figures of sentence i.
+func (d *Document) SentenceMentions(i int) []Mention {
+	s := d.Sentences[i]
+	return d.Mentions[s.Mentions[0]:s.Mentions[1]]
+}
+
+// SentenceText returns the text of sentence i.
+func (d *Document) SentenceText(i int) string {
+	s := d.Sentences[i]
+	return d.Text[s.Start:s.End]
+}
+
+// Input errors a student can fix. Callers match them with errors.Is.
+var (
+	ErrEmpty   = errors.New("the essay is empty: paste or write your essay and check again")
+	ErrNotText = errors.New("the essay is not plain text (it is not valid UTF-8): save it as a .txt file, or copy and paste the text")
+	ErrTooLong = fmt.Errorf("the essay is longer than %d characters: check one essay at a time, or split it into parts", MaxChars)
+)
+
+// Validate reports why text cannot be checked, or nil.
+func Validate(text string) error {
+	if !utf8.ValidString(text) || strings.ContainsRune(text, 0) {
+		return ErrNotText
+	}
+	if strings.TrimFunc(text, func(r rune) bool { return unicode.IsSpace(r) || r == '\uFEFF' }) == "" {
+		return ErrEmpty
+	}
+	if utf8.RuneCountInString(text) > MaxChars {
+		return ErrTooLong
+	}
+	return nil
+}
+
+// Analyzer turns essay text into Documents. It is safe for concurrent use.
+type Analyzer struct {
+	lex *Lexicon
+}
+
+// New returns an Analyzer that recognises the names and terms of lex (nil
+// for none) and loads the language models if they are not loaded yet.
+func New(lex *Lexicon) (*Analyzer, error) {
+	if err := loadModels(); err != nil {
+		return nil, fmt.Errorf("loading the sentence model: %w", err)
+	}
+	if lex == nil {
+		lex = NewLexicon(nil, nil)
+	}
+	return &Analyzer{lex: lex}, nil
+}
+
+// Lexicon returns the names and terms the Analyzer recognises.
+func (a *Analyzer) Lexicon() *Lexicon { return a.lex }
+
+// Analyze validates text and splits it into sentences, words and mentions.
+func (a *Analyzer) Analyze(text string) (*Document, error) {
+	if err := Validate(text); err != nil {
+		return nil, err
+	}
+	doc := &Document{Text: text}
+	doc.Sentences = segment(text)
+	if len(doc.Sentences) > 0 {
+		doc.Paragraphs = doc.Sentences[len(doc.Sentences)-1].Paragraph + 1
+	}
+	doc.Words = a.words(text)
+	doc.Mentions = FindMentions(text)
+	doc.WordCount = countWords(text)
+	assign(doc)
+	return doc, nil
+}
+
+// assign records, for every sentence, its range of words and mentions. Both
+// lists are sorted by offset, so one pass suffices.
+func assign(doc *Document) {
+	w, m := 0, 0
+	for i := range doc.Sentences {
+		s := &doc.Sentences[i]
+		for w < len(doc.Words) && doc.Words[w].Start < s.Start {
+			doc.Words[w].Sentence = -1
+			w++
+		}
+		s.Words[0] = w
+		for w < len(doc.Words) && doc.Words[w].Start < s.End {
+			doc.Words[w].Sentence = i
+			w++
+		}
+		s.Words[1] = w
+		for m < len(doc.Mentions) && doc.Mentions[m].Start < s.Start {
+			m++
+		}
+		s.Mentions[0] = m
+		for m < len(doc.Mentions) && doc.Mentions[m].Start < s.End {
+			m++
+		}
+		s.Mentions[1] = m
+	}
+	for ; w < len(doc.Words); w++ {
+		doc.Words[w].Sentence = -1
+	}
+}
+
+// countWords counts words as a word processor does: runs of non-space
+// characters that hold a letter or a digit.
+func countWords(text string) int {
+	n := 0
+	for _, f := range strings.Fields(text) {
+		if strings.IndexFunc(f, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }) >= 0 {
+			n++
+		}
+	}
+	return n
+}

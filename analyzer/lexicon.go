@@ -1,0 +1,175 @@
+package analyzer
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	_ "embed"
+	"sort"
+	"strings"
+	"sync"
+	"unicode"
+)
+
+// words.txt.gz is the union of Debian's American and British English word
+// lists (wamerican, wbritish), lower case, letters only. A word found there
+// is never taken for a misspelt name, however close it is to one.
+//
+//go:embed words.txt.gz
+var wordsGz []byte
+
+var (
+	dictOnce sync.Once
+	dict     map[string]struct{}
+)
+
+func dictionary() map[string]struct{} {
+	dictOnce.Do(func() {
+		dict = make(map[string]struct{}, 80000)
+		zr, err := gzip.NewReader(bytes.NewReader(wordsGz))
+		if err != nil {
+			return // the embedded list is checked by a test
+		}
+		sc := bufio.NewScanner(zr)
+		for sc.Scan() {
+			dict[Spelling(sc.Text())] = struct{}{}
+		}
+	})
+	return dict
+}
+
+// IsEnglishWord reports whether w (any case) is an ordinary English word.
+func IsEnglishWord(w string) bool {
+	_, ok := dictionary()[Spelling(w)]
+	return ok
+}
+
+// Name is a key name of a topic with the other spellings that are accepted
+// as correct (transliterations such as Mao Tse-tung for Mao Zedong, Damansky
+// for Zhenbao).
+type Name struct {
+	Canonical string
+	Variants  []string
+}
+
+// Lexicon holds the names and key terms of a topic: variants map to their
+// canonical word, and words that are not English and lie a few letters from
+// a key word are read as that word, misspelt.
+type Lexicon struct {
+	aliases map[string]string
+	terms   map[string]bool // canonical key words; true for names
+	byFirst map[byte][]string
+	display map[string]string // canonical name word -> as the name is written
+}
+
+// NewLexicon builds a Lexicon from a topic's names and the words its
+// matching rules use. Only single words are aliased: a variant of several
+// words ("Tse-tung") maps its words position by position when the counts
+// agree.
+func NewLexicon(names []Name, terms []string) *Lexicon {
+	dictionary()
+	lex := &Lexicon{aliases: map[string]string{}, terms: map[string]bool{}, byFirst: map[byte][]string{}, display: map[string]string{}}
+	for _, t := range terms {
+		for _, w := range splitWords(t) {
+			if _, isName := lex.terms[w]; !isName {
+				lex.terms[w] = false
+			}
+		}
+	}
+	for _, n := range names {
+		canon := splitWords(n.Canonical)
+		shown := strings.Fields(n.Canonical)
+		for i, w := range canon {
+			lex.terms[w] = true
+			if len(shown) == len(canon) {
+				lex.display[w] = shown[i]
+			}
+		}
+		for _, v := range n.Variants {
+			vw := splitWords(v)
+			switch {
+			case len(vw) == len(canon):
+				for i := range vw {
+					if vw[i] != canon[i] {
+						lex.aliases[vw[i]] = canon[i]
+					}
+				}
+			case len(vw) == 1 && len(canon) > 0:
+				lex.aliases[vw[0]] = canon[len(canon)-1]
+			}
+		}
+	}
+	for w := range lex.terms {
+		if len(w) >= 5 && isLetters(w) {
+			lex.byFirst[w[0]] = append(lex.byFirst[w[0]], w)
+		}
+	}
+	for _, ws := range lex.byFirst {
+		sort.Strings(ws)
+	}
+	return lex
+}
+
+// Display returns a canonical name word as the name is written
+// ("khrushchev" -> "Khrushchev").
+func (l *Lexicon) Display(w string) string {
+	if d, ok := l.display[w]; ok {
+		return d
+	}
+	return w
+}
+
+// IsName reports whether the canonical word w belongs to a key name.
+func (l *Lexicon) IsName(w string) bool { return l.terms[w] }
+
+// Canonical returns the form a word is matched in, and whether that form
+// corrects a misspelling.
+func (l *Lexicon) Canonical(raw string) (string, bool) {
+	w := Spelling(raw)
+	if a, ok := l.aliases[w]; ok {
+		return a, false
+	}
+	if _, ok := l.terms[w]; ok || len(w) < 5 {
+		return w, false
+	}
+	if _, ok := dict[w]; ok {
+		return w, false
+	}
+	if !isLetters(w) {
+		return w, false
+	}
+	best, bestD := "", 3
+	for _, t := range l.byFirst[w[0]] {
+		tol := tolerance(min(len(t), len(w)))
+		if d := distance(w, t, tol); d <= tol && d < bestD {
+			best, bestD = t, d
+		}
+	}
+	if best == "" {
+		return w, false
+	}
+	return best, true
+}
+
+// splitWords splits a phrase into canonical words the way essays are split.
+func splitWords(s string) []string {
+	f := strings.FieldsFunc(s, func(r rune) bool { return !isWordRune(r) && r != '\'' && r != '*' })
+	out := f[:0]
+	for _, w := range f {
+		w = strings.Trim(w, "'")
+		w = strings.TrimSuffix(w, "'s")
+		if w != "" {
+			out = append(out, Spelling(w))
+		}
+	}
+	return out
+}
+
+func isLetters(w string) bool {
+	for _, r := range w {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,373 @@
+package analyzer
+
+import (
+	"strconv"
+	"strings"
+)
+
+// mentionFlag says what a word can be in a mention; a word may be several
+// things ("m" is a scale, "mid" a decade part).
+type mentionFlag uint64
+
+const (
+	mfMonth    mentionFlag = 1 << iota // val: month number
+	mfAbbrev                           // may take a full stop: "Feb.", "c.", "sq."
+	mfSmall                            // one..nine
+	mfTeen                             // ten..nineteen
+	mfTens                             // twenty..ninety
+	mfHundred                          // hundred
+	mfScale                            // thousand, million...: val is the power of ten
+	mfMScale                           // m, mn, bn, k: only glued to digits or after a currency sign
+	mfFoldWord                         // sixfold: val is the factor
+	mfFold                             // fold
+	mfTimes                            // the x of "6x"
+	mfCurWord                          // dollars: str is the currency code
+	mfCurCode                          // USD, when written in capitals
+	mfUS                               // us (1), u of U.S. (2), american (3)
+	mfUnit                             // str is the normalised unit
+	mfSquare                           // square, sq
+	mfCount                            // soldiers: a year-like number before it is a count
+	mfPercent                          // percent, pct
+	mfPer                              // per (cent)
+	mfCent                             // (per) cent
+	mfPc                               // pc, glued: 60pc
+	mfOrd                              // st, nd, rd, th after a day
+	mfS                                // the s of 1950s
+	mfPart                             // early (0), mid (1), late (2)
+	mfApprox                           // c., circa, around
+	mfRangeTo                          // to, until, till
+	mfAnd                              // and
+	mfBetween                          // between
+	mfOf                               // of
+	mfThe                              // the
+	mfLong                             // long, as in the Long March, which is no month
+)
+
+// mentionLex is what the lexicon knows about a lower-case word.
+type mentionLex struct {
+	flags mentionFlag
+	val   int32
+	str   string
+}
+
+type mentionLexAdd func(words string, f mentionFlag, val int, str string)
+
+var mentionLexicon = buildMentionLexicon()
+
+func buildMentionLexicon() map[string]mentionLex {
+	m := make(map[string]mentionLex, 400)
+	add := func(words string, f mentionFlag, val int, str string) {
+		for _, w := range strings.Fields(words) {
+			e := m[w]
+			e.flags |= f
+			if val != 0 {
+				e.val = int32(val)
+			}
+			if str != "" {
+				e.str = str
+			}
+			m[w] = e
+		}
+	}
+	addNumberWords(add)
+	addDateWords(add)
+	addMoneyWords(add)
+	return m
+}
+
+var (
+	mentionSmallWords = strings.Fields("one two three four five six seven eight nine")
+	mentionTeenWords  = strings.Fields("ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen")
+	mentionTensWords  = strings.Fields("twenty thirty forty fifty sixty seventy eighty ninety")
+)
+
+func addNumberWords(add mentionLexAdd) {
+	for i, w := range mentionSmallWords {
+		add(w, mfSmall, i+1, "")
+		add(w+"fold", mfFoldWord, i+1, "")
+	}
+	for i, w := range mentionTeenWords {
+		add(w, mfTeen, i+10, "")
+		add(w+"fold", mfFoldWord, i+10, "")
+	}
+	for i, w := range mentionTensWords {
+		add(w, mfTens, 10*i+20, "")
+		add(w+"fold", mfFoldWord, 10*i+20, "")
+	}
+	add("hundred", mfHundred, 2, "")
+	add("hundredfold", mfFoldWord, 100, "")
+	add("thousandfold", mfFoldWord, 1000, "")
+	add("thousand", mfScale, 3, "")
+	add("million", mfScale, 6, "")
+	add("billion", mfScale, 9, "")
+	add("trillion", mfScale, 12, "")
+	add("k", mfMScale, 3, "")
+	add("m mn", mfMScale, 6, "")
+	add("b bn", mfMScale, 9, "")
+	add("tn", mfMScale, 12, "")
+	add("fold", mfFold, 0, "")
+	add("x", mfTimes, 0, "")
+	add("percent pct", mfPercent, 0, "")
+	add("per", mfPer, 0, "")
+	add("cent", mfCent, 0, "")
+	add("pc", mfPc, 0, "")
+	add("and", mfAnd, 0, "")
+	add("square", mfSquare, 0, "")
+	add("sq", mfSquare|mfAbbrev, 0, "")
+	add("km kms kilometre kilometres kilometer kilometers", mfUnit|mfCount, 0, "km")
+	add("mi mile miles", mfUnit|mfCount, 0, "mi")
+	add("metre metres meter meters", mfUnit|mfCount, 0, "m")
+	add("kg kgs kilo kilos kilogram kilograms kilogramme kilogrammes", mfUnit|mfCount, 0, "kg")
+	add("ton tons tonne tonnes", mfUnit|mfCount, 0, "t")
+	add("hectare hectares", mfUnit|mfCount, 0, "ha")
+	// Spaced short forms read back Values ("300 m"); a glued "300m" is
+	// taken as a million by number before units are looked at.
+	add("m", mfUnit, 0, "m")
+	add("t", mfUnit, 0, "t")
+	add("ha", mfUnit, 0, "ha")
+	add(`soldiers soldier troops men women people persons workers peasants
+		businesses experts advisers advisors specialists technicians engineers
+		scientists students factories enterprises companies projects plants
+		divisions tanks aircraft planes ships guns casualties deaths dead
+		prisoners refugees delegates members villages communes miners`, mfCount, 0, "")
+}
+
+// mentionNum is a number read from one or more tokens; end is the token
+// after it.
+type mentionNum struct {
+	val    float64
+	end    int
+	words  bool // spelled out
+	scaled bool // took a scale word: "300 million", "300m"
+}
+
+// number reads the number at token i. Inside money a spaced "m" or "bn"
+// is a scale ("$300 m"); elsewhere only a glued one is ("300m").
+func (s *mentionScanner) number(i int, money bool) (mentionNum, bool) {
+	t := s.at(i)
+	switch {
+	case t.kind == mtNum:
+		raw := s.text[t.start:t.end]
+		if len(raw) > 30 {
+			return mentionNum{}, false
+		}
+		exp, j := 0, i+1
+		if n := s.at(j); n.kind == mtWord {
+			f := n.lex.flags
+			if n.gap == 0 && f&(mfScale|mfMScale) != 0 || n.gap == 1 && (f&mfScale != 0 || money && f&mfMScale != 0) {
+				exp, j = int(n.lex.val), j+1
+			}
+		}
+		var buf [48]byte
+		b := buf[:0]
+		for k := 0; k < len(raw); k++ {
+			if raw[k] != ',' {
+				b = append(b, raw[k])
+			}
+		}
+		if exp > 0 {
+			b = append(b, 'e')
+			b = strconv.AppendInt(b, int64(exp), 10)
+		}
+		v, err := strconv.ParseFloat(string(b), 64)
+		if err != nil || v >= 1e15 {
+			return mentionNum{}, false
+		}
+		return mentionNum{val: v, end: j, scaled: exp > 0}, true
+	case t.is(mfSmall | mfTeen | mfTens):
+		return s.wordNumber(i), true
+	}
+	return mentionNum{}, false
+}
+
+// wordNumber reads a spelled-out number such as "one hundred and forty-one"
+// or "three hundred million". It stops at the first word that would not
+// continue a well-formed number, so "six five" is just six.
+func (s *mentionScanner) wordNumber(i int) mentionNum {
+	const (
+		none = iota
+		small
+		teen
+		tens
+		hundred
+		scale
+		and
+	)
+	var total, cur int64
+	last, lastScale, end := none, int32(99), i
+	for j := i; ; {
+		t := s.at(j)
+		f, v := t.lex.flags, int64(t.lex.val)
+		open := last == none || last == hundred || last == scale || last == and
+		switch {
+		case t.kind != mtWord:
+			return mentionNum{val: float64(total + cur), end: end, words: true, scaled: lastScale != 99}
+		case f&mfSmall != 0 && (open || last == tens):
+			cur, last = cur+v, small
+		case f&mfTeen != 0 && open:
+			cur, last = cur+v, teen
+		case f&mfTens != 0 && open:
+			cur, last = cur+v, tens
+		case f&mfHundred != 0 && (last == small || last == teen || last == tens) && cur < 100:
+			cur, last = cur*100, hundred
+		case f&mfScale != 0 && cur > 0 && last != and && t.lex.val < lastScale:
+			total += cur * mentionPow10[t.lex.val]
+			cur, last, lastScale = 0, scale, t.lex.val
+		case f&mfAnd != 0 && (last == hundred || last == scale) && s.at(j+1).gap == 1 && s.at(j+1).is(mfSmall|mfTeen|mfTens):
+			last = and
+		default:
+			return mentionNum{val: float64(total + cur), end: end, words: true, scaled: lastScale != 99}
+		}
+		if last != and {
+			end = j + 1
+		}
+		switch {
+		case last == tens && s.hyphen(j+1) && s.at(j+2).is(mfSmall):
+			j += 2
+		case s.at(j+1).gap == 1:
+			j++
+		default:
+			return mentionNum{val: float64(total + cur), end: end, words: true, scaled: lastScale != 99}
+		}
+	}
+}
+
+var mentionPow10 = [...]int64{1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12}
+
+// numericAt reads a figure starting with a number at token i and decides
+// its kind from what follows it.
+func (s *mentionScanner) numericAt(i int) (Mention, int, bool) {
+	n, ok := s.number(i, false)
+	if !ok {
+		return Mention{}, 0, false
+	}
+	if cur, end, ok := s.currencyAfter(n.end); ok {
+		return mentionMoney(cur, n.val), end, true
+	}
+	if end, ok := s.percentAfter(n.end); ok {
+		return Mention{Kind: KindPercent, Amount: n.val, Value: mentionFormat(n.val) + "%"}, end, true
+	}
+	if unit, end, ok := s.unitAfter(n.end); ok {
+		return Mention{Kind: KindQuantity, Amount: n.val, Unit: unit, Value: mentionFormat(n.val) + " " + unit}, end, true
+	}
+	if end, ok := s.foldAfter(n.end, !n.words); ok {
+		return mentionMultiplier(n.val), end, true
+	}
+	if s.at(i).kind == mtNum && !n.scaled {
+		if d, end, ok := s.dateAt(i); ok {
+			return d.mention(), end, true
+		}
+	}
+	if n.words && n.val < 10 && !s.small {
+		return Mention{}, 0, false
+	}
+	return Mention{Kind: KindNumber, Amount: n.val, Value: mentionFormat(n.val)}, n.end, true
+}
+
+func mentionMultiplier(v float64) Mention {
+	return Mention{Kind: KindMultiplier, Amount: v, Value: "x" + mentionFormat(v)}
+}
+
+// percentAfter matches "%", "per cent", "per-cent", "percent" and a glued "pc".
+func (s *mentionScanner) percentAfter(k int) (int, bool) {
+	t := s.at(k)
+	switch {
+	case !t.near():
+	case t.punct('%') || t.punct('％') || t.is(mfPercent) || t.is(mfPc) && t.glued():
+		return k + 1, true
+	case t.is(mfPer) && s.at(k+1).gap == 1 && s.at(k+1).is(mfCent):
+		return k + 2, true
+	case t.is(mfPer) && s.hyphen(k+1) && s.at(k+2).is(mfCent):
+		return k + 3, true
+	}
+	return 0, false
+}
+
+// unitAfter matches a unit spaced, glued or hyphenated to the number:
+// "4406 km", "4406km", "4,406-kilometre", "300 square miles".
+func (s *mentionScanner) unitAfter(k int) (string, int, bool) {
+	j := k
+	if s.hyphen(j) {
+		j++
+	} else if !s.at(j).near() {
+		return "", 0, false
+	}
+	square := false
+	if t := s.at(j); t.is(mfSquare) {
+		square = true
+		j++
+		if s.at(j).punct('.') && s.at(j).glued() && t.is(mfAbbrev) {
+			j++
+		}
+		if !s.at(j).near() {
+			return "", 0, false
+		}
+	}
+	t := s.at(j)
+	if !t.is(mfUnit) {
+		return "", 0, false
+	}
+	unit := t.lex.str
+	if square {
+		switch unit {
+		case "km":
+			unit = "sq km"
+		case "mi":
+			unit = "sq mi"
+		case "m":
+			unit = "sq m"
+		default:
+			return "", 0, false
+		}
+	}
+	return unit, j + 1, true
+}
+
+// foldAfter matches "-fold", "fold" and, after digits, a glued "x" ("6x").
+func (s *mentionScanner) foldAfter(k int, digits bool) (int, bool) {
+	t := s.at(k)
+	switch {
+	case s.hyphen(k) && s.at(k+1).is(mfFold):
+		return k + 2, true
+	case t.is(mfFold) && t.near():
+		return k + 1, true
+	case t.is(mfTimes) && t.glued() && digits:
+		return k + 1, true
+	}
+	return 0, false
+}
+
+// mentionUnitBase gives a unit's dimension and size in base units, so that
+// "2,738 miles" can fit "4,406 km".
+func mentionUnitBase(u string) (byte, float64) {
+	switch u {
+	case "m":
+		return 'L', 1
+	case "km":
+		return 'L', 1000
+	case "mi":
+		return 'L', 1609.344
+	case "sq m":
+		return 'A', 1
+	case "ha":
+		return 'A', 1e4
+	case "sq km":
+		return 'A', 1e6
+	case "sq mi":
+		return 'A', 2589988.110336
+	case "kg":
+		return 'M', 1
+	case "t":
+		return 'M', 1000
+	}
+	return 0, 0
+}
+
+func quantityFits(a, b Mention) bool {
+	if a.Unit == "" || b.Unit == "" || a.Unit == b.Unit {
+		return mentionClose(a.Amount, b.Amount)
+	}
+	da, fa := mentionUnitBase(a.Unit)
+	db, fb := mentionUnitBase(b.Unit)
+	return da != 0 && da == db && mentionClose(a.Amount*fa, b.Amount*fb)
+}

@@ -1,0 +1,166 @@
+package analyzer
+
+import (
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/jdkato/prose/v2"
+	"gopkg.in/neurosnap/sentences.v1"
+	"gopkg.in/neurosnap/sentences.v1/english"
+)
+
+// The sentence model and the tokenizer model are loaded once per process.
+// prose.NewDocument builds a fresh Punkt segmenter (parsing its English
+// training data) on every call and offers no way to reuse it, so we build the
+// same Punkt segmenter, from the library prose wraps and with the same English
+// data, once. Tokenization goes through prose with tagging, extraction and
+// segmentation off and an empty shared model, so nothing is loaded per call.
+var (
+	modelsOnce sync.Once
+	punkt      *sentences.DefaultSentenceTokenizer
+	proseModel *prose.Model
+	modelsErr  error
+)
+
+func loadModels() error {
+	modelsOnce.Do(func() {
+		punkt, modelsErr = english.NewSentenceTokenizer(nil)
+		proseModel = &prose.Model{Name: "tokenizer-only"}
+	})
+	return modelsErr
+}
+
+// Warm loads the language models now rather than on the first check, so a
+// server pays the cost at start-up.
+func Warm() error { return loadModels() }
+
+// block is a run of text that no sentence crosses: a paragraph, a bullet or
+// a line that stands alone.
+type block struct {
+	start, end int
+	paragraph  int
+}
+
+// blocks splits text into paragraphs (separated by blank lines) and, within
+// them, into bullets and list lines. Ordinary wrapped lines stay joined so a
+// sentence broken across lines is still one sentence.
+func blocks(text string) []block {
+	var out []block
+	paragraph := -1
+	inParagraph := false
+	cur := block{start: -1}
+	flush := func(end int) {
+		if cur.start >= 0 {
+			cur.end = end
+			out = append(out, cur)
+			cur = block{start: -1}
+		}
+	}
+	lineStart := 0
+	prevLineEnd := 0
+	prevEndsSentence := false
+	for lineStart <= len(text) {
+		nl := strings.IndexByte(text[lineStart:], '\n')
+		lineEnd := len(text)
+		next := len(text) + 1
+		if nl >= 0 {
+			lineEnd = lineStart + nl
+			next = lineEnd + 1
+		}
+		line := text[lineStart:lineEnd]
+		trimmed := strings.TrimFunc(line, unicode.IsSpace)
+		if trimmed == "" {
+			flush(prevLineEnd)
+			inParagraph = false
+		} else {
+			lead := lineStart + strings.Index(line, trimmed)
+			if !inParagraph {
+				paragraph++
+				inParagraph = true
+				flush(prevLineEnd)
+				cur = block{start: lead, paragraph: paragraph}
+			} else if isListLine(trimmed) || !prevEndsSentence && looksLikeHeading(text[cur.start:prevLineEnd]) && startsUpper(trimmed) {
+				flush(prevLineEnd)
+				cur = block{start: lead, paragraph: paragraph}
+			}
+			prevLineEnd = lead + len(trimmed)
+			prevEndsSentence = endsSentence(trimmed)
+		}
+		lineStart = next
+	}
+	flush(prevLineEnd)
+	return out
+}
+
+// isListLine reports whether a line starts with a bullet or a list number.
+func isListLine(s string) bool {
+	r, size := utf8.DecodeRuneInString(s)
+	switch r {
+	case '•', '●', '◦', '▪', '·', '-', '*', '–', '—', '+', '○', '■':
+		return len(s) > size && unicode.IsSpace(rune(s[size]))
+	}
+	i := 0
+	for i < len(s) && i < 3 && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	return i > 0 && i+1 < len(s) && (s[i] == '.' || s[i] == ')') && s[i+1] == ' '
+}
+
+// looksLikeHeading reports whether a block is a short line without final
+// punctuation, such as a title, which should not run into the next line.
+func looksLikeHeading(s string) bool {
+	return !strings.ContainsAny(s, "\n") && utf8.RuneCountInString(s) < 60
+}
+
+func startsUpper(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+func endsSentence(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return strings.ContainsRune(".!?:;\"'”’)", r)
+}
+
+// segment splits text into sentences with their paragraph numbers.
+func segment(text string) []Sentence {
+	var out []Sentence
+	for _, b := range blocks(text) {
+		chunk := text[b.start:b.end]
+		for _, s := range punkt.Tokenize(chunk) {
+			start, end := trimSpan(chunk, s.Start, s.End)
+			if start >= end {
+				continue
+			}
+			out = append(out, Sentence{Span: Span{Start: b.start + start, End: b.start + end}, Paragraph: b.paragraph})
+		}
+	}
+	return out
+}
+
+// trimSpan narrows [start, end) of s to exclude surrounding white space.
+func trimSpan(s string, start, end int) (int, int) {
+	if start < 0 {
+		start = 0
+	}
+	if end > len(s) {
+		end = len(s)
+	}
+	for start < end {
+		r, size := utf8.DecodeRuneInString(s[start:end])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		start += size
+	}
+	for end > start {
+		r, size := utf8.DecodeLastRuneInString(s[start:end])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		end -= size
+	}
+	return start, end
+}

@@ -1,0 +1,117 @@
+package analyzer
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/jdkato/prose/v2"
+)
+
+// quoteFolds are the replacements prose's tokenizer makes before it splits
+// text. Tokens come back folded, so the text is folded the same way, with a
+// map back to the original offsets, to find where each token came from.
+var quoteFolds = map[rune]byte{'\u201c': '"', '\u201d': '"', '\u2018': '\'', '\u2019': '\''}
+
+// fold returns text with curly quotes made straight and, for every byte of
+// the result, the offset of the byte of text it came from (one extra entry
+// maps the end).
+func fold(text string) (string, []int) {
+	var b strings.Builder
+	b.Grow(len(text))
+	orig := make([]int, 0, len(text)+1)
+	for i, r := range text {
+		if c, ok := quoteFolds[r]; ok {
+			b.WriteByte(c)
+			orig = append(orig, i)
+			continue
+		}
+		size := utf8.RuneLen(r)
+		if r == utf8.RuneError {
+			size = 1
+		}
+		b.WriteString(text[i : i+size])
+		for k := 0; k < size; k++ {
+			orig = append(orig, i+k)
+		}
+	}
+	orig = append(orig, len(text))
+	return b.String(), orig
+}
+
+// words tokenizes text with prose's tokenizer and turns the tokens into
+// normalised words with spans into the original text.
+func (a *Analyzer) words(text string) []Word {
+	clean, orig := fold(text)
+	// prose.NewDocument cannot fail with segmentation, tagging and extraction
+	// off; the shared empty model keeps it from loading anything.
+	pd, err := prose.NewDocument(clean,
+		prose.WithSegmentation(false), prose.WithTagging(false),
+		prose.WithExtraction(false), prose.UsingModel(proseModel))
+	if err != nil {
+		return nil
+	}
+	toks := pd.Tokens()
+	out := make([]Word, 0, len(toks))
+	cursor := 0
+	for _, tok := range toks {
+		i := strings.Index(clean[cursor:], tok.Text)
+		if i < 0 {
+			continue
+		}
+		start := cursor + i
+		cursor = start + len(tok.Text)
+		out = a.appendWords(out, clean, orig, start, cursor)
+	}
+	return out
+}
+
+// appendWords splits one token at hyphens, dashes and slashes and appends
+// its parts as words.
+func (a *Analyzer) appendWords(out []Word, clean string, orig []int, start, end int) []Word {
+	tok := clean[start:end]
+	switch strings.ToLower(tok) {
+	case "'s", "'":
+		return out
+	case "n't":
+		return append(out, Word{Span: Span{orig[start], orig[end]}, Norm: "not"})
+	}
+	partStart := start
+	for i, r := range tok {
+		if r == '-' || r == '/' || r == '\u2013' || r == '\u2014' {
+			out = a.appendWord(out, clean, orig, partStart, start+i)
+			partStart = start + i + utf8.RuneLen(r)
+		}
+	}
+	return a.appendWord(out, clean, orig, partStart, end)
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+func (a *Analyzer) appendWord(out []Word, clean string, orig []int, start, end int) []Word {
+	// Trim quotes, brackets and stray punctuation from both ends.
+	for start < end {
+		r, size := utf8.DecodeRuneInString(clean[start:end])
+		if isWordRune(r) {
+			break
+		}
+		start += size
+	}
+	for end > start {
+		r, size := utf8.DecodeLastRuneInString(clean[start:end])
+		if isWordRune(r) {
+			break
+		}
+		end -= size
+	}
+	if start >= end {
+		return out
+	}
+	raw := clean[start:end]
+	if n := len(raw); n > 2 && raw[n-2] == '\'' && (raw[n-1] == 's' || raw[n-1] == 'S') {
+		raw = raw[:n-2]
+		end -= 2
+	}
+	norm, misspelt := a.lex.Canonical(raw)
+	return append(out, Word{Span: Span{orig[start], orig[end]}, Norm: norm, Misspelt: misspelt})
+}

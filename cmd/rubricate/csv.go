@@ -1,0 +1,56 @@
+package main
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+
+	"github.com/rubricate/rubricate/rubrics"
+)
+
+// writeCSV writes one row per essay for a teacher's mark book: file, level,
+// points, each criterion's points, evidence found and problems.
+func writeCSV(w io.Writer, essays []essayFile, reports []*rubrics.Report) error {
+	cw := csv.NewWriter(w)
+	var criteria []string
+	for _, r := range reports {
+		if r != nil {
+			for _, c := range r.Criteria {
+				criteria = append(criteria, c.ID)
+			}
+			break
+		}
+	}
+	header := append([]string{"file", "level", "points", "max"}, criteria...)
+	header = append(header, "evidence_found", "evidence_total", "problems", "error")
+	if err := cw.Write(header); err != nil {
+		return err
+	}
+	for i, r := range reports {
+		row := []string{essays[i].name}
+		if r == nil {
+			row = append(row, "", "", "")
+			for range criteria {
+				row = append(row, "")
+			}
+			row = append(row, "", "", "", essays[i].err.Error())
+		} else {
+			row = append(row, fmt.Sprint(r.Score.Level), fmt.Sprint(r.Score.Points), fmt.Sprint(r.Score.Max))
+			for _, c := range r.Criteria {
+				row = append(row, fmt.Sprint(c.Points))
+			}
+			found := 0
+			for _, e := range r.Evidence {
+				if e.Found {
+					found++
+				}
+			}
+			row = append(row, fmt.Sprint(found), fmt.Sprint(len(r.Evidence)), fmt.Sprint(len(r.Problems)), "")
+		}
+		if err := cw.Write(row); err != nil {
+			return err
+		}
+	}
+	cw.Flush()
+	return cw.Error()
+}

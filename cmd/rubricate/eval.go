@@ -1,0 +1,140 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/rubricate/rubricate/rubrics/evalset"
+)
+
+// evalCmd is "rubricate eval": it runs a folder of annotated essays and
+// reports agreement with the annotations.
+type evalCmd struct {
+	*app
+	evidenceRubric string
+	minPrecision   float64
+	minRecall      float64
+	maxFalse       int
+	minLevels      float64
+	minFound       float64
+	verbose        bool
+}
+
+func (a *app) evalCommand() *cobra.Command {
+	c := &evalCmd{app: a}
+	cmd := &cobra.Command{
+		Use:   "eval DIR",
+		Short: "Measure rubricate against essays a teacher has marked",
+		Long: `Run every annotated essay in DIR (NAME.txt with NAME.yaml) and print, per
+essay and overall: evidence precision and recall, problems found and falsely
+raised, and whether the level is in the accepted range.
+
+An annotation gives the rubric (question:), the accepted levels (level:), and
+optionally the evidence ids present (present:, unsure:) and the problems to
+flag (problems:, also_ok:). Teachers can calibrate their own rubric with
+level-only annotations: the summary gives exact and adjacent agreement and
+the quadratic weighted kappa.
+
+With the --min-* flags it exits 1 when a figure is below its bar.`,
+		Args: exactArgs(1, "give the folder of annotated essays, e.g. `rubricate eval ../shared/eval/dev`"),
+		RunE: func(_ *cobra.Command, args []string) error { return c.run(args[0]) },
+	}
+	f := cmd.Flags()
+	f.StringVar(&c.evidenceRubric, "evidence-rubric", defaultRubric, "rubric whose items evidence is scored against")
+	f.Float64Var(&c.minPrecision, "min-precision", 0, "exit 1 if evidence precision is below this (0-1)")
+	f.Float64Var(&c.minRecall, "min-recall", 0, "exit 1 if evidence recall is below this (0-1)")
+	f.IntVar(&c.maxFalse, "max-false-problems", -1, "exit 1 if more problems than this are raised falsely")
+	f.Float64Var(&c.minFound, "min-problems-found", 0, "exit 1 if the share of expected problems found is below this (0-1)")
+	f.Float64Var(&c.minLevels, "min-levels", 0, "exit 1 if the share of levels in range is below this (0-1)")
+	f.BoolVarP(&c.verbose, "verbose", "v", false, "list the items missed and found falsely for each essay")
+	return cmd
+}
+
+func (c *evalCmd) run(dir string) error {
+	essays, err := evalset.Load(dir)
+	if err != nil {
+		return usageError("%s", detail(err))
+	}
+	lib, err := c.library()
+	if err != nil {
+		return err
+	}
+	results, sum := evalset.Run(lib, c.evidenceRubric, essays)
+	w := c.stdout
+	for _, r := range results {
+		if r.Err != nil {
+			fmt.Fprintf(w, "%-28s error: %v\n", r.Name, r.Err)
+			continue
+		}
+		ev := "evidence -"
+		if r.Scored {
+			ev = fmt.Sprintf("P %.2f R %.2f", ratio(r.TP, r.TP+r.FP), ratio(r.TP, r.TP+r.FN))
+		}
+		lv := "ok"
+		if !r.LevelOK() {
+			lv = "OUT OF RANGE"
+		}
+		fmt.Fprintf(w, "%-28s %s  problems %d/%d found, %d false  level %d in %v %s\n",
+			r.Name, ev, r.ProblemsFound, r.ProblemsWant, len(r.FalseProblems), r.Level, r.Accepted, lv)
+		if c.verbose || !r.LevelOK() {
+			if len(r.Missed) > 0 {
+				fmt.Fprintf(w, "    missed: %s\n", strings.Join(r.Missed, ", "))
+			}
+			if len(r.FalseFound) > 0 {
+				fmt.Fprintf(w, "    found falsely: %s\n", strings.Join(r.FalseFound, ", "))
+			}
+			for _, p := range r.MissedProblems {
+				fmt.Fprintf(w, "    problem not flagged: %s %q\n", p.Kind, p.Text)
+			}
+			for _, p := range r.FalseProblems {
+				fmt.Fprintf(w, "    problem raised falsely: %s %q\n", p.Kind, p.Text)
+			}
+		}
+	}
+	fmt.Fprintln(w)
+	if worst := sum.WorstItems(5); len(worst) > 0 {
+		fmt.Fprintln(w, "Items most often wrong (missed + found falsely):")
+		for _, id := range worst {
+			fmt.Fprintf(w, "  %-28s missed %d, found falsely %d\n", id, sum.ItemMissed[id], sum.ItemFalse[id])
+		}
+		fmt.Fprintln(w)
+	}
+	fmt.Fprintf(w, "essays: %d (%d could not be checked)\n", sum.Essays, sum.Failed)
+	fmt.Fprintf(w, "evidence: precision %.3f  recall %.3f  (%d right, %d false, %d missed)\n", sum.Precision(), sum.Recall(), sum.TP, sum.FP, sum.FN)
+	fmt.Fprintf(w, "problems: %d of %d found, %d raised falsely\n", sum.ProblemsFound, sum.ProblemsWant, sum.FalseProblems)
+	fmt.Fprintf(w, "levels: %d of %d in range; exact %d, adjacent %d, quadratic weighted kappa %.3f\n",
+		sum.LevelsInRange, sum.LevelsJudged, sum.Exact, sum.Adjacent, sum.Kappa)
+
+	var fails []string
+	if sum.Failed > 0 {
+		fails = append(fails, fmt.Sprintf("%d essays could not be checked", sum.Failed))
+	}
+	if sum.Precision() < c.minPrecision {
+		fails = append(fails, fmt.Sprintf("precision %.3f < %.3f", sum.Precision(), c.minPrecision))
+	}
+	if sum.Recall() < c.minRecall {
+		fails = append(fails, fmt.Sprintf("recall %.3f < %.3f", sum.Recall(), c.minRecall))
+	}
+	if c.maxFalse >= 0 && sum.FalseProblems > c.maxFalse {
+		fails = append(fails, fmt.Sprintf("%d problems raised falsely > %d", sum.FalseProblems, c.maxFalse))
+	}
+	if found := ratio(sum.ProblemsFound, sum.ProblemsWant); found < c.minFound {
+		fails = append(fails, fmt.Sprintf("problems found %.3f < %.3f", found, c.minFound))
+	}
+	if sum.LevelShare() < c.minLevels {
+		fails = append(fails, fmt.Sprintf("levels in range %.3f < %.3f", sum.LevelShare(), c.minLevels))
+	}
+	if len(fails) > 0 {
+		return &exitError{code: exitBelowBar, msg: "below the bar: " + strings.Join(fails, "; ")}
+	}
+	return nil
+}
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 1
+	}
+	return float64(a) / float64(b)
+}

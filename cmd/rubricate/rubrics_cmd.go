@@ -1,0 +1,121 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"text/tabwriter"
+
+	"github.com/goccy/go-yaml"
+	"github.com/spf13/cobra"
+
+	"github.com/rubricate/rubricate/rubrics"
+)
+
+// rubricsCmd is "rubricate rubrics list|show|validate".
+type rubricsCmd struct{ *app }
+
+func (a *app) rubricsCommand() *cobra.Command {
+	c := &rubricsCmd{a}
+	cmd := &cobra.Command{
+		Use:   "rubrics",
+		Short: "List, show and validate rubrics",
+	}
+	cmd.AddCommand(&cobra.Command{
+		Use:   "list",
+		Short: "List the rubrics that can be used with --rubric",
+		Args:  cobra.NoArgs,
+		RunE:  func(*cobra.Command, []string) error { return c.list() },
+	}, &cobra.Command{
+		Use:   "show ID",
+		Short: "Print a rubric as YAML (a starting point for your own)",
+		Args:  exactArgs(1, "give one rubric id, e.g. `rubricate rubrics show sino-soviet-split`"),
+		RunE:  func(_ *cobra.Command, args []string) error { return c.show(args[0]) },
+	}, &cobra.Command{
+		Use:   "validate FILE...",
+		Short: "Check rubric YAML files and report every problem at its line",
+		Args:  minArgs(1, "give one or more rubric files, e.g. `rubricate rubrics validate my-rubric.yaml`"),
+		RunE:  func(_ *cobra.Command, args []string) error { return c.validate(args) },
+	})
+	return cmd
+}
+
+func (c *rubricsCmd) list() error {
+	lib, err := c.library()
+	if err != nil {
+		return err
+	}
+	tw := tabwriter.NewWriter(c.stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\tMARKS\tQUESTION")
+	for _, id := range lib.RubricIDs() {
+		r, _ := lib.Rubric(id)
+		fmt.Fprintf(tw, "%s\t%d\t%s\n", r.ID, r.Marks, r.Question)
+	}
+	return tw.Flush()
+}
+
+func (c *rubricsCmd) show(id string) error {
+	if data, ok := rubrics.BuiltinYAML(id); ok {
+		_, err := c.stdout.Write(data)
+		return err
+	}
+	lib, err := c.library()
+	if err != nil {
+		return err
+	}
+	r, ok := lib.Rubric(id)
+	if !ok {
+		return usageError("unknown rubric %q: see `rubricate rubrics list`", id)
+	}
+	data, err := yaml.Marshal(r)
+	if err != nil {
+		return err
+	}
+	_, err = c.stdout.Write(data)
+	return err
+}
+
+func (c *rubricsCmd) validate(files []string) error {
+	lib, err := c.library()
+	if err != nil {
+		return err
+	}
+	bad := 0
+	for _, name := range files {
+		f, err := os.Open(name)
+		if err != nil {
+			fmt.Fprintf(c.stderr, "%s: %v\n", name, fileError(err))
+			bad++
+			continue
+		}
+		r, err := rubrics.Parse(name, f, lib)
+		f.Close()
+		if err != nil {
+			fmt.Fprintln(c.stderr, detail(err))
+			bad++
+			continue
+		}
+		fmt.Fprintf(c.stdout, "%s: ok (%s, %d marks, %d criteria)\n", name, r.ID, r.Marks, len(r.Criteria))
+	}
+	if bad > 0 {
+		return &exitError{code: exitBadInput, msg: fmt.Sprintf("%d of %d rubric file(s) have errors", bad, len(files))}
+	}
+	return nil
+}
+
+func exactArgs(n int, hint string) cobra.PositionalArgs {
+	return func(_ *cobra.Command, args []string) error {
+		if len(args) != n {
+			return usageError("%s", hint)
+		}
+		return nil
+	}
+}
+
+func minArgs(n int, hint string) cobra.PositionalArgs {
+	return func(_ *cobra.Command, args []string) error {
+		if len(args) < n {
+			return usageError("%s", hint)
+		}
+		return nil
+	}
+}

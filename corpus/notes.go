@@ -1,0 +1,133 @@
+package corpus
+
+import (
+	"bufio"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// Card is one page of the notes, as numbered by its "N of M" marker.
+type Card struct {
+	Number   int
+	Title    string
+	Passages []int // indexes into Topic.Passages
+}
+
+// Passage is one bullet or paragraph of the notes: the unit that search
+// returns and feedback quotes.
+type Passage struct {
+	ID      string // "c1-p4": card 1, passage 4
+	Card    int
+	Heading string // the heading the passage sits under
+	Text    string
+	Line    int // 1-based line in the notes file
+}
+
+var cardMarker = regexp.MustCompile(`^\s*(\d+)\s+of\s+(\d+)\s*$`)
+
+// bulletPrefix matches the bullet that starts a passage line.
+var bulletPrefix = regexp.MustCompile(`^\s*(?:[-*•–]|\d+[.)])\s+`)
+
+// ParseNotes splits notes into cards, headings and passages. A card ends at
+// a line "N of M"; text after the last marker (a page footer, say) is
+// dropped. Notes without any marker are one card.
+func ParseNotes(text string) ([]Card, []Passage, error) {
+	var pending []noteLine
+	var cards []Card
+	var passages []Passage
+	sc := bufio.NewScanner(strings.NewReader(text))
+	sc.Buffer(make([]byte, 64*1024), 1<<20)
+	no := 0
+	sawMarker := false
+	for sc.Scan() {
+		no++
+		l := strings.TrimRight(sc.Text(), " \t\r")
+		if m := cardMarker.FindStringSubmatch(l); m != nil {
+			n, _ := strconv.Atoi(m[1])
+			if n != len(cards)+1 {
+				return nil, nil, fmt.Errorf("line %d: card marker %q is out of order: expected card %d", no, l, len(cards)+1)
+			}
+			sawMarker = true
+			card, ps := buildCard(n, pending, len(passages))
+			cards = append(cards, card)
+			passages = append(passages, ps...)
+			pending = nil
+			continue
+		}
+		pending = append(pending, noteLine{no, l})
+	}
+	if err := sc.Err(); err != nil {
+		return nil, nil, err
+	}
+	if !sawMarker {
+		card, ps := buildCard(1, pending, 0)
+		cards = append(cards, card)
+		passages = append(passages, ps...)
+	}
+	if len(passages) == 0 {
+		return nil, nil, fmt.Errorf("the notes have no text")
+	}
+	return cards, passages, nil
+}
+
+type noteLine struct {
+	no   int
+	text string
+}
+
+func buildCard(n int, lines []noteLine, first int) (Card, []Passage) {
+	card := Card{Number: n}
+	heading := ""
+	var ps []Passage
+	for i, l := range lines {
+		t := strings.TrimSpace(l.text)
+		if t == "" {
+			continue
+		}
+		bullet := bulletPrefix.MatchString(l.text)
+		if !bullet && isHeading(t, lines[i+1:]) {
+			t = strings.TrimSuffix(t, ":")
+			if card.Title == "" {
+				card.Title = t
+			}
+			heading = t
+			continue
+		}
+		if card.Title == "" {
+			card.Title = t
+		}
+		body := strings.TrimSpace(bulletPrefix.ReplaceAllString(l.text, ""))
+		h := heading
+		if h == "" {
+			h = card.Title
+		}
+		card.Passages = append(card.Passages, first+len(ps))
+		ps = append(ps, Passage{
+			ID:      fmt.Sprintf("c%d-p%d", n, len(ps)+1),
+			Card:    n,
+			Heading: h,
+			Text:    body,
+			Line:    l.no,
+		})
+	}
+	return card, ps
+}
+
+// isHeading reports whether a line that is not a bullet heads what follows:
+// short, without a closing full stop, and followed by more text.
+func isHeading(t string, rest []noteLine) bool {
+	if len(t) > 90 || strings.HasSuffix(t, ".") {
+		return false
+	}
+	if strings.HasSuffix(t, ":") && len(t) > 40 {
+		return false // a lead-in sentence such as "They agreed to:" is a passage
+	}
+	for _, l := range rest {
+		if strings.TrimSpace(l.text) != "" {
+			return true
+		}
+	}
+	return false
+}

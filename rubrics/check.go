@@ -1,0 +1,173 @@
+package rubrics
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/rubricate/rubricate/analyzer"
+)
+
+// essay is the state of one check.
+type essay struct {
+	c        *compiled
+	doc      *analyzer.Document
+	views    []sentenceView
+	style    []sentenceStyle
+	excluded map[int]bool // mentions shown to be wrong: they credit nothing
+	found    map[string]*hit
+	problems []Problem
+	notes    []string
+}
+
+// hit is where an item was found.
+type hit struct {
+	spans     []span
+	sentences []int
+	argued    bool
+}
+
+// Check checks an essay against a rubric. Input errors are analyzer's
+// ErrEmpty, ErrNotText and ErrTooLong, for the caller to show.
+func (l *Library) Check(r *Rubric, text string) (*Report, error) {
+	c, err := l.compiledFor(r)
+	if err != nil {
+		return nil, err
+	}
+	doc, err := c.topic.analyzer.Analyze(text)
+	if err != nil {
+		return nil, err
+	}
+	e := &essay{c: c, doc: doc, excluded: map[int]bool{}, found: map[string]*hit{}}
+	e.views = make([]sentenceView, len(doc.Sentences))
+	e.style = make([]sentenceStyle, len(doc.Sentences))
+	for i := range doc.Sentences {
+		e.views[i] = sentenceView{words: doc.SentenceWords(i), mentions: doc.SentenceMentions(i)}
+		e.style[i] = styleOf(e.views[i].words, c.focus)
+	}
+	e.markRepeats()
+	e.attribute()
+	e.spelling()
+	e.recognise()
+	return e.report(), nil
+}
+
+func (l *Library) compiledFor(r *Rubric) (*compiled, error) {
+	l.mu.RLock()
+	c, ok := l.rubrics[r.ID]
+	l.mu.RUnlock()
+	if ok && c.Rubric == r {
+		return c, nil
+	}
+	return l.compile(r)
+}
+
+// markRepeats marks sentences that repeat an earlier one word for word, so
+// repetition earns nothing twice.
+func (e *essay) markRepeats() {
+	seen := map[string]bool{}
+	repeats := 0
+	for i, v := range e.views {
+		if len(v.words) < listWords {
+			continue
+		}
+		var b strings.Builder
+		for _, w := range v.words {
+			b.WriteString(w.Norm)
+			b.WriteByte(' ')
+		}
+		key := b.String()
+		if seen[key] {
+			e.style[i].repeated = true
+			repeats++
+		}
+		seen[key] = true
+	}
+	if repeats > 0 {
+		e.notes = append(e.notes, "Some sentences are repeated word for word; a repeated sentence earns nothing the second time. Use the space to explain a new point.")
+	}
+}
+
+// recognise finds each of the rubric's items, using only mentions that were
+// not shown to be wrong.
+func (e *essay) recognise() {
+	views := e.views
+	if len(e.excluded) > 0 {
+		views = make([]sentenceView, len(e.views))
+		for i, v := range e.views {
+			views[i] = sentenceView{words: v.words}
+			first := e.doc.Sentences[i].Mentions[0]
+			for k, m := range v.mentions {
+				if !e.excluded[first+k] {
+					views[i].mentions = append(views[i].mentions, m)
+				}
+			}
+		}
+	}
+	for _, id := range e.c.itemIDs() {
+		it, ok := e.c.items[id]
+		if !ok {
+			continue
+		}
+		for si, v := range views {
+			if e.style[si].repeated {
+				continue
+			}
+			for _, r := range it.rules {
+				spans := r.match(v)
+				if spans == nil {
+					continue
+				}
+				h := e.found[id]
+				if h == nil {
+					h = &hit{}
+					e.found[id] = h
+				}
+				h.spans = append(h.spans, spans...)
+				h.sentences = append(h.sentences, si)
+				if e.credited(si) {
+					h.argued = true
+				}
+				break
+			}
+		}
+	}
+}
+
+// credited reports whether evidence in sentence si earns full credit: it is
+// in a sentence of prose, in a paragraph that explains or argues.
+func (e *essay) credited(si int) bool {
+	st := e.style[si]
+	if st.listed {
+		return false
+	}
+	if st.argues() {
+		return true
+	}
+	p := e.doc.Sentences[si].Paragraph
+	for j, s := range e.doc.Sentences {
+		if s.Paragraph == p && e.style[j].argues() {
+			return true
+		}
+	}
+	return false
+}
+
+// matchesOf returns an item's matches in essay order, without duplicates.
+func (e *essay) matchesOf(id string) []Match {
+	h := e.found[id]
+	if h == nil {
+		return []Match{}
+	}
+	spans := append([]span(nil), h.spans...)
+	sort.Slice(spans, func(i, j int) bool { return spans[i].Start < spans[j].Start })
+	out := make([]Match, 0, len(spans))
+	last := -1
+	for _, s := range spans {
+		if s.Start < last {
+			continue
+		}
+		out = append(out, Match{Start: s.Start, End: s.End, Text: e.doc.Text[s.Start:s.End]})
+		last = s.End
+	}
+	return out
+}

@@ -1,0 +1,307 @@
+package evalset
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/rubricate/rubricate/rubrics"
+)
+
+// Checker checks an essay against a rubric by id.
+type Checker interface {
+	Check(r *rubrics.Rubric, text string) (*rubrics.Report, error)
+	Rubric(id string) (*rubrics.Rubric, bool)
+}
+
+// Result is how one essay fared.
+type Result struct {
+	Name string
+	Err  error
+	// Evidence, scored with the evidence rubric.
+	TP, FP, FN int
+	FalseFound []string
+	Missed     []string
+	Scored     bool // the annotation lists present items
+	// Problems, scored with the essay's own rubric.
+	ProblemsWant   int
+	ProblemsFound  int
+	FalseProblems  []rubrics.Problem
+	MissedProblems []ExpectedProblem
+	// Level on the essay's own rubric.
+	Level    int
+	Accepted []int
+}
+
+// LevelOK reports whether the level is one the teacher accepts.
+func (r Result) LevelOK() bool {
+	if len(r.Accepted) == 0 {
+		return true
+	}
+	for _, l := range r.Accepted {
+		if l == r.Level {
+			return true
+		}
+	}
+	return false
+}
+
+// Summary is the whole set's figures.
+type Summary struct {
+	Essays, Failed              int
+	TP, FP, FN                  int
+	ProblemsWant, ProblemsFound int
+	FalseProblems               int
+	LevelsInRange, LevelsJudged int
+	Exact, Adjacent             int
+	Kappa                       float64 // quadratic weighted kappa against the teacher's levels
+	// ItemMissed and ItemFalse count, per evidence id, how often it was
+	// missed or found falsely.
+	ItemMissed, ItemFalse map[string]int
+}
+
+// Precision is the share of evidence found that the teacher agrees with.
+func (s Summary) Precision() float64 { return ratio(s.TP, s.TP+s.FP) }
+
+// Recall is the share of the evidence present that was found.
+func (s Summary) Recall() float64 { return ratio(s.TP, s.TP+s.FN) }
+
+// LevelShare is the share of essays whose level is in the accepted range.
+func (s Summary) LevelShare() float64 { return ratio(s.LevelsInRange, s.LevelsJudged) }
+
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 1
+	}
+	return float64(a) / float64(b)
+}
+
+// Run checks every essay: evidence with the evidence rubric (every id of the
+// catalogue), problems and level with the essay's own rubric.
+func Run(c Checker, evidenceRubric string, essays []Essay) ([]Result, Summary) {
+	sum := Summary{ItemMissed: map[string]int{}, ItemFalse: map[string]int{}}
+	var results []Result
+	var pairs [][2]int
+	for _, es := range essays {
+		res := runOne(c, evidenceRubric, es)
+		results = append(results, res)
+		sum.Essays++
+		if res.Err != nil {
+			sum.Failed++
+			continue
+		}
+		sum.TP += res.TP
+		sum.FP += res.FP
+		sum.FN += res.FN
+		for _, id := range res.Missed {
+			sum.ItemMissed[id]++
+		}
+		for _, id := range res.FalseFound {
+			sum.ItemFalse[id]++
+		}
+		sum.ProblemsWant += res.ProblemsWant
+		sum.ProblemsFound += res.ProblemsFound
+		sum.FalseProblems += len(res.FalseProblems)
+		if len(res.Accepted) > 0 {
+			sum.LevelsJudged++
+			if res.LevelOK() {
+				sum.LevelsInRange++
+			}
+			nearest := nearestLevel(res.Level, res.Accepted)
+			if nearest == res.Level {
+				sum.Exact++
+			}
+			if abs(nearest-res.Level) <= 1 {
+				sum.Adjacent++
+			}
+			pairs = append(pairs, [2]int{nearest, res.Level})
+		}
+	}
+	sum.Kappa = quadraticKappa(pairs)
+	return results, sum
+}
+
+func runOne(c Checker, evidenceRubric string, es Essay) Result {
+	res := Result{Name: es.Name, Accepted: es.Level}
+	own, ok := c.Rubric(es.Question)
+	if !ok {
+		res.Err = fmt.Errorf("unknown rubric %q in %s.yaml", es.Question, es.Name)
+		return res
+	}
+	rep, err := c.Check(own, es.Text)
+	if err != nil {
+		res.Err = err
+		return res
+	}
+	res.Level = rep.Score.Level
+	res.ProblemsWant = len(es.Problems)
+	for _, want := range es.Problems {
+		if i := findProblem(rep.Problems, es.Text, want); i >= 0 {
+			res.ProblemsFound++
+		} else {
+			res.MissedProblems = append(res.MissedProblems, want)
+		}
+	}
+	for _, p := range rep.Problems {
+		if !expected(p, es.Text, append(append([]ExpectedProblem{}, es.Problems...), es.AlsoOK...)) {
+			res.FalseProblems = append(res.FalseProblems, p)
+		}
+	}
+	if !es.HasPresent {
+		return res
+	}
+	res.Scored = true
+	evRubric, ok := c.Rubric(evidenceRubric)
+	if !ok {
+		res.Err = fmt.Errorf("unknown evidence rubric %q", evidenceRubric)
+		return res
+	}
+	evRep := rep
+	if evidenceRubric != own.ID {
+		if evRep, err = c.Check(evRubric, es.Text); err != nil {
+			res.Err = err
+			return res
+		}
+	}
+	present := set(es.Present)
+	unsure := set(es.Unsure)
+	for _, ev := range evRep.Evidence {
+		switch {
+		case unsure[ev.ID]:
+		case ev.Found && present[ev.ID]:
+			res.TP++
+		case ev.Found:
+			res.FP++
+			res.FalseFound = append(res.FalseFound, ev.ID)
+		case present[ev.ID]:
+			res.FN++
+			res.Missed = append(res.Missed, ev.ID)
+		}
+	}
+	return res
+}
+
+// findProblem returns the index of a reported problem of the wanted kind
+// whose span overlaps an occurrence of the wanted text, or -1.
+func findProblem(ps []rubrics.Problem, text string, want ExpectedProblem) int {
+	for i, p := range ps {
+		if p.Kind == want.Kind && overlapsText(p, text, want.Text) {
+			return i
+		}
+	}
+	return -1
+}
+
+func expected(p rubrics.Problem, text string, wants []ExpectedProblem) bool {
+	for _, w := range wants {
+		if p.Kind == w.Kind && overlapsText(p, text, w.Text) {
+			return true
+		}
+	}
+	return false
+}
+
+func overlapsText(p rubrics.Problem, text, want string) bool {
+	lower, w := strings.ToLower(text), strings.ToLower(want)
+	if w == "" {
+		return false
+	}
+	for from := 0; ; {
+		i := strings.Index(lower[from:], w)
+		if i < 0 {
+			return false
+		}
+		start := from + i
+		if p.Start < start+len(w) && start < p.End {
+			return true
+		}
+		from = start + 1
+	}
+}
+
+func set(xs []string) map[string]bool {
+	m := map[string]bool{}
+	for _, x := range xs {
+		m[x] = true
+	}
+	return m
+}
+
+func nearestLevel(l int, accepted []int) int {
+	best := accepted[0]
+	for _, a := range accepted {
+		if abs(a-l) < abs(best-l) {
+			best = a
+		}
+	}
+	return best
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+// quadraticKappa is Cohen's kappa with quadratic weights over levels 0-4
+// (pairs are teacher, rubricate). It is 1 for perfect agreement and 0 for
+// agreement no better than chance; 1 when nothing varies.
+func quadraticKappa(pairs [][2]int) float64 {
+	const k = 5
+	if len(pairs) == 0 {
+		return 1
+	}
+	var obs [k][k]float64
+	var rowT, colT [k]float64
+	for _, p := range pairs {
+		a, b := clampLevel(p[0]), clampLevel(p[1])
+		obs[a][b]++
+		rowT[a]++
+		colT[b]++
+	}
+	n := float64(len(pairs))
+	var num, den float64
+	for i := 0; i < k; i++ {
+		for j := 0; j < k; j++ {
+			w := float64((i-j)*(i-j)) / float64((k-1)*(k-1))
+			num += w * obs[i][j]
+			den += w * rowT[i] * colT[j] / n
+		}
+	}
+	if den == 0 {
+		return 1
+	}
+	return 1 - num/den
+}
+
+func clampLevel(l int) int { return int(math.Max(0, math.Min(4, float64(l)))) }
+
+// WorstItems returns evidence ids sorted by how often they were missed or
+// falsely found, worst first, at most n.
+func (s Summary) WorstItems(n int) []string {
+	ids := map[string]bool{}
+	for id := range s.ItemMissed {
+		ids[id] = true
+	}
+	for id := range s.ItemFalse {
+		ids[id] = true
+	}
+	out := make([]string, 0, len(ids))
+	for id := range ids {
+		out = append(out, id)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		a := s.ItemMissed[out[i]] + s.ItemFalse[out[i]]
+		b := s.ItemMissed[out[j]] + s.ItemFalse[out[j]]
+		if a != b {
+			return a > b
+		}
+		return out[i] < out[j]
+	})
+	if len(out) > n {
+		out = out[:n]
+	}
+	return out
+}

@@ -1,0 +1,319 @@
+package rubrics
+
+import (
+	"bytes"
+	"embed"
+	"fmt"
+	"io/fs"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/rubricate/rubricate/analyzer"
+	"github.com/rubricate/rubricate/corpus"
+	"github.com/rubricate/rubricate/index"
+)
+
+// Library holds the topics, their indexes and the rubrics that can be used.
+// Build it once per process: it loads models and indexes the notes. It is
+// safe for concurrent use.
+type Library struct {
+	mu      sync.RWMutex
+	topics  map[string]*topicData
+	rubrics map[string]*compiled
+	order   []string // rubric ids in the order they were added
+}
+
+// topicData is a topic ready for checking.
+type topicData struct {
+	topic    *corpus.Topic
+	index    *index.Index
+	analyzer *analyzer.Analyzer
+	items    map[string]*item // catalogue items, compiled
+	all      []*item          // in catalogue order
+}
+
+// item is an evidence item with compiled rules and its notes passage.
+type item struct {
+	corpus.Item
+	rules   []rule
+	anchors []rule
+	dates   []analyzer.Mention
+	figures []analyzer.Mention
+	source  *Source
+}
+
+// compiled is a rubric with its items resolved.
+type compiled struct {
+	*Rubric
+	topic *topicData
+	items map[string]*item // every item the rubric can use: catalogue + inline
+	focus []rule
+	// Builtin rubrics cannot be changed or removed.
+	Builtin bool
+}
+
+//go:embed builtin/*.yaml
+var builtinFS embed.FS
+
+// Open loads the bundled topics and the built-in rubrics.
+func Open() (*Library, error) {
+	topics, err := corpus.Bundled()
+	if err != nil {
+		return nil, fmt.Errorf("loading the bundled notes: %w", err)
+	}
+	l := &Library{topics: map[string]*topicData{}, rubrics: map[string]*compiled{}}
+	for _, t := range topics {
+		if err := l.AddTopic(t); err != nil {
+			return nil, err
+		}
+	}
+	entries, err := fs.ReadDir(builtinFS, "builtin")
+	if err != nil {
+		return nil, err
+	}
+	for _, e := range entries {
+		data, err := fs.ReadFile(builtinFS, "builtin/"+e.Name())
+		if err != nil {
+			return nil, err
+		}
+		r, err := Parse("builtin/"+e.Name(), bytes.NewReader(data), l)
+		if err != nil {
+			return nil, fmt.Errorf("built-in rubric: %w", err)
+		}
+		c, err := l.compile(r)
+		if err != nil {
+			return nil, err
+		}
+		c.Builtin = true
+		l.rubrics[r.ID] = c
+		l.order = append(l.order, r.ID)
+	}
+	return l, nil
+}
+
+// AddTopic makes a topic available: it builds its lexicon, analyzer and
+// index and compiles its catalogue.
+func (l *Library) AddTopic(t *corpus.Topic) error {
+	names := make([]analyzer.Name, len(t.Names))
+	for i, n := range t.Names {
+		names[i] = analyzer.Name{Canonical: n.Name, Variants: n.Variants}
+	}
+	var terms []string
+	for _, it := range t.Items {
+		for _, r := range append(append([]string{}, it.Recognise...), it.About...) {
+			terms = append(terms, ruleWords(r)...)
+		}
+	}
+	an, err := analyzer.New(analyzer.NewLexicon(names, terms))
+	if err != nil {
+		return err
+	}
+	idx, err := index.Open(t, func(text string) []string {
+		var vs []string
+		for _, m := range analyzer.FindMentions(text) {
+			vs = append(vs, m.Value)
+		}
+		return vs
+	})
+	if err != nil {
+		return err
+	}
+	td := &topicData{topic: t, index: idx, analyzer: an, items: map[string]*item{}}
+	for _, ci := range t.Items {
+		it, err := compileItem(ci, an.Lexicon(), idx, t)
+		if err != nil {
+			return fmt.Errorf("topic %s: %w", t.ID, err)
+		}
+		td.items[it.ID] = it
+		td.all = append(td.all, it)
+	}
+	l.mu.Lock()
+	l.topics[t.ID] = td
+	l.mu.Unlock()
+	return nil
+}
+
+// ruleWords returns the plain words of a rule, for the lexicon of key terms.
+func ruleWords(r string) []string {
+	var out []string
+	for _, f := range strings.FieldsFunc(r, func(c rune) bool { return c == '|' || c == '+' || c == ' ' || c == '-' }) {
+		if strings.HasSuffix(f, "*") || strings.ContainsAny(f, "0123456789$£%") {
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+func compileItem(ci corpus.Item, lex *analyzer.Lexicon, idx *index.Index, t *corpus.Topic) (*item, error) {
+	it := &item{Item: ci}
+	for _, s := range ci.Recognise {
+		r, err := compileRule(s, lex)
+		if err != nil {
+			return nil, fmt.Errorf("item %s: %w", ci.ID, err)
+		}
+		it.rules = append(it.rules, r)
+		// A rule of one part names the item on its own, so a sentence that
+		// matches it is about the item.
+		if len(r.parts) == 1 && r.parts[0].alts[0].value == nil {
+			it.anchors = append(it.anchors, r)
+		}
+	}
+	for _, s := range ci.About {
+		r, err := compileRule(s, lex)
+		if err != nil {
+			return nil, fmt.Errorf("item %s: about: %w", ci.ID, err)
+		}
+		it.anchors = append(it.anchors, r)
+	}
+	for _, d := range ci.Dates {
+		m, ok := analyzer.ParseValue(d)
+		if !ok || m.Kind != analyzer.KindDate {
+			return nil, fmt.Errorf("item %s: %q is not a date (write 1950, February 1950 or 1954-55)", ci.ID, d)
+		}
+		m.Text = d
+		it.dates = append(it.dates, m)
+	}
+	for _, f := range ci.Figures {
+		m, ok := analyzer.ParseValue(f)
+		if !ok {
+			return nil, fmt.Errorf("item %s: %q is not a figure (write $300 million, 141, 60%% or 4,406 km)", ci.ID, f)
+		}
+		m.Text = f
+		it.figures = append(it.figures, m)
+	}
+	it.source = findSource(ci, idx, t)
+	return it, nil
+}
+
+// findSource finds the notes passage an item comes from.
+func findSource(ci corpus.Item, idx *index.Index, t *corpus.Topic) *Source {
+	var p corpus.Passage
+	var ok bool
+	if ci.Passage != "" {
+		p, ok = t.Passage(ci.Passage)
+	}
+	if !ok {
+		p, ok = idx.Best(ci.Fact+" "+ci.Label, ci.Card)
+	}
+	if !ok {
+		return nil
+	}
+	return &Source{Card: p.Card, Heading: p.Heading, Text: p.Text, Passage: p.ID, Line: p.Line}
+}
+
+// compile resolves a rubric's items against its topic.
+func (l *Library) compile(r *Rubric) (*compiled, error) {
+	l.mu.RLock()
+	td, ok := l.topics[r.Topic]
+	l.mu.RUnlock()
+	if !ok {
+		return nil, fmt.Errorf("rubric %s: unknown topic %q", r.ID, r.Topic)
+	}
+	c := &compiled{Rubric: r, topic: td, items: map[string]*item{}}
+	for id, it := range td.items {
+		c.items[id] = it
+	}
+	for _, ci := range r.Items {
+		it, err := compileItem(ci, td.analyzer.Lexicon(), td.index, td.topic)
+		if err != nil {
+			return nil, fmt.Errorf("rubric %s: %w", r.ID, err)
+		}
+		c.items[it.ID] = it
+	}
+	for _, s := range r.Focus {
+		fr, err := compileRule(s, td.analyzer.Lexicon())
+		if err != nil {
+			return nil, fmt.Errorf("rubric %s: focus: %w", r.ID, err)
+		}
+		c.focus = append(c.focus, fr)
+	}
+	return c, nil
+}
+
+// Topic returns the topic with the given id.
+func (l *Library) Topic(id string) (*corpus.Topic, bool) {
+	l.mu.RLock()
+	defer l.mu.RUnlock()
+	td, ok := l.topics[id]
+	if !ok {
+		return nil, false
+	}
+	return td.topic, true
+}
+
+// TopicIDs returns the ids of every topic, sorted.
+func (l *Library) TopicIDs() []string {
+	l.mu.RLock()
+	defer l.mu.RUnlock()
+	ids := make([]string, 0, len(l.topics))
+	for id := range l.topics {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	return ids
+}
+
+// Index returns the notes index of a topic.
+func (l *Library) Index(topic string) (*index.Index, bool) {
+	l.mu.RLock()
+	defer l.mu.RUnlock()
+	td, ok := l.topics[topic]
+	if !ok {
+		return nil, false
+	}
+	return td.index, true
+}
+
+// Rubric returns the rubric with the given id.
+func (l *Library) Rubric(id string) (*Rubric, bool) {
+	l.mu.RLock()
+	defer l.mu.RUnlock()
+	c, ok := l.rubrics[id]
+	if !ok {
+		return nil, false
+	}
+	return c.Rubric, true
+}
+
+// RubricIDs returns the ids of every rubric, built-in ones first.
+func (l *Library) RubricIDs() []string {
+	l.mu.RLock()
+	defer l.mu.RUnlock()
+	return append([]string(nil), l.order...)
+}
+
+// IsBuiltin reports whether id is a built-in rubric.
+func (l *Library) IsBuiltin(id string) bool {
+	l.mu.RLock()
+	defer l.mu.RUnlock()
+	c, ok := l.rubrics[id]
+	return ok && c.Builtin
+}
+
+// BuiltinYAML returns the YAML source of a built-in rubric.
+func BuiltinYAML(id string) ([]byte, bool) {
+	data, err := fs.ReadFile(builtinFS, "builtin/"+id+".yaml")
+	return data, err == nil
+}
+
+// Add registers a rubric (a teacher's), replacing one with the same id
+// unless that one is built in.
+func (l *Library) Add(r *Rubric) error {
+	c, err := l.compile(r)
+	if err != nil {
+		return err
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if old, ok := l.rubrics[r.ID]; ok {
+		if old.Builtin {
+			return fmt.Errorf("%q is a built-in rubric: give yours another id", r.ID)
+		}
+	} else {
+		l.order = append(l.order, r.ID)
+	}
+	l.rubrics[r.ID] = c
+	return nil
+}

@@ -1,0 +1,260 @@
+package rubrics
+
+import (
+	"fmt"
+	"io"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/rubricate/rubricate/corpus"
+	"github.com/rubricate/rubricate/corpus/yamlfile"
+)
+
+// Topics finds a topic by id; rubrics are validated against their topic's
+// catalogue.
+type Topics interface {
+	Topic(id string) (*corpus.Topic, bool)
+}
+
+// MaxRubricBytes is the largest rubric file read.
+const MaxRubricBytes = 1 << 20
+
+var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,63}$`)
+
+var criterionKinds = []string{KindEvidence, KindCauses, KindAnalysis, KindJudgement, KindAccuracy}
+
+// Parse reads a rubric from r (named name in messages) and validates it
+// strictly against its topic. Errors are yamlfile.Errors: each problem at
+// its file:line:col.
+func Parse(name string, r io.Reader, topics Topics) (*Rubric, error) {
+	data, err := io.ReadAll(io.LimitReader(r, MaxRubricBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if len(data) > MaxRubricBytes {
+		return nil, &yamlfile.Error{File: name, Msg: "the rubric is larger than 1 MB: is this the right file?"}
+	}
+	if strings.TrimSpace(string(data)) == "" {
+		return nil, &yamlfile.Error{File: name, Msg: "the rubric is empty: start from `rubricate rubrics show sino-soviet-split`"}
+	}
+	f, err := yamlfile.Parse(name, data)
+	if err != nil {
+		return nil, err
+	}
+	var rb Rubric
+	if err := f.Decode(&rb); err != nil {
+		return nil, err
+	}
+	if errs := validate(f, &rb, topics); len(errs) > 0 {
+		return nil, errs
+	}
+	return &rb, nil
+}
+
+func validate(f *yamlfile.File, rb *Rubric, topics Topics) yamlfile.Errors {
+	var errs yamlfile.Errors
+	add := func(path, format string, args ...any) { errs = append(errs, f.Errorf(path, format, args...)) }
+
+	// Required keys first, then allowed values.
+	for _, req := range []struct{ key, val string }{
+		{"id", rb.ID}, {"title", rb.Title}, {"topic", rb.Topic}, {"question", rb.Question},
+	} {
+		if strings.TrimSpace(req.val) == "" {
+			add("$", "the rubric needs a %s", req.key)
+		}
+	}
+	if rb.ID != "" && !idPattern.MatchString(rb.ID) {
+		add("$.id", "id %q must be lower-case letters, digits and hyphens, such as my-split-essay", rb.ID)
+	}
+	if rb.Marks <= 0 {
+		add("$.marks", "marks must be a whole number above 0 (the total for the question)")
+	}
+	if len(rb.Criteria) == 0 {
+		add("$", "the rubric needs at least one criterion under criteria")
+	}
+	if len(rb.Levels) == 0 {
+		add("$", "the rubric needs levels: the bands of marks with their descriptors")
+	}
+	topic, ok := topics.Topic(rb.Topic)
+	if rb.Topic != "" && !ok {
+		add("$.topic", "unknown topic %q%s", rb.Topic, suggest(rb.Topic, topicIDs(topics)))
+	}
+
+	known := map[string]bool{}
+	var knownIDs []string
+	if topic != nil {
+		for _, it := range topic.Items {
+			known[it.ID] = true
+			knownIDs = append(knownIDs, it.ID)
+		}
+	}
+	for i := range rb.Items {
+		it := &rb.Items[i]
+		at := fmt.Sprintf("$.items[%d]", i)
+		switch {
+		case !idPattern.MatchString(it.ID):
+			add(at, "item id %q must be lower-case letters, digits and hyphens", it.ID)
+		case known[it.ID]:
+			add(at+".id", "item id %q is already in the topic's catalogue: pick another id, or use the catalogue's item", it.ID)
+		}
+		if it.Kind == "" {
+			it.Kind = corpus.KindEvent
+		}
+		if it.Label == "" {
+			it.Label = it.Fact
+		}
+		if it.Label == "" {
+			add(at, "item %s needs a label: the words feedback uses for it", it.ID)
+		}
+		if len(it.Recognise) == 0 {
+			add(at, "item %s needs at least one rule under recognise", it.ID)
+		}
+		for j, rule := range it.Recognise {
+			if _, err := parseRule(rule); err != nil {
+				add(fmt.Sprintf("%s.recognise[%d]", at, j), "%v", err)
+			}
+		}
+		known[it.ID] = true
+		knownIDs = append(knownIDs, it.ID)
+	}
+	for i, rule := range rb.Focus {
+		if _, err := parseRule(rule); err != nil {
+			add(fmt.Sprintf("$.focus[%d]", i), "%v", err)
+		}
+	}
+
+	sum := 0
+	seen := map[string]bool{}
+	for i, c := range rb.Criteria {
+		at := fmt.Sprintf("$.criteria[%d]", i)
+		if !idPattern.MatchString(c.ID) {
+			add(at, "criterion id %q must be lower-case letters, digits and hyphens", c.ID)
+		} else if seen[c.ID] {
+			add(at+".id", "criterion id %q is used twice", c.ID)
+		}
+		seen[c.ID] = true
+		if c.Name == "" {
+			add(at, "criterion %s needs a name", c.ID)
+		}
+		if !contains(criterionKinds, c.Kind) {
+			add(at+".kind", "unknown criterion kind %q: use one of %s%s", c.Kind, strings.Join(criterionKinds, ", "), suggest(c.Kind, criterionKinds))
+		}
+		if c.Marks < 0 {
+			add(at+".marks", "marks cannot be negative")
+		}
+		sum += c.Marks
+		if (c.Kind == KindEvidence || c.Kind == KindCauses) && len(c.Items) == 0 {
+			add(at, "criterion %s (kind %s) needs items: the evidence ids it looks for", c.ID, c.Kind)
+		}
+		for j, id := range c.Items {
+			if topic != nil && !known[id] {
+				add(fmt.Sprintf("%s.items[%d]", at, j), "unknown evidence id %q%s", id, suggest(id, knownIDs))
+			}
+		}
+		if c.Enough < 0 || c.Enough > len(c.Items) {
+			add(at+".enough", "enough must be between 1 and the number of items (%d)", len(c.Items))
+		}
+	}
+	if rb.Marks > 0 && len(rb.Criteria) > 0 && sum != rb.Marks {
+		add("$.marks", "the criteria's marks add up to %d, but the rubric is out of %d: make them agree", sum, rb.Marks)
+	}
+	errs = append(errs, validateLevels(f, rb)...)
+	return errs
+}
+
+// validateLevels checks that levels are distinct, rise with their marks,
+// and cover 0 to the total with no gap or overlap.
+func validateLevels(f *yamlfile.File, rb *Rubric) yamlfile.Errors {
+	var errs yamlfile.Errors
+	if len(rb.Levels) == 0 || rb.Marks <= 0 {
+		return nil
+	}
+	idx := make([]int, len(rb.Levels))
+	for i := range idx {
+		idx[i] = i
+	}
+	sort.Slice(idx, func(a, b int) bool { return rb.Levels[idx[a]].Marks.Min < rb.Levels[idx[b]].Marks.Min })
+	levelSeen := map[int]bool{}
+	next := 0
+	for n, i := range idx {
+		l := rb.Levels[i]
+		at := fmt.Sprintf("$.levels[%d]", i)
+		if l.Level < 0 || l.Level > 9 {
+			errs = append(errs, f.Errorf(at+".level", "level %d is out of range: levels run from 0 upwards", l.Level))
+		}
+		if levelSeen[l.Level] {
+			errs = append(errs, f.Errorf(at+".level", "level %d is given twice", l.Level))
+		}
+		levelSeen[l.Level] = true
+		if strings.TrimSpace(l.Descriptor) == "" {
+			errs = append(errs, f.Errorf(at, "level %d needs a descriptor", l.Level))
+		}
+		switch {
+		case l.Marks.Min > next:
+			errs = append(errs, f.Errorf(at+".marks", "marks %d-%d are in no level: level %d starts at %d", next, l.Marks.Min-1, l.Level, l.Marks.Min))
+		case l.Marks.Min < next:
+			errs = append(errs, f.Errorf(at+".marks", "level %d (marks %s) overlaps the level below, which ends at %d", l.Level, l.Marks, next-1))
+		}
+		if n > 0 && l.Level <= rb.Levels[idx[n-1]].Level {
+			errs = append(errs, f.Errorf(at+".level", "level %d has higher marks than level %d: higher levels need higher marks", l.Level, rb.Levels[idx[n-1]].Level))
+		}
+		if l.Marks.Max+1 > next {
+			next = l.Marks.Max + 1
+		}
+	}
+	if next-1 != rb.Marks {
+		errs = append(errs, f.Errorf("$.levels", "the levels end at %d marks, but the rubric is out of %d: the top level must end at %d", next-1, rb.Marks, rb.Marks))
+	}
+	return errs
+}
+
+// suggest returns ` (did you mean "x"?)` for the closest of options, or "".
+func suggest(got string, options []string) string {
+	best, bestD := "", 1<<30
+	for _, o := range options {
+		if d := editDistance(got, o); d < bestD {
+			best, bestD = o, d
+		}
+	}
+	if best == "" || bestD > max(2, len(got)/3) {
+		return ""
+	}
+	return fmt.Sprintf(" (did you mean %q?)", best)
+}
+
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func topicIDs(t Topics) []string {
+	if l, ok := t.(interface{ TopicIDs() []string }); ok {
+		return l.TopicIDs()
+	}
+	return nil
+}

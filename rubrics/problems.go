@@ -1,0 +1,276 @@
+package rubrics
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/rubricate/rubricate/analyzer"
+)
+
+// relativeWords, just before a date, make it a bound or a range end ("by
+// 1976", "since 1949", "between 1969 and 1972") rather than the date of the
+// event the sentence is about.
+var relativeWords = map[string]bool{
+	"by": true, "until": true, "till": true, "after": true, "before": true, "since": true,
+	"from": true, "to": true, "between": true, "within": true, "and": true, "or": true,
+	"than": true,
+}
+
+// anchor is an item a sentence is about, and where it is named.
+type anchor struct {
+	it  *item
+	pos int
+}
+
+// attribute ties every date and figure to the events its sentence is about
+// and reports those that fit none of them. A value that fits any event the
+// sentence names is accepted: "Some think the USSR gave China $800 million,
+// but that money went to India" names India, where $800 million belongs.
+func (e *essay) attribute() {
+	items := e.allItems()
+	for si, v := range e.views {
+		if len(v.mentions) == 0 || e.style[si].repeated {
+			continue
+		}
+		var anchors []anchor
+		for _, it := range items {
+			if pos, ok := e.about(it, v); ok {
+				anchors = append(anchors, anchor{it, pos})
+			}
+		}
+		if len(anchors) == 0 {
+			continue
+		}
+		first := e.doc.Sentences[si].Mentions[0]
+		for k, m := range v.mentions {
+			if e.negated(v, m) {
+				continue
+			}
+			var p *Problem
+			if m.Kind == analyzer.KindDate {
+				p = e.checkDate(v, m, anchors)
+			} else {
+				p = e.checkFigure(m, anchors)
+			}
+			if p != nil {
+				e.problems = append(e.problems, *p)
+				e.excluded[first+k] = true
+			}
+		}
+	}
+}
+
+// allItems returns the topic's items and then the rubric's own.
+func (e *essay) allItems() []*item {
+	out := append([]*item(nil), e.c.topic.all...)
+	for _, ci := range e.c.Rubric.Items {
+		if it, ok := e.c.items[ci.ID]; ok {
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
+// about reports whether the sentence is about the item (it names it, or
+// matches one of its rules) and where.
+func (e *essay) about(it *item, v sentenceView) (int, bool) {
+	for _, r := range it.anchors {
+		if sp := r.match(v); sp != nil {
+			return sp[0].Start, true
+		}
+	}
+	for _, r := range it.rules {
+		if sp := r.match(v); sp != nil {
+			return sp[0].Start, true
+		}
+	}
+	return 0, false
+}
+
+func nearest(cands []anchor, pos int) anchor {
+	best := cands[0]
+	for _, a := range cands[1:] {
+		if abs(a.pos-pos) < abs(best.pos-pos) {
+			best = a
+		}
+	}
+	return best
+}
+
+func abs(x int) int {
+	if x < 0 {
+		return -x
+	}
+	return x
+}
+
+func (e *essay) checkDate(v sentenceView, m analyzer.Mention, anchors []anchor) *Problem {
+	if m.From == 0 || e.relative(v, m) {
+		return nil
+	}
+	var cands []anchor
+	for _, a := range anchors {
+		if len(a.it.dates) == 0 {
+			continue
+		}
+		for _, d := range a.it.dates {
+			if m.Fits(d) {
+				return nil
+			}
+		}
+		cands = append(cands, a)
+	}
+	if len(cands) == 0 {
+		return nil
+	}
+	a := nearest(cands, m.Start)
+	want := a.it.dates[0].Text
+	return &Problem{
+		Kind: ProblemDate, Start: m.Start, End: m.End, Text: m.Text,
+		Message: fmt.Sprintf("The notes date %s to %s, not %s%s.",
+			lowerFirst(a.it.Label), want, m.Text, cardRef(a.it.source)),
+		Evidence: a.it.ID, Expected: want, Source: a.it.source,
+	}
+}
+
+func (e *essay) checkFigure(m analyzer.Mention, anchors []anchor) *Problem {
+	if m.Kind == analyzer.KindNumber && m.Amount < 20 {
+		return nil // small counts ("two leaders") are not the notes' figures
+	}
+	var cands []anchor
+	var want string
+	for _, a := range anchors {
+		comparableFigure := ""
+		for _, f := range a.it.figures {
+			if !comparable(m, f) {
+				continue
+			}
+			if valueFits(m, f) {
+				return nil
+			}
+			comparableFigure = f.Text
+		}
+		if comparableFigure != "" {
+			cands = append(cands, a)
+			if len(cands) == 1 {
+				want = comparableFigure
+			}
+		}
+	}
+	if len(cands) == 0 {
+		return nil
+	}
+	a := nearest(cands, m.Start)
+	for _, f := range a.it.figures {
+		if comparable(m, f) {
+			want = f.Text
+		}
+	}
+	msg := fmt.Sprintf("%s is not the figure the notes give here: %s is %s%s.",
+		m.Text, lowerFirst(a.it.Label), want, cardRef(a.it.source))
+	if other := e.owner(m, a.it); other != nil {
+		msg += fmt.Sprintf(" %s belongs to %s%s.", m.Text, lowerFirst(other.Label), cardRef(other.source))
+	}
+	return &Problem{
+		Kind: ProblemFigure, Start: m.Start, End: m.End, Text: m.Text,
+		Message: msg, Evidence: a.it.ID, Expected: want, Source: a.it.source,
+	}
+}
+
+// owner returns another item whose figure the mention is, if any: the usual
+// mistake is a real figure tied to the wrong event.
+func (e *essay) owner(m analyzer.Mention, not *item) *item {
+	for _, it := range e.allItems() {
+		if it == not {
+			continue
+		}
+		for _, f := range it.figures {
+			if valueFits(m, f) {
+				return it
+			}
+		}
+	}
+	return nil
+}
+
+// relative reports whether the word before a date makes it a bound or the
+// end of a range.
+func (e *essay) relative(v sentenceView, m analyzer.Mention) bool {
+	prev := ""
+	for _, w := range v.words {
+		if w.End > m.Start {
+			break
+		}
+		prev = w.Norm
+	}
+	return relativeWords[prev]
+}
+
+// negated reports whether the clause holding m denies or reports a claim.
+func (e *essay) negated(v sentenceView, m analyzer.Mention) bool {
+	text := e.doc.Text
+	start, end := 0, len(v.words)
+	for i, w := range v.words {
+		boundary := w.Norm == "but" || w.Norm == "however" || w.Norm == "although" || w.Norm == "whereas"
+		if i > 0 && strings.ContainsAny(text[v.words[i-1].End:w.Start], ",;:()—–") {
+			boundary = true
+		}
+		if !boundary {
+			continue
+		}
+		if w.Start <= m.Start {
+			start = i
+		} else {
+			end = i
+			break
+		}
+	}
+	return negationCues.match(sentenceView{words: v.words[start:end]}) != nil
+}
+
+// spelling reports key names spelt wrongly. The words are credited as the
+// right name already; this tells the student the spelling.
+func (e *essay) spelling() {
+	lex := e.c.topic.analyzer.Lexicon()
+	seen := map[string]bool{}
+	for _, w := range e.doc.Words {
+		if !w.Misspelt || !lex.IsName(w.Norm) || w.Sentence < 0 {
+			continue
+		}
+		raw := e.doc.Text[w.Start:w.End]
+		key := strings.ToLower(raw)
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		right := lex.Display(w.Norm)
+		e.problems = append(e.problems, Problem{
+			Kind: ProblemMisspelt, Start: w.Start, End: w.End, Text: raw,
+			Message:  fmt.Sprintf("%q is spelt %q. You still get the credit, but spell key names correctly in an exam.", raw, right),
+			Expected: right,
+		})
+	}
+}
+
+func cardRef(s *Source) string {
+	if s == nil {
+		return ""
+	}
+	return fmt.Sprintf(" (notes card %d, %q)", s.Card, s.Heading)
+}
+
+func lowerFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	// Keep names and acronyms: only lower a first word that is plain.
+	first, _, _ := strings.Cut(s, " ")
+	if strings.ToUpper(first) == first || len(first) < 2 {
+		return s
+	}
+	switch strings.ToLower(first) {
+	case "the", "a", "an":
+		return strings.ToLower(s[:1]) + s[1:]
+	}
+	return s
+}

@@ -1,0 +1,210 @@
+package rubrics
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/rubricate/rubricate/analyzer"
+)
+
+// A rule recognises something within one sentence: every part must occur;
+// a part is satisfied by any of its alternatives. See corpus.Item.Recognise
+// for the syntax a teacher writes.
+type rule struct {
+	parts []part
+}
+
+type part struct {
+	alts []alt
+}
+
+// alt is a phrase (a sequence of words) or a value (a date or figure).
+type alt struct {
+	words []wordPattern
+	value *analyzer.Mention
+}
+
+type wordPattern struct {
+	text   string
+	prefix bool // matches any word that starts with text
+}
+
+// parseRule checks a rule's syntax without a lexicon; compileRule does the
+// same with names resolved. Both report errors for a teacher to fix.
+func parseRule(s string) (rule, error) { return compileRule(s, nil) }
+
+func compileRule(s string, lex *analyzer.Lexicon) (rule, error) {
+	var r rule
+	if strings.TrimSpace(s) == "" {
+		return r, fmt.Errorf("empty rule: write words to look for, such as \"treaty + 1950\"")
+	}
+	for _, ps := range strings.Split(s, " + ") {
+		var p part
+		for _, as := range strings.Split(ps, "|") {
+			as = strings.TrimSpace(as)
+			if as == "" {
+				return r, fmt.Errorf("rule %q has an empty alternative: check for a doubled or trailing |", s)
+			}
+			if m, ok := analyzer.ParseValue(as); ok {
+				p.alts = append(p.alts, alt{value: &m})
+				continue
+			}
+			alts, err := phraseAlts(as, lex)
+			if err != nil {
+				return r, fmt.Errorf("rule %q: %v", s, err)
+			}
+			p.alts = append(p.alts, alts...)
+		}
+		r.parts = append(r.parts, p)
+	}
+	return r, nil
+}
+
+// phraseAlts compiles a phrase. A hyphenated word matches both its parts and
+// the joined word (co-existence, coexistence).
+func phraseAlts(phrase string, lex *analyzer.Lexicon) ([]alt, error) {
+	split := []wordPattern{}
+	joined := []wordPattern{}
+	hyphen := false
+	for _, w := range strings.Fields(phrase) {
+		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
+		pieces := strings.FieldsFunc(w, func(r rune) bool { return r == '-' || r == '–' })
+		if len(pieces) > 1 {
+			hyphen = true
+		}
+		for i, piece := range pieces {
+			wp, err := compileWord(piece, lex)
+			if err != nil {
+				return nil, err
+			}
+			if i < len(pieces)-1 && wp.prefix {
+				return nil, fmt.Errorf("* may only end a word")
+			}
+			split = append(split, wp)
+		}
+		j, err := compileWord(strings.Join(pieces, ""), lex)
+		if err != nil {
+			return nil, err
+		}
+		joined = append(joined, j)
+	}
+	if len(split) == 0 {
+		return nil, fmt.Errorf("%q has no words", phrase)
+	}
+	out := []alt{{words: split}}
+	if hyphen {
+		out = append(out, alt{words: joined})
+	}
+	return out, nil
+}
+
+func compileWord(w string, lex *analyzer.Lexicon) (wordPattern, error) {
+	prefix := strings.HasSuffix(w, "*")
+	w = strings.TrimSuffix(w, "*")
+	w = strings.Trim(w, `"'“”‘’.,;:()`)
+	if strings.ContainsAny(w, "*") {
+		return wordPattern{}, fmt.Errorf("* may only end a word")
+	}
+	if w == "" {
+		return wordPattern{}, fmt.Errorf("a word is missing: %q", w)
+	}
+	if prefix {
+		return wordPattern{text: strings.ToLower(analyzer.Spelling(w)), prefix: true}, nil
+	}
+	if lex != nil {
+		norm, _ := lex.Canonical(w)
+		return wordPattern{text: norm}, nil
+	}
+	return wordPattern{text: analyzer.Spelling(w)}, nil
+}
+
+// span is a match of a rule part in the essay.
+type span = analyzer.Span
+
+// sentenceView is what rules match against: one sentence's words and the
+// mentions that may be used (mentions shown to be wrong are left out).
+type sentenceView struct {
+	words    []analyzer.Word
+	mentions []analyzer.Mention
+}
+
+// match returns the spans of the rule's parts in the sentence, or nil.
+func (r rule) match(s sentenceView) []span {
+	var spans []span
+	for _, p := range r.parts {
+		sp, ok := p.match(s)
+		if !ok {
+			return nil
+		}
+		spans = append(spans, sp)
+	}
+	return spans
+}
+
+func (p part) match(s sentenceView) (span, bool) {
+	for _, a := range p.alts {
+		if sp, ok := a.match(s); ok {
+			return sp, true
+		}
+	}
+	return span{}, false
+}
+
+func (a alt) match(s sentenceView) (span, bool) {
+	if a.value != nil {
+		for _, m := range s.mentions {
+			if valueFits(m, *a.value) {
+				return span{Start: m.Start, End: m.End}, true
+			}
+		}
+		return span{}, false
+	}
+	n := len(a.words)
+	for i := 0; i+n <= len(s.words); i++ {
+		ok := true
+		for k, wp := range a.words {
+			if !wp.matches(s.words[i+k].Norm) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return span{Start: s.words[i].Start, End: s.words[i+n-1].End}, true
+		}
+	}
+	return span{}, false
+}
+
+func (wp wordPattern) matches(norm string) bool {
+	if wp.prefix {
+		return strings.HasPrefix(norm, wp.text)
+	}
+	return norm == wp.text
+}
+
+// valueFits compares a mention in an essay with a value from a rule or the
+// notes. A bare number and a quantity compare by amount (4406 and 4,406 km).
+func valueFits(m, want analyzer.Mention) bool {
+	if m.Kind == want.Kind {
+		return m.Fits(want)
+	}
+	numeric := func(k analyzer.MentionKind) bool {
+		return k == analyzer.KindNumber || k == analyzer.KindQuantity
+	}
+	if numeric(m.Kind) && numeric(want.Kind) {
+		return m.Amount == want.Amount
+	}
+	return false
+}
+
+// comparable reports whether an essay mention and a value from the notes
+// measure the same sort of thing, so that a difference is an error.
+func comparable(m, want analyzer.Mention) bool {
+	if m.Kind == want.Kind {
+		return true
+	}
+	numeric := func(k analyzer.MentionKind) bool {
+		return k == analyzer.KindNumber || k == analyzer.KindQuantity
+	}
+	return numeric(m.Kind) && numeric(want.Kind)
+}

@@ -1,0 +1,203 @@
+package rubrics
+
+import (
+	"fmt"
+	"math"
+	"sort"
+)
+
+// report scores the criteria, fits a level with its caps, and gathers the
+// evidence, problems and next steps.
+func (e *essay) report() *Report {
+	r := e.c.Rubric
+	rep := &Report{
+		Rubric:   RubricRef{ID: r.ID, Title: r.Title, Question: r.Question, Topic: r.Topic},
+		Essay:    EssayStats{Words: e.doc.WordCount, Sentences: len(e.doc.Sentences), Paragraphs: e.doc.Paragraphs},
+		Problems: e.problems, Notes: e.notes, NextSteps: []string{}, Steps: []Step{},
+	}
+	if rep.Problems == nil {
+		rep.Problems = []Problem{}
+	}
+	sort.SliceStable(rep.Problems, func(i, j int) bool { return rep.Problems[i].Start < rep.Problems[j].Start })
+	fractions := map[string]float64{}
+	total := 0
+	for _, c := range r.Criteria {
+		frac, feedback := scorers[c.Kind].score(e, c)
+		fractions[c.ID] = frac
+		pts := int(math.Round(frac * float64(c.Marks)))
+		total += pts
+		rep.Criteria = append(rep.Criteria, CriterionScore{ID: c.ID, Name: c.Name, Kind: c.Kind, Points: pts, Max: c.Marks, Feedback: feedback})
+	}
+	level := r.level(total)
+	if cap, why := e.cap(); cap < level.Level {
+		if capped, ok := r.levelN(cap); ok {
+			level = capped
+			total = min(total, capped.Marks.Max)
+			rep.Score.Capped = why
+			rep.Notes = append(rep.Notes, why)
+		}
+	}
+	rep.Score.Points, rep.Score.Max = total, r.Marks
+	rep.Score.Level, rep.Score.Descriptor = level.Level, level.Descriptor
+	if rep.Notes == nil {
+		rep.Notes = []string{}
+	}
+	for _, id := range r.itemIDs() {
+		it, ok := e.c.items[id]
+		if !ok {
+			continue
+		}
+		ev := Evidence{ID: id, Label: it.Label, Kind: it.Kind, Matches: e.matchesOf(id), Source: it.source, Credit: "none", Dates: it.Dates}
+		if h := e.found[id]; h != nil {
+			ev.Found = true
+			ev.Credit = "partial"
+			if h.argued {
+				ev.Credit = "full"
+			}
+		}
+		rep.Evidence = append(rep.Evidence, ev)
+	}
+	rep.Steps = e.steps(fractions)
+	for _, s := range rep.Steps {
+		rep.NextSteps = append(rep.NextSteps, s.Text)
+	}
+	return rep
+}
+
+// cap returns the highest level the essay can reach whatever its points, and
+// why, so that a list of keywords, a bare chronicle, a very short answer or
+// an answer to another question does not reach the top levels.
+func (e *essay) cap() (int, string) {
+	level, why := 99, ""
+	set := func(l int, reason string) {
+		if l < level {
+			level, why = l, reason
+		}
+	}
+	total, listed, argued := 0, 0, 0
+	for _, st := range e.style {
+		if st.repeated {
+			continue
+		}
+		total++
+		if st.listed {
+			listed++
+		}
+		if st.argues() {
+			argued++
+		}
+	}
+	if !e.onTopic() {
+		set(1, "This essay does not seem to answer the question set: \""+e.c.Question+"\" Re-read the question and make every paragraph answer it.")
+	}
+	if total > 0 && float64(listed)/float64(total) >= 0.5 {
+		set(2, "This reads as a list of facts rather than an essay. Write in full sentences that explain how each piece of evidence answers the question.")
+	}
+	if total >= 3 && float64(argued)/float64(total) < 0.2 {
+		set(2, "This is mostly a narrative of events. Explain why each event matters for the question, and reach a judgement.")
+	}
+	words := e.doc.WordCount
+	if target := e.c.Words; target > 0 {
+		switch {
+		case words < 40:
+			set(1, fmt.Sprintf("At %d words this is too short to be marked above level 1. Aim for about %d words.", words, target))
+		case float64(words) < 0.2*float64(target):
+			set(2, fmt.Sprintf("At %d words the answer is too short to develop an argument. Aim for about %d words.", words, target))
+		case float64(words) < 0.5*float64(target):
+			set(3, fmt.Sprintf("At %d words the answer is too brief for the top level. Aim for about %d words, developing each point.", words, target))
+		}
+	}
+	switch n := e.factErrors(); {
+	case n >= 3:
+		set(2, "Several dates or figures are wrong; the top levels need accurate evidence.")
+	case n >= 1:
+		set(3, "A date or figure is wrong; the top level needs accurate, precise evidence.")
+	}
+	return level, why
+}
+
+// onTopic reports whether the essay addresses the question: it uses the
+// rubric's evidence and speaks of what the question asks about.
+func (e *essay) onTopic() bool {
+	found := 0
+	for _, id := range e.c.itemIDs() {
+		if e.found[id] != nil {
+			found++
+		}
+	}
+	focus := 0
+	for _, st := range e.style {
+		if st.focus {
+			focus++
+		}
+	}
+	if len(e.c.focus) == 0 {
+		return found >= 2
+	}
+	return focus >= 1 && (found >= 2 || focus >= 2)
+}
+
+// steps ranks what would raise the mark most and keeps the first three.
+func (e *essay) steps(fractions map[string]float64) []Step {
+	var steps []Step
+	for _, c := range e.c.Criteria {
+		frac := fractions[c.ID]
+		left := float64(c.Marks) * (1 - frac)
+		if left <= 0.01 {
+			continue
+		}
+		switch c.Kind {
+		case KindEvidence, KindCauses:
+			per := float64(c.Marks) / float64(enough(c, map[string]float64{KindEvidence: 0.4, KindCauses: 0.75}[c.Kind], map[string]int{KindEvidence: 3, KindCauses: 2}[c.Kind]))
+			why := c.Why
+			if why == "" {
+				why = "it is evidence the question rewards (" + c.Name + ")"
+			}
+			for rank, id := range c.Items {
+				it, ok := e.c.items[id]
+				if !ok {
+					continue
+				}
+				h := e.found[id]
+				var text string
+				gain := math.Min(per, left)
+				switch {
+				case h == nil && c.Kind == KindCauses:
+					text = fmt.Sprintf("Argue with another cause: %s. Add a paragraph on it: %s.", it.Label, why)
+				case h == nil:
+					text = fmt.Sprintf("Add %s: %s.", it.Label, why)
+				case !h.argued:
+					gain /= 2
+					text = fmt.Sprintf("Explain %s rather than listing it: say what it shows about the question.", it.Label)
+				default:
+					continue
+				}
+				if it.source != nil {
+					text += fmt.Sprintf(" Revise it from notes card %d, %q.", it.source.Card, it.source.Heading)
+				}
+				// Earlier items in a criterion's list are the more central.
+				steps = append(steps, Step{Text: text, Evidence: id, Source: it.source, Gain: gain - 0.001*float64(rank)})
+			}
+		case KindAnalysis:
+			steps = append(steps, Step{Text: "Explain, don't just describe: after each piece of evidence, add a sentence on why it matters for the question (\"This shows that...\", \"As a result...\").", Gain: left})
+		case KindJudgement:
+			steps = append(steps, Step{Text: "Reach a clear judgement on the question: say which factor mattered most and why, weigh it against the others, and keep to it from introduction to conclusion.", Gain: left})
+		case KindAccuracy:
+			for _, p := range e.problems {
+				if p.Kind == ProblemDate || p.Kind == ProblemFigure {
+					text := fmt.Sprintf("Correct %q: the notes give %s.", p.Text, p.Expected)
+					if p.Source != nil {
+						text += fmt.Sprintf(" Check notes card %d, %q.", p.Source.Card, p.Source.Heading)
+					}
+					steps = append(steps, Step{Text: text, Evidence: p.Evidence, Source: p.Source, Gain: left + 0.5})
+					break
+				}
+			}
+		}
+	}
+	sort.SliceStable(steps, func(i, j int) bool { return steps[i].Gain > steps[j].Gain })
+	if len(steps) > 3 {
+		steps = steps[:3]
+	}
+	return steps
+}

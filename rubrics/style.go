@@ -1,0 +1,60 @@
+package rubrics
+
+import "github.com/rubricate/rubricate/analyzer"
+
+// Cues of argument, compiled once. They are ordinary English, so they need
+// no topic lexicon.
+var (
+	// causalCues mark a sentence that explains: a cause, a consequence, a
+	// motive or what something shows.
+	causalCues = mustRule("because|therefore|thus|hence|consequently|so|so that|as a result|result* in|led to|lead to|leading to|caus*|meant|means|this shows|this showed|shows|showed|show that|suggest*|due to|since|in order to|which made|made|reason*|explain*|why|significan*|impact|effect*|convinced|deepened|worsened|damaged|undermin*|provoked|angered|offended|resent*|feared|wanted|hoped|needed|motive*|aim*|allowed|forced|encouraged|pushed|turned|drove|proved")
+	// contrastCues mark a sentence that weighs one thing against another.
+	contrastCues = mustRule("however|but|although|though|whereas|while|on the other hand|despite|in contrast|nevertheless|yet|rather than|more than|less than|more important|less important|not just|not only|also important|as well as|instead")
+	// judgementCues mark a sentence that reaches a view on the question.
+	judgementCues = mustRule("main cause|main reason|main factor|main motive|most important|most significant|key cause|key reason|key factor|primary|decisive|root cause|fundamental|in conclusion|overall|to conclude|i think|i believe|i argue|i would argue|in my view|in my opinion|i agree|i disagree|to a large extent|to some extent|to a great extent|to a limited extent|largely|mainly|chiefly|more important than|crucial|most|main")
+	// negationCues mark a clause that denies or reports a claim rather than
+	// making it ("some think", "it was not").
+	negationCues = mustRule("not|never|no|nor|wrongly|mistakenly|incorrectly|myth|contrary|some think|some say|some argue|some historians|often said|it is said|claim*|misconception|instead")
+)
+
+func mustRule(s string) rule {
+	r, err := compileRule(s, nil)
+	if err != nil {
+		panic("rubrics: bad built-in cue rule: " + err.Error())
+	}
+	return r
+}
+
+// listWords is the length under which a sentence is read as an item in a
+// list ("Korean War 1950.") rather than as prose.
+const listWords = 7
+
+// sentenceStyle is what a sentence does, as far as marking is concerned.
+type sentenceStyle struct {
+	words     int
+	listed    bool
+	causal    bool
+	contrast  bool
+	judgement bool
+	focus     bool
+	repeated  bool
+}
+
+func (s sentenceStyle) argues() bool { return !s.listed && (s.causal || s.contrast || s.judgement) }
+
+// styleOf classifies one sentence.
+func styleOf(words []analyzer.Word, focus []rule) sentenceStyle {
+	v := sentenceView{words: words}
+	st := sentenceStyle{words: len(words)}
+	st.listed = len(words) < listWords
+	st.causal = causalCues.match(v) != nil
+	st.contrast = contrastCues.match(v) != nil
+	st.judgement = judgementCues.match(v) != nil
+	for _, f := range focus {
+		if f.match(v) != nil {
+			st.focus = true
+			break
+		}
+	}
+	return st
+}
