@@ -1,6 +1,9 @@
 package analyzer
 
-import "strconv"
+import (
+	"strconv"
+	"strings"
+)
 
 func addDateWords(add mentionLexAdd) {
 	months := [...]string{"january", "february", "march", "april", "may", "june",
@@ -122,16 +125,6 @@ func (s *mentionScanner) coreDate(i int) (mentionDate, int, bool) {
 	return mentionDate{}, 0, false
 }
 
-// intAt reads a plain number of lo to hi digits at token j.
-func (s *mentionScanner) intAt(j, lo, hi int) (int, bool) {
-	t := s.at(j)
-	if t.kind != mtNum || !t.plain || t.end-t.start < lo || t.end-t.start > hi {
-		return 0, false
-	}
-	n, err := strconv.Atoi(s.text[t.start:t.end])
-	return n, err == nil
-}
-
 // yearAt reads a four-digit year; only 1800..2099 count, so that "4406 km"
 // and "141" are never years.
 func (s *mentionScanner) yearAt(j int) (int, bool) {
@@ -164,21 +157,6 @@ func (s *mentionScanner) monthAt(j int) (int, int, bool) {
 		return int(t.lex.val), j + 2, true
 	}
 	return int(t.lex.val), j + 1, true
-}
-
-// countFree reports whether the token after a date's last number leaves it
-// a date: in "1950 soldiers" or "1950 km" the number is a count.
-func (s *mentionScanner) countFree(j int) bool {
-	t := s.at(j)
-	switch {
-	case !t.near():
-		return true
-	case t.kind == mtWord:
-		return t.lex.flags&(mfCount|mfUnit|mfScale|mfFold|mfPercent|mfPer|mfCurWord) == 0
-	case t.kind == mtPunct:
-		return t.r != '%' && t.r != '％'
-	}
-	return true
 }
 
 // yearAfter reads ", 1969" or " 1969" after a month or day.
@@ -377,6 +355,32 @@ func (s *mentionScanner) yearRange(i, y int) (mentionDate, int, bool) {
 		return mentionDate{}, 0, false
 	}
 	return mentionDate{from: y, to: to}, j + 1, true
+}
+
+// parseCanonicalDate reads the Value of a date without a year, "--03-15",
+// which prose never uses and the scanner therefore does not know.
+func parseCanonicalDate(t string) (Mention, bool) {
+	core := strings.TrimSuffix(t, "~")
+	if len(core) != 7 || core[:2] != "--" || core[4] != '-' || !mentionAllDigits(core[2:4]) || !mentionAllDigits(core[5:]) {
+		return Mention{}, false
+	}
+	mo, _ := strconv.Atoi(core[2:4])
+	d, _ := strconv.Atoi(core[5:])
+	if mo < 1 || mo > 12 || d < 1 || d > 31 {
+		return Mention{}, false
+	}
+	m := mentionDate{month: mo, day: d, approx: len(core) < len(t)}.mention()
+	m.Text = t
+	return m, true
+}
+
+func mentionAllDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // dateFits applies the date rule of Mention.Fits.

@@ -66,7 +66,11 @@ func ParseValue(s string) (Mention, bool) {
 	if t == "" {
 		return Mention{}, false
 	}
-	if m, ok := parseCanonicalMention(t); ok {
+	if m, ok := parseCanonicalDate(t); ok {
+		m.Start, m.End = off, off+len(t)
+		return m, true
+	}
+	if m, ok := parseCanonicalMultiplier(t); ok {
 		m.Start, m.End = off, off+len(t)
 		return m, true
 	}
@@ -95,47 +99,6 @@ func mentionLeadWord(pre string) bool {
 		}
 	}
 	return false
-}
-
-// parseCanonicalMention reads the Value forms that prose never uses and the
-// scanner therefore does not know: "--03-15" and "x6".
-func parseCanonicalMention(t string) (Mention, bool) {
-	approx := strings.HasSuffix(t, "~")
-	core := strings.TrimSuffix(t, "~")
-	if len(core) == 7 && core[:2] == "--" && core[4] == '-' && mentionAllDigits(core[2:4]) && mentionAllDigits(core[5:]) {
-		mo, _ := strconv.Atoi(core[2:4])
-		d, _ := strconv.Atoi(core[5:])
-		if mo >= 1 && mo <= 12 && d >= 1 && d <= 31 {
-			dt := mentionDate{month: mo, day: d, approx: approx}
-			m := dt.mention()
-			m.Text = t
-			return m, true
-		}
-	}
-	r, size := utf8.DecodeRuneInString(t)
-	if (r == 'x' || r == 'X' || r == '×') && len(t) > size && t[size] >= '0' && t[size] <= '9' {
-		num := t[size:]
-		if strings.Trim(num, "0123456789.") != "" || len(num) > 30 {
-			return Mention{}, false
-		}
-		v, err := strconv.ParseFloat(num, 64)
-		if err != nil {
-			return Mention{}, false
-		}
-		m := mentionMultiplier(v)
-		m.Text = t
-		return m, true
-	}
-	return Mention{}, false
-}
-
-func mentionAllDigits(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
-	}
-	return s != ""
 }
 
 // Fits reports whether a mention found in an essay agrees with an expected
@@ -426,29 +389,4 @@ func (s *mentionScanner) word(p int, gap uint8) int {
 	}
 	s.toks = append(s.toks, t)
 	return q
-}
-
-// mentionNumberEnd returns the end of the number at p. Commas count only in
-// groups of three after at most three digits, so "1950,1951" stays a list.
-func mentionNumberEnd(text string, p int) (int, bool) {
-	digit := func(i int) bool { return i < len(text) && text[i] >= '0' && text[i] <= '9' }
-	q := p
-	for digit(q) {
-		q++
-	}
-	plain := true
-	if q-p <= 3 {
-		for q+3 < len(text) && text[q] == ',' && digit(q+1) && digit(q+2) && digit(q+3) && !digit(q+4) {
-			q += 4
-			plain = false
-		}
-	}
-	if q+1 < len(text) && text[q] == '.' && digit(q+1) {
-		q++
-		for digit(q) {
-			q++
-		}
-		plain = false
-	}
-	return q, plain
 }

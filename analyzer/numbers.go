@@ -3,6 +3,7 @@ package analyzer
 import (
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // mentionFlag says what a word can be in a mention; a word may be several
@@ -71,7 +72,7 @@ func buildMentionLexicon() map[string]mentionLex {
 	}
 	addNumberWords(add)
 	addDateWords(add)
-	addMoneyWords(add)
+	addSuffixWords(add)
 	return m
 }
 
@@ -94,7 +95,7 @@ func addNumberWords(add mentionLexAdd) {
 		add(w, mfTens, 10*i+20, "")
 		add(w+"fold", mfFoldWord, 10*i+20, "")
 	}
-	add("hundred", mfHundred, 2, "")
+	add("hundred", mfHundred, 0, "")
 	add("hundredfold", mfFoldWord, 100, "")
 	add("thousandfold", mfFoldWord, 1000, "")
 	add("thousand", mfScale, 3, "")
@@ -105,31 +106,7 @@ func addNumberWords(add mentionLexAdd) {
 	add("m mn", mfMScale, 6, "")
 	add("b bn", mfMScale, 9, "")
 	add("tn", mfMScale, 12, "")
-	add("fold", mfFold, 0, "")
-	add("x", mfTimes, 0, "")
-	add("percent pct", mfPercent, 0, "")
-	add("per", mfPer, 0, "")
-	add("cent", mfCent, 0, "")
-	add("pc", mfPc, 0, "")
 	add("and", mfAnd, 0, "")
-	add("square", mfSquare, 0, "")
-	add("sq", mfSquare|mfAbbrev, 0, "")
-	add("km kms kilometre kilometres kilometer kilometers", mfUnit|mfCount, 0, "km")
-	add("mi mile miles", mfUnit|mfCount, 0, "mi")
-	add("metre metres meter meters", mfUnit|mfCount, 0, "m")
-	add("kg kgs kilo kilos kilogram kilograms kilogramme kilogrammes", mfUnit|mfCount, 0, "kg")
-	add("ton tons tonne tonnes", mfUnit|mfCount, 0, "t")
-	add("hectare hectares", mfUnit|mfCount, 0, "ha")
-	// Spaced short forms read back Values ("300 m"); a glued "300m" is
-	// taken as a million by number before units are looked at.
-	add("m", mfUnit, 0, "m")
-	add("t", mfUnit, 0, "t")
-	add("ha", mfUnit, 0, "ha")
-	add(`soldiers soldier troops men women people persons workers peasants
-		businesses experts advisers advisors specialists technicians engineers
-		scientists students factories enterprises companies projects plants
-		divisions tanks aircraft planes ships guns casualties deaths dead
-		prisoners refugees delegates members villages communes miners`, mfCount, 0, "")
 }
 
 // mentionNum is a number read from one or more tokens; end is the token
@@ -264,110 +241,59 @@ func (s *mentionScanner) numericAt(i int) (Mention, int, bool) {
 	return Mention{Kind: KindNumber, Amount: n.val, Value: mentionFormat(n.val)}, n.end, true
 }
 
+// intAt reads a plain number of lo to hi digits at token j.
+func (s *mentionScanner) intAt(j, lo, hi int) (int, bool) {
+	t := s.at(j)
+	if t.kind != mtNum || !t.plain || t.end-t.start < lo || t.end-t.start > hi {
+		return 0, false
+	}
+	n, err := strconv.Atoi(s.text[t.start:t.end])
+	return n, err == nil
+}
+
 func mentionMultiplier(v float64) Mention {
 	return Mention{Kind: KindMultiplier, Amount: v, Value: "x" + mentionFormat(v)}
 }
 
-// percentAfter matches "%", "per cent", "per-cent", "percent" and a glued "pc".
-func (s *mentionScanner) percentAfter(k int) (int, bool) {
-	t := s.at(k)
-	switch {
-	case !t.near():
-	case t.punct('%') || t.punct('％') || t.is(mfPercent) || t.is(mfPc) && t.glued():
-		return k + 1, true
-	case t.is(mfPer) && s.at(k+1).gap == 1 && s.at(k+1).is(mfCent):
-		return k + 2, true
-	case t.is(mfPer) && s.hyphen(k+1) && s.at(k+2).is(mfCent):
-		return k + 3, true
+// parseCanonicalMultiplier reads the Value of a multiplier, "x6", which
+// prose never uses and the scanner therefore does not know.
+func parseCanonicalMultiplier(t string) (Mention, bool) {
+	r, size := utf8.DecodeRuneInString(t)
+	num := t[size:]
+	if r != 'x' && r != 'X' && r != '×' || num == "" || num[0] < '0' || num[0] > '9' ||
+		len(num) > 30 || strings.Trim(num, "0123456789.") != "" {
+		return Mention{}, false
 	}
-	return 0, false
+	v, err := strconv.ParseFloat(num, 64)
+	if err != nil {
+		return Mention{}, false
+	}
+	m := mentionMultiplier(v)
+	m.Text = t
+	return m, true
 }
 
-// unitAfter matches a unit spaced, glued or hyphenated to the number:
-// "4406 km", "4406km", "4,406-kilometre", "300 square miles".
-func (s *mentionScanner) unitAfter(k int) (string, int, bool) {
-	j := k
-	if s.hyphen(j) {
-		j++
-	} else if !s.at(j).near() {
-		return "", 0, false
+// mentionNumberEnd returns the end of the number at p. Commas count only in
+// groups of three after at most three digits, so "1950,1951" stays a list.
+func mentionNumberEnd(text string, p int) (int, bool) {
+	digit := func(i int) bool { return i < len(text) && text[i] >= '0' && text[i] <= '9' }
+	q := p
+	for digit(q) {
+		q++
 	}
-	square := false
-	if t := s.at(j); t.is(mfSquare) {
-		square = true
-		j++
-		if s.at(j).punct('.') && s.at(j).glued() && t.is(mfAbbrev) {
-			j++
-		}
-		if !s.at(j).near() {
-			return "", 0, false
+	plain := true
+	if q-p <= 3 {
+		for q+3 < len(text) && text[q] == ',' && digit(q+1) && digit(q+2) && digit(q+3) && !digit(q+4) {
+			q += 4
+			plain = false
 		}
 	}
-	t := s.at(j)
-	if !t.is(mfUnit) {
-		return "", 0, false
-	}
-	unit := t.lex.str
-	if square {
-		switch unit {
-		case "km":
-			unit = "sq km"
-		case "mi":
-			unit = "sq mi"
-		case "m":
-			unit = "sq m"
-		default:
-			return "", 0, false
+	if q+1 < len(text) && text[q] == '.' && digit(q+1) {
+		q++
+		for digit(q) {
+			q++
 		}
+		plain = false
 	}
-	return unit, j + 1, true
-}
-
-// foldAfter matches "-fold", "fold" and, after digits, a glued "x" ("6x").
-func (s *mentionScanner) foldAfter(k int, digits bool) (int, bool) {
-	t := s.at(k)
-	switch {
-	case s.hyphen(k) && s.at(k+1).is(mfFold):
-		return k + 2, true
-	case t.is(mfFold) && t.near():
-		return k + 1, true
-	case t.is(mfTimes) && t.glued() && digits:
-		return k + 1, true
-	}
-	return 0, false
-}
-
-// mentionUnitBase gives a unit's dimension and size in base units, so that
-// "2,738 miles" can fit "4,406 km".
-func mentionUnitBase(u string) (byte, float64) {
-	switch u {
-	case "m":
-		return 'L', 1
-	case "km":
-		return 'L', 1000
-	case "mi":
-		return 'L', 1609.344
-	case "sq m":
-		return 'A', 1
-	case "ha":
-		return 'A', 1e4
-	case "sq km":
-		return 'A', 1e6
-	case "sq mi":
-		return 'A', 2589988.110336
-	case "kg":
-		return 'M', 1
-	case "t":
-		return 'M', 1000
-	}
-	return 0, 0
-}
-
-func quantityFits(a, b Mention) bool {
-	if a.Unit == "" || b.Unit == "" || a.Unit == b.Unit {
-		return mentionClose(a.Amount, b.Amount)
-	}
-	da, fa := mentionUnitBase(a.Unit)
-	db, fb := mentionUnitBase(b.Unit)
-	return da != 0 && da == db && mentionClose(a.Amount*fa, b.Amount*fb)
+	return q, plain
 }

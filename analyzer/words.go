@@ -60,8 +60,33 @@ func (a *Analyzer) words(text string) []Word {
 			continue
 		}
 		start := cursor + i
+		// prose drops some tokens (a quoted word starting 're, such as
+		// 'revisionist'); words in a gap are split at spaces instead.
+		out = a.appendGap(out, clean, orig, cursor, start)
 		cursor = start + len(tok.Text)
 		out = a.appendWords(out, clean, orig, start, cursor)
+	}
+	return a.appendGap(out, clean, orig, cursor, len(clean))
+}
+
+// appendGap appends the words of clean[from:to], split at white space.
+func (a *Analyzer) appendGap(out []Word, clean string, orig []int, from, to int) []Word {
+	for from < to {
+		r, size := utf8.DecodeRuneInString(clean[from:to])
+		if unicode.IsSpace(r) {
+			from += size
+			continue
+		}
+		end := from
+		for end < to {
+			r, size := utf8.DecodeRuneInString(clean[end:to])
+			if unicode.IsSpace(r) {
+				break
+			}
+			end += size
+		}
+		out = a.appendWords(out, clean, orig, from, end)
+		from = end
 	}
 	return out
 }

@@ -22,10 +22,11 @@ type anchor struct {
 	pos int
 }
 
-// attribute ties every date and figure to the events its sentence is about
+// attribute ties every date and figure to the events its clause is about
 // and reports those that fit none of them. A value that fits any event the
-// sentence names is accepted: "Some think the USSR gave China $800 million,
-// but that money went to India" names India, where $800 million belongs.
+// clause (or, failing that, the sentence) names is accepted: "Some think the
+// USSR gave China $800 million, but that money went to India" names India,
+// where $800 million belongs.
 func (e *essay) attribute() {
 	items := e.allItems()
 	for si, v := range e.views {
@@ -43,14 +44,22 @@ func (e *essay) attribute() {
 		}
 		first := e.doc.Sentences[si].Mentions[0]
 		for k, m := range v.mentions {
-			if e.negated(v, m) {
+			cl := e.clauseOf(v, m)
+			if negationCues.match(cl.view) != nil {
 				continue
+			}
+			cands := cl.anchors(anchors)
+			if len(cands) == 0 {
+				if otherEvent.match(cl.view) != nil {
+					continue // the clause names an event of its own ("the Bay of Pigs invasion in 1961")
+				}
+				cands = anchors
 			}
 			var p *Problem
 			if m.Kind == analyzer.KindDate {
-				p = e.checkDate(v, m, anchors)
+				p = e.checkDate(v, m, cands)
 			} else {
-				p = e.checkFigure(m, anchors)
+				p = e.checkFigure(m, cands)
 			}
 			if p != nil {
 				e.problems = append(e.problems, *p)
@@ -59,6 +68,59 @@ func (e *essay) attribute() {
 		}
 	}
 }
+
+// otherEvent marks a clause that names an event: a date in it belongs to
+// that event, not to one named elsewhere in the sentence.
+var otherEvent = mustRule("war|invasion|crisis|treaty|revolution|conference|summit|speech|visit|agreement|congress|election|coup|uprising|incident|blockade|embargo|famine|purge|massacre|pact")
+
+// clause is the part of a sentence a mention sits in.
+type clause struct {
+	start, end int // byte range
+	view       sentenceView
+}
+
+func (c clause) anchors(all []anchor) []anchor {
+	var out []anchor
+	for _, a := range all {
+		if a.pos >= c.start && a.pos < c.end {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// clauseOf returns the clause of m: the words between the punctuation or
+// conjunctions that bound it.
+func (e *essay) clauseOf(v sentenceView, m analyzer.Mention) clause {
+	text := e.doc.Text
+	lo, hi := 0, len(v.words)
+	for i, w := range v.words {
+		boundary := clauseWords[w.Norm]
+		if i > 0 && strings.ContainsAny(text[v.words[i-1].End:w.Start], ",;:()—–") {
+			boundary = true
+		}
+		if !boundary {
+			continue
+		}
+		if w.Start <= m.Start {
+			lo = i
+		} else {
+			hi = i
+			break
+		}
+	}
+	c := clause{view: sentenceView{words: v.words[lo:hi]}}
+	if lo < len(v.words) {
+		c.start = v.words[lo].Start
+	}
+	c.end = m.End
+	if hi > 0 && hi <= len(v.words) {
+		c.end = max(c.end, v.words[hi-1].End)
+	}
+	return c
+}
+
+var clauseWords = map[string]bool{"but": true, "however": true, "although": true, "whereas": true, "and": true, "while": true, "when": true, "which": true}
 
 // allItems returns the topic's items and then the rubric's own.
 func (e *essay) allItems() []*item {
@@ -204,28 +266,6 @@ func (e *essay) relative(v sentenceView, m analyzer.Mention) bool {
 		prev = w.Norm
 	}
 	return relativeWords[prev]
-}
-
-// negated reports whether the clause holding m denies or reports a claim.
-func (e *essay) negated(v sentenceView, m analyzer.Mention) bool {
-	text := e.doc.Text
-	start, end := 0, len(v.words)
-	for i, w := range v.words {
-		boundary := w.Norm == "but" || w.Norm == "however" || w.Norm == "although" || w.Norm == "whereas"
-		if i > 0 && strings.ContainsAny(text[v.words[i-1].End:w.Start], ",;:()—–") {
-			boundary = true
-		}
-		if !boundary {
-			continue
-		}
-		if w.Start <= m.Start {
-			start = i
-		} else {
-			end = i
-			break
-		}
-	}
-	return negationCues.match(sentenceView{words: v.words[start:end]}) != nil
 }
 
 // spelling reports key names spelt wrongly. The words are credited as the
