@@ -91,7 +91,8 @@ func Validate(text string) error {
 
 // Analyzer turns essay text into Documents. It is safe for concurrent use.
 type Analyzer struct {
-	lex *Lexicon
+	lex  *Lexicon
+	seen map[string]canon // per essay; nil on the shared Analyzer
 }
 
 // New returns an Analyzer that recognises the names and terms of lex (nil

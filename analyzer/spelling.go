@@ -35,8 +35,11 @@ var accentFolds = strings.NewReplacer(
 // It is the form words are compared in, in essays and in rules alike.
 func Spelling(w string) string {
 	w = strings.ToLower(w)
-	if strings.ContainsAny(w, "àáâäãåèéêëìíîïòóôöõùúûüçñý") {
-		w = accentFolds.Replace(w)
+	for i := 0; i < len(w); i++ {
+		if w[i] >= 0x80 {
+			w = accentFolds.Replace(w)
+			break
+		}
 	}
 	for _, s := range britishSuffixes {
 		if len(w) >= s.minLen && strings.HasSuffix(w, s.from) {

@@ -17,6 +17,9 @@ var quoteFolds = map[rune]byte{'\u201c': '"', '\u201d': '"', '\u2018': '\'', '\u
 // the result, the offset of the byte of text it came from (one extra entry
 // maps the end).
 func fold(text string) (string, []int) {
+	if !strings.ContainsAny(text, "\u201c\u201d\u2018\u2019") {
+		return text, nil // nothing to fold: offsets map to themselves
+	}
 	var b strings.Builder
 	b.Grow(len(text))
 	orig := make([]int, 0, len(text)+1)
@@ -39,6 +42,22 @@ func fold(text string) (string, []int) {
 	return b.String(), orig
 }
 
+// canon is a word's canonical form, remembered for the rest of one essay:
+// most words of an essay recur.
+type canon struct {
+	norm     string
+	misspelt bool
+}
+
+// at maps an offset in the folded text to the original; a nil map is the
+// identity.
+func at(orig []int, i int) int {
+	if orig == nil {
+		return i
+	}
+	return orig[i]
+}
+
 // words tokenizes text with prose's tokenizer and turns the tokens into
 // normalised words with spans into the original text.
 func (a *Analyzer) words(text string) []Word {
@@ -53,6 +72,7 @@ func (a *Analyzer) words(text string) []Word {
 	}
 	toks := pd.Tokens()
 	out := make([]Word, 0, len(toks))
+	a = &Analyzer{lex: a.lex, seen: make(map[string]canon, len(toks)/2)}
 	cursor := 0
 	for _, tok := range toks {
 		i := strings.Index(clean[cursor:], tok.Text)
@@ -99,7 +119,7 @@ func (a *Analyzer) appendWords(out []Word, clean string, orig []int, start, end 
 	case "'s", "'":
 		return out
 	case "n't":
-		return append(out, Word{Span: Span{orig[start], orig[end]}, Norm: "not"})
+		return append(out, Word{Span: Span{at(orig, start), at(orig, end)}, Norm: "not"})
 	}
 	partStart := start
 	for i, r := range tok {
@@ -137,6 +157,11 @@ func (a *Analyzer) appendWord(out []Word, clean string, orig []int, start, end i
 		raw = raw[:n-2]
 		end -= 2
 	}
-	norm, misspelt := a.lex.Canonical(raw)
-	return append(out, Word{Span: Span{orig[start], orig[end]}, Norm: norm, Misspelt: misspelt})
+	c, ok := a.seen[raw]
+	if !ok {
+		c.norm, c.misspelt = a.lex.Canonical(raw)
+		a.seen[raw] = c
+	}
+	norm, misspelt := c.norm, c.misspelt
+	return append(out, Word{Span: Span{at(orig, start), at(orig, end)}, Norm: norm, Misspelt: misspelt})
 }

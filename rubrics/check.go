@@ -13,6 +13,7 @@ type essay struct {
 	doc      *analyzer.Document
 	views    []sentenceView
 	style    []sentenceStyle
+	ix       *docIndex
 	excluded map[int]bool // mentions shown to be wrong: they credit nothing
 	found    map[string]*hit
 	problems []Problem
@@ -37,13 +38,13 @@ func (l *Library) Check(r *Rubric, text string) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	e := &essay{c: c, doc: doc, excluded: map[int]bool{}, found: map[string]*hit{}}
+	e := &essay{c: c, doc: doc, excluded: map[int]bool{}, found: map[string]*hit{}, ix: newDocIndex(doc)}
+	e.ix.excluded = e.excluded
 	e.views = make([]sentenceView, len(doc.Sentences))
-	e.style = make([]sentenceStyle, len(doc.Sentences))
 	for i := range doc.Sentences {
 		e.views[i] = sentenceView{words: doc.SentenceWords(i), mentions: doc.SentenceMentions(i)}
-		e.style[i] = styleOf(e.views[i].words, c.focus)
 	}
+	e.style = styles(e.ix, c.focus)
 	e.markRepeats()
 	e.attribute()
 	e.spelling()
@@ -88,46 +89,35 @@ func (e *essay) markRepeats() {
 }
 
 // recognise finds each of the rubric's items, using only mentions that were
-// not shown to be wrong.
+// not shown to be wrong. In each sentence the first rule that matches gives
+// the spans.
 func (e *essay) recognise() {
-	views := e.views
-	if len(e.excluded) > 0 {
-		views = make([]sentenceView, len(e.views))
-		for i, v := range e.views {
-			views[i] = sentenceView{words: v.words}
-			first := e.doc.Sentences[i].Mentions[0]
-			for k, m := range v.mentions {
-				if !e.excluded[first+k] {
-					views[i].mentions = append(views[i].mentions, m)
-				}
-			}
-		}
-	}
 	for _, id := range e.c.itemIDs() {
 		it, ok := e.c.items[id]
 		if !ok {
 			continue
 		}
-		for si, v := range views {
-			if e.style[si].repeated {
+		bySentence := make([][]span, len(e.doc.Sentences))
+		for _, r := range it.rules {
+			for _, m := range r.matchAll(e.ix) {
+				if bySentence[m.sentence] == nil {
+					bySentence[m.sentence] = m.spans
+				}
+			}
+		}
+		for si, spans := range bySentence {
+			if spans == nil || e.style[si].repeated {
 				continue
 			}
-			for _, r := range it.rules {
-				spans := r.match(v)
-				if spans == nil {
-					continue
-				}
-				h := e.found[id]
-				if h == nil {
-					h = &hit{}
-					e.found[id] = h
-				}
-				h.spans = append(h.spans, spans...)
-				h.sentences = append(h.sentences, si)
-				if e.credited(si) {
-					h.argued = true
-				}
-				break
+			h := e.found[id]
+			if h == nil {
+				h = &hit{}
+				e.found[id] = h
+			}
+			h.spans = append(h.spans, spans...)
+			h.sentences = append(h.sentences, si)
+			if e.credited(si) {
+				h.argued = true
 			}
 		}
 	}

@@ -29,13 +29,17 @@ type anchor struct {
 // where $800 million belongs.
 func (e *essay) attribute() {
 	items := e.allItems()
+	abouts := make([][]int, len(items))
+	for i, it := range items {
+		abouts[i] = e.about(it)
+	}
 	for si, v := range e.views {
 		if len(v.mentions) == 0 || e.style[si].repeated {
 			continue
 		}
 		var anchors []anchor
-		for _, it := range items {
-			if pos, ok := e.about(it, v); ok {
+		for i, it := range items {
+			if pos := abouts[i][si]; pos >= 0 {
 				anchors = append(anchors, anchor{it, pos})
 			}
 		}
@@ -133,20 +137,23 @@ func (e *essay) allItems() []*item {
 	return out
 }
 
-// about reports whether the sentence is about the item (it names it, or
-// matches one of its rules) and where.
-func (e *essay) about(it *item, v sentenceView) (int, bool) {
-	for _, r := range it.anchors {
-		if sp := r.match(v); sp != nil {
-			return sp[0].Start, true
+// about returns, for every sentence, where the sentence names the item
+// (by an "about" phrase or one of its rules), or -1 where it does not.
+func (e *essay) about(it *item) []int {
+	pos := make([]int, len(e.doc.Sentences))
+	for i := range pos {
+		pos[i] = -1
+	}
+	for _, rs := range [][]rule{it.anchors, it.rules} {
+		for _, r := range rs {
+			for _, m := range r.matchAll(e.ix) {
+				if pos[m.sentence] < 0 {
+					pos[m.sentence] = m.spans[0].Start
+				}
+			}
 		}
 	}
-	for _, r := range it.rules {
-		if sp := r.match(v); sp != nil {
-			return sp[0].Start, true
-		}
-	}
-	return 0, false
+	return pos
 }
 
 func nearest(cands []anchor, pos int) anchor {

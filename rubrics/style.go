@@ -1,7 +1,5 @@
 package rubrics
 
-import "github.com/rubricate/rubricate/analyzer"
-
 // Cues of argument, compiled once. They are ordinary English, so they need
 // no topic lexicon.
 var (
@@ -42,19 +40,19 @@ type sentenceStyle struct {
 
 func (s sentenceStyle) argues() bool { return !s.listed && (s.causal || s.contrast || s.judgement) }
 
-// styleOf classifies one sentence.
-func styleOf(words []analyzer.Word, focus []rule) sentenceStyle {
-	v := sentenceView{words: words}
-	st := sentenceStyle{words: len(words)}
-	st.listed = len(words) < listWords
-	st.causal = causalCues.match(v) != nil
-	st.contrast = contrastCues.match(v) != nil
-	st.judgement = judgementCues.match(v) != nil
-	for _, f := range focus {
-		if f.match(v) != nil {
-			st.focus = true
-			break
+// styles classifies every sentence of the document.
+func styles(ix *docIndex, focus []rule) []sentenceStyle {
+	causal := matchesIn(ix, causalCues)
+	contrast := matchesIn(ix, contrastCues)
+	judgement := matchesIn(ix, judgementCues)
+	onFocus := matchesIn(ix, focus...)
+	out := make([]sentenceStyle, len(ix.doc.Sentences))
+	for i, s := range ix.doc.Sentences {
+		n := s.Words[1] - s.Words[0]
+		out[i] = sentenceStyle{
+			words: n, listed: n < listWords,
+			causal: causal[i], contrast: contrast[i], judgement: judgement[i], focus: onFocus[i],
 		}
 	}
-	return st
+	return out
 }

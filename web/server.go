@@ -1,0 +1,121 @@
+// Package web serves rubricate to students: pages to check an essay and
+// browse the notes, and a JSON API under /api/v1.
+package web
+
+import (
+	"context"
+	"errors"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/rubricate/rubricate/rubrics"
+)
+
+// Limits on requests and connections.
+const (
+	// maxBody caps every request body before it is read. A 50,000-character
+	// essay is at most 200 KB of UTF-8, 600 KB once URL- or JSON-escaped;
+	// anything larger is refused as too long without being read.
+	maxBody = 1 << 20
+	// maxQuery is the longest notes search accepted, in bytes.
+	maxQuery = 200
+
+	readHeaderTimeout = 5 * time.Second
+	readTimeout       = 20 * time.Second
+	writeTimeout      = 30 * time.Second
+	idleTimeout       = 60 * time.Second
+	shutdownTimeout   = 10 * time.Second
+)
+
+// Config configures a Server.
+type Config struct {
+	// Logger receives one line per request and every internal error. It
+	// never receives essay text. Nil discards logs.
+	Logger *slog.Logger
+	// DataDir is where the server keeps state. Student essays are never
+	// stored.
+	DataDir string
+}
+
+// Server is the web app: an http.Handler, and Serve to run it with
+// timeouts and graceful shutdown.
+type Server struct {
+	log    *slog.Logger
+	engine *gin.Engine
+}
+
+// New builds the server for lib. It parses the embedded templates and
+// checks the static files, so a broken build fails here and not on the
+// first request.
+func New(lib *rubrics.Library, cfg Config) (*Server, error) {
+	if lib == nil {
+		return nil, errors.New("web: no library")
+	}
+	log := cfg.Logger
+	if log == nil {
+		log = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
+	assets, err := loadAssets()
+	if err != nil {
+		return nil, err
+	}
+	views, err := parseViews(assets)
+	if err != nil {
+		return nil, err
+	}
+	api, err := loadOpenAPI()
+	if err != nil {
+		return nil, err
+	}
+	h := &handler{lib: lib, log: log, views: views, assets: assets, openapi: api}
+	if ids := lib.TopicIDs(); len(ids) > 0 {
+		h.defaultTopic = ids[0]
+	}
+	gin.SetMode(gin.ReleaseMode)
+	e := gin.New()
+	e.HandleMethodNotAllowed = true
+	if err := e.SetTrustedProxies(nil); err != nil {
+		return nil, err
+	}
+	h.routes(e)
+	return &Server{log: log, engine: e}, nil
+}
+
+// ServeHTTP answers one request.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	s.engine.ServeHTTP(w, r)
+}
+
+// Serve answers requests on ln until ctx is cancelled, then stops taking
+// new connections and lets requests in flight finish (up to ten seconds).
+func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
+	srv := &http.Server{
+		Handler:           s,
+		ReadHeaderTimeout: readHeaderTimeout,
+		ReadTimeout:       readTimeout,
+		WriteTimeout:      writeTimeout,
+		IdleTimeout:       idleTimeout,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	s.log.Info("shutting down")
+	sctx, cancel := context.WithTimeout(context.Background(), shutdownTimeout)
+	defer cancel()
+	err := srv.Shutdown(sctx)
+	if serr := <-errc; !errors.Is(serr, http.ErrServerClosed) && err == nil {
+		err = serr
+	}
+	return err
+}
