@@ -18,6 +18,8 @@ type essay struct {
 	found    map[string]*hit
 	problems []Problem
 	notes    []string
+	// copiedMuch is set when a large share of the essay copies the notes.
+	copiedMuch bool
 }
 
 // hit is where an item was found.
@@ -46,6 +48,7 @@ func (l *Library) Check(r *Rubric, text string) (*Report, error) {
 	}
 	e.style = styles(e.ix, c.focus)
 	e.markRepeats()
+	e.markCopied()
 	e.attribute()
 	e.spelling()
 	e.recognise()
@@ -127,7 +130,7 @@ func (e *essay) recognise() {
 // in a sentence of prose, in a paragraph that explains or argues.
 func (e *essay) credited(si int) bool {
 	st := e.style[si]
-	if st.listed {
+	if st.listed || st.copied {
 		return false
 	}
 	if st.argues() {

@@ -29,8 +29,9 @@ type topicData struct {
 	topic    *corpus.Topic
 	index    *index.Index
 	analyzer *analyzer.Analyzer
-	items    map[string]*item // catalogue items, compiled
-	all      []*item          // in catalogue order
+	items    map[string]*item    // catalogue items, compiled
+	all      []*item             // in catalogue order
+	grams    map[uint64]struct{} // runs of words in the notes, to spot copying
 }
 
 // item is an evidence item with compiled rules and its notes passage.
@@ -119,7 +120,7 @@ func (l *Library) AddTopic(t *corpus.Topic) error {
 	if err != nil {
 		return err
 	}
-	td := &topicData{topic: t, index: idx, analyzer: an, items: map[string]*item{}}
+	td := &topicData{topic: t, index: idx, analyzer: an, items: map[string]*item{}, grams: noteGrams(an, t.Notes)}
 	for _, ci := range t.Items {
 		it, err := compileItem(ci, an.Lexicon(), idx, t)
 		if err != nil {

@@ -87,6 +87,9 @@ func (e *essay) cap() (int, string) {
 			argued++
 		}
 	}
+	if e.copiedMuch {
+		set(2, "Much of the essay is copied from the notes, so it cannot reach the top levels: explain the evidence in your own words.")
+	}
 	if !e.onTopic() {
 		set(1, "This essay does not seem to answer the question set: \""+e.c.Question+"\" Re-read the question and make every paragraph answer it.")
 	}

@@ -36,6 +36,7 @@ type sentenceStyle struct {
 	judgement bool
 	focus     bool
 	repeated  bool
+	copied    bool // repeats a long run of the notes word for word
 }
 
 func (s sentenceStyle) argues() bool { return !s.listed && (s.causal || s.contrast || s.judgement) }

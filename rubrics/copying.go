@@ -1,0 +1,62 @@
+package rubrics
+
+import (
+	"hash/fnv"
+
+	"github.com/rubricate/rubricate/analyzer"
+)
+
+// copyRun is how many words in a row, shared with the notes, make a sentence
+// read as copied. Key phrases ("Treaty of Friendship, Alliance and Mutual
+// Assistance") are shorter than this.
+const copyRun = 8
+
+// gramKey hashes n consecutive words.
+func gramKey(words []analyzer.Word) uint64 {
+	h := fnv.New64a()
+	for _, w := range words {
+		h.Write([]byte(w.Norm))
+		h.Write([]byte{0})
+	}
+	return h.Sum64()
+}
+
+// noteGrams returns the set of copyRun-word runs in the notes.
+func noteGrams(an *analyzer.Analyzer, notes string) map[uint64]struct{} {
+	grams := map[uint64]struct{}{}
+	doc, err := an.Analyze(notes)
+	if err != nil {
+		return grams
+	}
+	for i := range doc.Sentences {
+		ws := doc.SentenceWords(i)
+		for j := 0; j+copyRun <= len(ws); j++ {
+			grams[gramKey(ws[j:j+copyRun])] = struct{}{}
+		}
+	}
+	return grams
+}
+
+// markCopied marks sentences that copy a run of the notes word for word,
+// and says so, kindly, when much of the essay does.
+func (e *essay) markCopied() {
+	grams := e.c.topic.grams
+	copied, total := 0, 0
+	for i, v := range e.views {
+		if e.style[i].repeated {
+			continue
+		}
+		total++
+		for j := 0; j+copyRun <= len(v.words); j++ {
+			if _, ok := grams[gramKey(v.words[j:j+copyRun])]; ok {
+				e.style[i].copied = true
+				copied++
+				break
+			}
+		}
+	}
+	if copied >= 3 && float64(copied)/float64(total) >= 0.3 {
+		e.copiedMuch = true
+		e.notes = append(e.notes, "Much of this essay repeats the revision notes word for word. The notes are there to revise from: put the points in your own words and explain how each answers the question, and they will earn full credit.")
+	}
+}
