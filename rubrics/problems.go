@@ -61,7 +61,7 @@ func (e *essay) attribute() {
 			}
 			var p *Problem
 			if m.Kind == analyzer.KindDate {
-				p = e.checkDate(v, m, cands)
+				p = e.checkDate(v, m, cands, startCues.match(cl.view) != nil)
 			} else {
 				p = e.checkFigure(m, cands)
 			}
@@ -173,7 +173,11 @@ func abs(x int) int {
 	return x
 }
 
-func (e *essay) checkDate(v sentenceView, m analyzer.Mention, anchors []anchor) *Problem {
+// startCues mark a clause about when something began: its date must be the
+// first year of the event's range ("the Korean War, which began in 1951").
+var startCues = mustRule("began|begun|begin|start*|broke out|outbreak|launch*|signed|founded|set up")
+
+func (e *essay) checkDate(v sentenceView, m analyzer.Mention, anchors []anchor, start bool) *Problem {
 	if m.From == 0 || e.relative(v, m) {
 		return nil
 	}
@@ -183,6 +187,9 @@ func (e *essay) checkDate(v sentenceView, m analyzer.Mention, anchors []anchor) 
 			continue
 		}
 		for _, d := range a.it.dates {
+			if start && d.To > d.From && !m.Approx {
+				d.To, d.Month, d.Day = d.From, 0, 0
+			}
 			if m.Fits(d) {
 				return nil
 			}

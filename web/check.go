@@ -1,0 +1,107 @@
+package web
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"mime/multipart"
+	"net/http"
+	"path"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+)
+
+// checkForm is what the essay form posts.
+type checkForm struct {
+	Rubric   string
+	Essay    string
+	Previous string // the draft summary of the report the essay was revised from
+}
+
+// showCheck handles "POST /check": it checks the essay and shows the
+// feedback, or the form again with the essay and what to fix.
+func (h *handler) showCheck(c *gin.Context) {
+	f, err := readCheckForm(c.Request)
+	if err == nil && f.Rubric == "" {
+		err = userError(codeBadRequest, "Choose the question your essay answers, then check again.")
+	}
+	if err != nil {
+		h.showFormError(c, f, err)
+		return
+	}
+	r, ok := h.lib.Rubric(f.Rubric)
+	if !ok {
+		h.showFormError(c, f, userError(codeUnknownRubric,
+			"There is no question called %q any more. Choose one of the questions below and check again.", f.Rubric))
+		return
+	}
+	rep, err := h.lib.Check(r, f.Essay)
+	if err != nil {
+		h.showFormError(c, f, err)
+		return
+	}
+	h.render(c, http.StatusOK, "feedback", h.feedbackPage(r, rep, f.Essay, f.Previous))
+}
+
+// showFormError shows the home page again with the message, keeping the
+// student's essay in the box so that nothing they wrote is lost.
+func (h *handler) showFormError(c *gin.Context, f checkForm, err error) {
+	e, status := h.resolve(c, err)
+	h.render(c, status, "home", h.homePage(f.Rubric, f.Essay, e))
+}
+
+// readCheckForm reads the form, URL-encoded or multipart (with an optional
+// .txt or .md file, used when the essay box is empty).
+func readCheckForm(r *http.Request) (checkForm, error) {
+	var err error
+	if strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data") {
+		err = r.ParseMultipartForm(maxBody)
+	} else {
+		err = r.ParseForm()
+	}
+	if err != nil {
+		var mbe *http.MaxBytesError
+		if errors.As(err, &mbe) {
+			return checkForm{}, err
+		}
+		return checkForm{}, userError(codeBadRequest, "The form could not be read. Reload the page and check your essay again.")
+	}
+	f := checkForm{
+		Rubric:   r.PostFormValue("rubric"),
+		Essay:    r.PostFormValue("essay"),
+		Previous: r.PostFormValue("previous"),
+	}
+	if strings.TrimSpace(f.Essay) == "" && r.MultipartForm != nil {
+		if fhs := r.MultipartForm.File["file"]; len(fhs) > 0 && fhs[0].Filename != "" {
+			text, err := readUpload(fhs[0])
+			if err != nil {
+				return f, err
+			}
+			f.Essay = text
+		}
+	}
+	return f, nil
+}
+
+// readUpload reads an uploaded essay file; a UTF-8 byte-order mark, which
+// Windows editors add, is dropped.
+func readUpload(fh *multipart.FileHeader) (string, error) {
+	switch strings.ToLower(path.Ext(fh.Filename)) {
+	case ".txt", ".md", ".markdown", ".text":
+	default:
+		return "", userError(codeBadFile,
+			"%q is not a .txt or .md file. Save your essay as plain text (in Word: File, Save As, Plain Text), or copy and paste it into the box.",
+			path.Base(fh.Filename))
+	}
+	file, err := fh.Open()
+	if err != nil {
+		return "", err
+	}
+	defer file.Close()
+	b, err := io.ReadAll(io.LimitReader(file, maxBody))
+	if err != nil {
+		return "", err
+	}
+	return string(bytes.TrimPrefix(b, []byte("\ufeff"))), nil
+}

@@ -1,0 +1,129 @@
+package web
+
+import (
+	"fmt"
+	"html"
+	"html/template"
+	"net/http"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/rubricate/rubricate/corpus"
+)
+
+// notesLimit is how many passages a search shows.
+const notesLimit = 20
+
+// notesPage is the data of the notes page: every card, or search results.
+type notesPage struct {
+	base
+	Topic   *corpus.Topic
+	Query   string
+	Cards   []cardView
+	Results []resultView
+	Error   *Error
+}
+
+// cardView is a card of the notes, its passages grouped under headings.
+type cardView struct {
+	Number   int
+	Title    string
+	Sections []sectionView
+}
+
+type sectionView struct {
+	Heading  string
+	Passages []corpus.Passage
+}
+
+// resultView is one passage found by a search.
+type resultView struct {
+	Passage   corpus.Passage
+	Fragments []template.HTML
+}
+
+// showNotes handles "GET /notes" (the notes by card) and "GET /notes?q="
+// (search with highlighted fragments).
+func (h *handler) showNotes(c *gin.Context) {
+	id := c.DefaultQuery("topic", h.defaultTopic)
+	t, ok := h.lib.Topic(id)
+	if !ok {
+		h.pageError(c, userError(codeNotFound, "There are no notes for the topic %q. Open the notes from the menu above.", id))
+		return
+	}
+	p := notesPage{base: base{Title: "Revision notes", Nav: "notes"}, Topic: t, Query: strings.TrimSpace(c.Query("q"))}
+	if p.Query == "" {
+		p.Cards = cardsOf(t)
+		h.render(c, http.StatusOK, "notes", p)
+		return
+	}
+	p.Title = "Search the notes: " + p.Query
+	if len(p.Query) > maxQuery {
+		e, status := h.resolve(c, userError(codeBadRequest,
+			"That search is too long. Search for a few words, a name or a year, such as Ussuri or 1969."))
+		p.Error = e
+		h.render(c, status, "notes", p)
+		return
+	}
+	idx, ok := h.lib.Index(t.ID)
+	if !ok {
+		h.pageError(c, fmt.Errorf("no index for topic %q", t.ID))
+		return
+	}
+	hits, err := idx.Search(p.Query, notesLimit)
+	if err != nil {
+		h.pageError(c, err)
+		return
+	}
+	for _, hit := range hits {
+		r := resultView{Passage: hit.Passage}
+		for _, f := range hit.Fragments {
+			r.Fragments = append(r.Fragments, safeFragment(f))
+		}
+		if len(r.Fragments) == 0 {
+			r.Fragments = []template.HTML{template.HTML(html.EscapeString(hit.Passage.Text))}
+		}
+		p.Results = append(p.Results, r)
+	}
+	h.render(c, http.StatusOK, "notes", p)
+}
+
+// cardsOf groups a topic's passages by card and heading.
+func cardsOf(t *corpus.Topic) []cardView {
+	var out []cardView
+	for _, card := range t.Cards {
+		cv := cardView{Number: card.Number, Title: card.Title}
+		for _, i := range card.Passages {
+			if i < 0 || i >= len(t.Passages) {
+				continue
+			}
+			ps := t.Passages[i]
+			if n := len(cv.Sections); n == 0 || cv.Sections[n-1].Heading != ps.Heading {
+				cv.Sections = append(cv.Sections, sectionView{Heading: ps.Heading})
+			}
+			s := &cv.Sections[len(cv.Sections)-1]
+			s.Passages = append(s.Passages, ps)
+		}
+		out = append(out, cv)
+	}
+	return out
+}
+
+// safeFragment rebuilds a search fragment so that <mark> and </mark> are
+// its only markup, whatever the search library did or did not escape.
+func safeFragment(f string) template.HTML {
+	text := func(s string) string {
+		return html.EscapeString(html.UnescapeString(strings.ReplaceAll(s, "</mark>", "")))
+	}
+	var b strings.Builder
+	for i, piece := range strings.Split(f, "<mark>") {
+		inner, rest, closed := strings.Cut(piece, "</mark>")
+		if i == 0 || !closed {
+			b.WriteString(text(piece))
+			continue
+		}
+		b.WriteString("<mark>" + text(inner) + "</mark>" + text(rest))
+	}
+	return template.HTML(b.String()) // every piece above is escaped
+}
