@@ -1,6 +1,7 @@
 package analyzer_test
 
 import (
+	"os"
 	"sync"
 	"testing"
 
@@ -183,7 +184,7 @@ func TestSegment(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			if tt.bug != "" {
-				t.Skip("BUG: " + tt.bug)
+				knownBug(t, tt.bug)
 			}
 			doc, err := a.Analyze(tt.text)
 			if err != nil {
@@ -228,5 +229,14 @@ func TestSegmentWordsInSentences(t *testing.T) {
 	}
 	if len(doc.Mentions) != 3 {
 		t.Errorf("mentions = %+v, want Feb. 1950, $300m and 1956", doc.Mentions)
+	}
+}
+
+// knownBug skips a test that fails because of a known bug in the code under
+// test, unless RUBRICATE_BUGS=1 is set to watch it fail.
+func knownBug(t *testing.T, why string) {
+	t.Helper()
+	if os.Getenv("RUBRICATE_BUGS") != "1" {
+		t.Skip("BUG: " + why)
 	}
 }

@@ -29,7 +29,7 @@ type anchor struct {
 // where $800 million belongs.
 func (e *essay) attribute() {
 	items := e.allItems()
-	abouts := make([][]int, len(items))
+	abouts := make([][][]int, len(items))
 	for i, it := range items {
 		abouts[i] = e.about(it)
 	}
@@ -39,7 +39,7 @@ func (e *essay) attribute() {
 		}
 		var anchors []anchor
 		for i, it := range items {
-			if pos := abouts[i][si]; pos >= 0 {
+			for _, pos := range abouts[i][si] {
 				anchors = append(anchors, anchor{it, pos})
 			}
 		}
@@ -137,18 +137,25 @@ func (e *essay) allItems() []*item {
 	return out
 }
 
-// about returns, for every sentence, where the sentence names the item
-// (by an "about" phrase or one of its rules), or -1 where it does not.
-func (e *essay) about(it *item) []int {
-	pos := make([]int, len(e.doc.Sentences))
-	for i := range pos {
-		pos[i] = -1
-	}
+// about returns, for every sentence, every place where the sentence names
+// the item: by an "about" phrase or by one of its rules. Rules made only of
+// values ("$300 million") do not count: a value cannot vouch for itself.
+func (e *essay) about(it *item) [][]int {
+	pos := make([][]int, len(e.doc.Sentences))
 	for _, rs := range [][]rule{it.anchors, it.rules} {
 		for _, r := range rs {
+			if r.valuesOnly() {
+				continue
+			}
+			if len(r.parts) == 1 {
+				for _, a := range r.parts[0].alts {
+					a.occurrences(e.ix, func(s int, sp span) { pos[s] = append(pos[s], sp.Start) })
+				}
+				continue
+			}
 			for _, m := range r.matchAll(e.ix) {
-				if pos[m.sentence] < 0 {
-					pos[m.sentence] = m.spans[0].Start
+				for _, sp := range m.spans {
+					pos[m.sentence] = append(pos[m.sentence], sp.Start)
 				}
 			}
 		}

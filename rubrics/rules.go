@@ -128,6 +128,18 @@ type sentenceView struct {
 	mentions []analyzer.Mention
 }
 
+// valuesOnly reports whether every alternative of every part is a value.
+func (r rule) valuesOnly() bool {
+	for _, p := range r.parts {
+		for _, a := range p.alts {
+			if a.value == nil {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 // match returns the spans of the rule's parts in the sentence, or nil.
 func (r rule) match(s sentenceView) []span {
 	var spans []span

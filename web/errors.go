@@ -13,7 +13,8 @@ import (
 
 // Error codes. The API returns them; the pages show the message.
 const (
-	codeBadRequest    = "bad_request"    // a malformed request: bad JSON, a missing field
+	codeBadRequest    = "bad_request"    // a malformed request: a missing field, a bad parameter
+	codeBadJSON       = "bad_json"       // a body that is not the JSON object expected
 	codeEmptyEssay    = "empty_essay"    // analyzer.ErrEmpty
 	codeNotText       = "not_text"       // analyzer.ErrNotText
 	codeTooLong       = "too_long"       // analyzer.ErrTooLong, or a body over maxBody
@@ -45,7 +46,7 @@ func userError(code, format string, args ...any) *Error {
 // that does.
 func statusCode(code string) int {
 	switch code {
-	case codeBadRequest, codeEmptyEssay, codeNotText, codeBadFile:
+	case codeBadRequest, codeBadJSON, codeEmptyEssay, codeNotText, codeBadFile:
 		return http.StatusBadRequest
 	case codeTooLong:
 		return http.StatusRequestEntityTooLarge
