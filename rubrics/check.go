@@ -16,8 +16,11 @@ type essay struct {
 	ix       *docIndex
 	excluded map[int]bool // mentions shown to be wrong: they credit nothing
 	found    map[string]*hit
-	problems []Problem
-	notes    []string
+	// mentioned holds every item of the topic or rubric the essay names,
+	// whether or not the rubric asks for it.
+	mentioned map[string]bool
+	problems  []Problem
+	notes     []string
 	// copiedMuch is set when a large share of the essay copies the notes.
 	copiedMuch bool
 }
@@ -40,7 +43,7 @@ func (l *Library) Check(r *Rubric, text string) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	e := &essay{c: c, doc: doc, excluded: map[int]bool{}, found: map[string]*hit{}, ix: newDocIndex(doc)}
+	e := &essay{c: c, doc: doc, excluded: map[int]bool{}, found: map[string]*hit{}, mentioned: map[string]bool{}, ix: newDocIndex(doc)}
 	e.ix.excluded = e.excluded
 	e.views = make([]sentenceView, len(doc.Sentences))
 	for i := range doc.Sentences {

@@ -142,20 +142,28 @@ func (e *essay) allItems() []*item {
 // values ("$300 million") do not count: a value cannot vouch for itself.
 func (e *essay) about(it *item) [][]int {
 	pos := make([][]int, len(e.doc.Sentences))
-	for _, rs := range [][]rule{it.anchors, it.rules} {
+	for k, rs := range [][]rule{it.anchors, it.rules} {
 		for _, r := range rs {
 			if r.valuesOnly() {
 				continue
 			}
 			if len(r.parts) == 1 {
 				for _, a := range r.parts[0].alts {
-					a.occurrences(e.ix, func(s int, sp span) { pos[s] = append(pos[s], sp.Start) })
+					a.occurrences(e.ix, func(s int, sp span) {
+						pos[s] = append(pos[s], sp.Start)
+						if k == 1 {
+							e.mentioned[it.ID] = true
+						}
+					})
 				}
 				continue
 			}
 			for _, m := range r.matchAll(e.ix) {
 				for _, sp := range m.spans {
 					pos[m.sentence] = append(pos[m.sentence], sp.Start)
+				}
+				if k == 1 {
+					e.mentioned[it.ID] = true
 				}
 			}
 		}

@@ -90,7 +90,9 @@ func (e *essay) cap() (int, string) {
 	if e.copiedMuch {
 		set(2, "Much of the essay is copied from the notes, so it cannot reach the top levels: explain the evidence in your own words.")
 	}
-	if !e.onTopic() {
+	if e.otherQuestion() {
+		set(1, "Most of the evidence in this essay belongs to a different question from the one set: \""+e.c.Question+"\" Re-read the question and choose evidence that answers it.")
+	} else if !e.onTopic() {
 		set(1, "This essay does not seem to answer the question set: \""+e.c.Question+"\" Re-read the question and make every paragraph answer it.")
 	}
 	if total > 0 && float64(listed)/float64(total) >= 0.5 {
@@ -117,6 +119,23 @@ func (e *essay) cap() (int, string) {
 		set(3, "A date or figure is wrong; the top level needs accurate, precise evidence.")
 	}
 	return level, why
+}
+
+// otherQuestion reports whether the essay answers another question on the
+// topic: most of the evidence it names is evidence this rubric does not ask
+// for.
+func (e *essay) otherQuestion() bool {
+	wanted := map[string]bool{}
+	for _, id := range e.c.itemIDs() {
+		wanted[id] = true
+	}
+	in := 0
+	for id := range e.mentioned {
+		if wanted[id] {
+			in++
+		}
+	}
+	return len(e.mentioned) >= 4 && float64(in) < 0.4*float64(len(e.mentioned))
 }
 
 // onTopic reports whether the essay addresses the question: it uses the
