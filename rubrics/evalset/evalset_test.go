@@ -1,0 +1,103 @@
+package evalset
+
+import (
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/rubricate/rubricate/rubrics"
+)
+
+func TestQuadraticKappa(t *testing.T) {
+	tests := []struct {
+		name  string
+		pairs [][2]int
+		want  float64
+	}{
+		{"perfect agreement", [][2]int{{0, 0}, {2, 2}, {4, 4}, {3, 3}}, 1},
+		{"nothing to compare", nil, 1},
+		{"always one level high", [][2]int{{0, 1}, {1, 2}, {2, 3}, {3, 4}}, 0.7143},
+		{"reversed", [][2]int{{0, 4}, {4, 0}, {1, 3}, {3, 1}}, -1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := quadraticKappa(tt.pairs); math.Abs(got-tt.want) > 0.001 {
+				t.Errorf("quadraticKappa = %.4f, want %.4f", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestOverlapsText(t *testing.T) {
+	text := "Kruschev met Mao. Later kruschev left."
+	tests := []struct {
+		name       string
+		start, end int
+		want       string
+		ok         bool
+	}{
+		{"first occurrence", 0, 8, "kruschev", true},
+		{"second occurrence, case differs", 24, 32, "Kruschev", true},
+		{"partial overlap", 5, 12, "kruschev", true},
+		{"elsewhere", 13, 16, "kruschev", false},
+		{"empty wanted text", 0, 8, "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := rubrics.Problem{Start: tt.start, End: tt.end}
+			if got := overlapsText(p, text, tt.want); got != tt.ok {
+				t.Errorf("overlapsText(%d-%d, %q) = %v, want %v", tt.start, tt.end, tt.want, got, tt.ok)
+			}
+		})
+	}
+}
+
+func TestLoad(t *testing.T) {
+	write := func(dir, name, body string) {
+		t.Helper()
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Run("reads essays with their annotations, sorted", func(t *testing.T) {
+		dir := t.TempDir()
+		write(dir, "b.txt", "essay b")
+		write(dir, "b.yaml", "question: sino-soviet-split\nlevel: [2]\n")
+		write(dir, "a.txt", "essay a")
+		write(dir, "a.yaml", "question: sino-soviet-split\nlevel: [1, 2]\npresent: []\n")
+		got, err := Load(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != 2 || got[0].Name != "a" || got[1].Name != "b" {
+			t.Fatalf("Load = %+v", got)
+		}
+		if !got[0].HasPresent || got[1].HasPresent {
+			t.Errorf("HasPresent = %v, %v; want true for a (present given), false for b (level only)", got[0].HasPresent, got[1].HasPresent)
+		}
+	})
+	errCases := []struct {
+		name  string
+		files map[string]string
+		want  string
+	}{
+		{"empty folder", nil, "holds no annotated essays"},
+		{"annotation without its essay", map[string]string{"x.yaml": "question: q\n"}, "has no essay beside it"},
+		{"unknown key", map[string]string{"x.txt": "e", "x.yaml": "question: q\nlevels: [1]\n"}, "x.yaml:2:1"},
+		{"no question", map[string]string{"x.txt": "e", "x.yaml": "level: [1]\n"}, "needs question"},
+	}
+	for _, tt := range errCases {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			for n, b := range tt.files {
+				write(dir, n, b)
+			}
+			_, err := Load(dir)
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("Load error = %v, want it to contain %q", err, tt.want)
+			}
+		})
+	}
+}
