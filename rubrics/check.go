@@ -21,6 +21,8 @@ type essay struct {
 	mentioned map[string]bool
 	problems  []Problem
 	notes     []string
+	// fractions are the criteria's shares of their marks, once scored.
+	fractions map[string]float64
 	// copiedMuch is set when a large share of the essay copies the notes.
 	copiedMuch bool
 }

@@ -24,6 +24,7 @@ func (e *essay) report() *Report {
 	for _, c := range r.Criteria {
 		frac, feedback := scorers[c.Kind].score(e, c)
 		fractions[c.ID] = frac
+		e.fractions = fractions
 		pts := int(math.Round(frac * float64(c.Marks)))
 		total += pts
 		rep.Criteria = append(rep.Criteria, CriterionScore{ID: c.ID, Name: c.Name, Kind: c.Kind, Points: pts, Max: c.Marks, Feedback: feedback})
@@ -100,6 +101,11 @@ func (e *essay) cap() (int, string) {
 	}
 	if total >= 3 && float64(argued)/float64(total) < 0.2 {
 		set(2, "This is mostly a narrative of events. Explain why each event matters for the question, and reach a judgement.")
+	}
+	for _, c := range e.c.Criteria {
+		if c.Kind == KindEvidence && c.Marks > 0 && e.fractions[c.ID] < 0.3 {
+			set(2, "The essay uses little precise evidence from the notes, so it cannot reach the top levels however well it argues. Support each point with dates, figures and events.")
+		}
 	}
 	words := e.doc.WordCount
 	if target := e.c.Words; target > 0 {

@@ -9,7 +9,7 @@ var (
 	// contrastCues mark a sentence that weighs one thing against another.
 	contrastCues = mustRule("however|but|although|though|whereas|while|on the other hand|despite|in contrast|nevertheless|yet|rather than|more than|less than|more important|less important|not just|not only|also important|as well as|instead")
 	// judgementCues mark a sentence that reaches a view on the question.
-	judgementCues = mustRule("main cause|main reason|main factor|main motive|most important|most significant|key cause|key reason|key factor|primary|decisive|root cause|fundamental|in conclusion|overall|to conclude|i think|i believe|i argue|i would argue|in my view|in my opinion|i agree|i disagree|to a large extent|to some extent|to a great extent|to a limited extent|largely|mainly|chiefly|more important than|crucial|most|main")
+	judgementCues = mustRule("main cause|main reason|main factor|main motive|most important|most significant|key cause|key reason|key factor|primary|decisive|root cause|fundamental|in conclusion|overall|to conclude|i think|i believe|i argue|i would argue|in my view|in my opinion|i agree|i disagree|to a large extent|to some extent|to a great extent|to a limited extent|largely|mainly|chiefly|more important than|crucial|the most|the main|most important|biggest|greatest|above all")
 	// negationCues mark a clause that denies or reports a claim rather than
 	// making it ("some think", "it was not").
 	negationCues = mustRule("not|never|no|nor|wrongly|mistakenly|incorrectly|myth|contrary|some think|some say|some argue|some historians|often said|it is said|claim*|misconception|instead")
