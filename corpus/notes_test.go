@@ -1,0 +1,296 @@
+package corpus_test
+
+import (
+	"fmt"
+	"os"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/rubricate/rubricate/corpus"
+)
+
+const bundledID = "sino-soviet-relations-1949-76"
+
+var (
+	bundledOnce  sync.Once
+	bundledTopic *corpus.Topic
+	bundledErr   error
+)
+
+// bundled returns the bundled topic, loaded once.
+func bundled(t *testing.T) *corpus.Topic {
+	t.Helper()
+	bundledOnce.Do(func() {
+		topics, err := corpus.Bundled()
+		if err != nil {
+			bundledErr = err
+			return
+		}
+		for _, tp := range topics {
+			if tp.ID == bundledID {
+				bundledTopic = tp
+			}
+		}
+		if bundledTopic == nil {
+			bundledErr = fmt.Errorf("no topic %s among %d bundled topics", bundledID, len(topics))
+		}
+	})
+	if bundledErr != nil {
+		t.Fatalf("corpus.Bundled: %v", bundledErr)
+	}
+	return bundledTopic
+}
+
+// knownBug skips a test that fails because of a known bug in the code under
+// test, unless RUBRICATE_BUGS=1 is set to watch it fail.
+func knownBug(t *testing.T, why string) {
+	t.Helper()
+	if os.Getenv("RUBRICATE_BUGS") != "1" {
+		t.Skip("BUG: " + why)
+	}
+}
+
+func TestBundledCards(t *testing.T) {
+	tp := bundled(t)
+	if tp.Title != "Sino-Soviet relations 1949-76" || tp.From != 1949 || tp.To != 1976 {
+		t.Errorf("topic = %q %d-%d, want \"Sino-Soviet relations 1949-76\" 1949-1976", tp.Title, tp.From, tp.To)
+	}
+	titles := []struct {
+		title string
+		bug   string
+	}{
+		{"Sino-Soviet relations 1949-50", `card 1 takes the notes' overall title "Sino-Soviet relations 1949-76" (line 1) as its title instead of its own heading "Sino-Soviet relations 1949-50" (line 4)`},
+		{"The Consolidation of Sino-Soviet Friendship 1950-4", ""},
+		{"Deterioration of Sino-Soviet Relations, 1954-8", ""},
+		{"Sino-Soviet Confrontation, 1959-69", ""},
+		{"Sino-Soviet Confrontation, 1959-69 continued...", ""},
+		{"Launching 'Ping-Pong' diplomacy", ""},
+		{"Sino-US relations, 1972-1976", ""},
+	}
+	if len(tp.Cards) != len(titles) {
+		t.Fatalf("%d cards, want %d", len(tp.Cards), len(titles))
+	}
+	for i, want := range titles {
+		t.Run(fmt.Sprintf("card %d", i+1), func(t *testing.T) {
+			c, ok := tp.Card(i + 1)
+			if !ok || c.Number != i+1 {
+				t.Fatalf("Card(%d) = %+v, %v", i+1, c, ok)
+			}
+			if len(c.Passages) == 0 {
+				t.Errorf("card %d has no passages", c.Number)
+			}
+			if want.bug != "" {
+				knownBug(t, want.bug)
+			}
+			if c.Title != want.title {
+				t.Errorf("card %d title = %q, want %q", c.Number, c.Title, want.title)
+			}
+		})
+	}
+	if _, ok := tp.Card(0); ok {
+		t.Error("Card(0) found a card")
+	}
+	if _, ok := tp.Card(8); ok {
+		t.Error("Card(8) found a card")
+	}
+}
+
+// TestBundledPassages checks that every passage points at its text in
+// notes.txt, has an id that names its card, and is listed by its card.
+func TestBundledPassages(t *testing.T) {
+	tp := bundled(t)
+	file, err := os.ReadFile("topics/" + bundledID + "/notes.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tp.Notes != string(file) {
+		t.Error("Topic.Notes is not the text of notes.txt")
+	}
+	lines := strings.Split(string(file), "\n")
+	counts := map[int]int{}
+	for i, p := range tp.Passages {
+		counts[p.Card]++
+		if want := fmt.Sprintf("c%d-p%d", p.Card, counts[p.Card]); p.ID != want {
+			t.Errorf("passage %d: id %q, want %q", i, p.ID, want)
+		}
+		if p.Line < 1 || p.Line > len(lines) {
+			t.Errorf("%s: line %d is not in notes.txt (%d lines)", p.ID, p.Line, len(lines))
+			continue
+		}
+		if p.Text == "" || !strings.Contains(lines[p.Line-1], p.Text) {
+			t.Errorf("%s: text %q is not on line %d: %q", p.ID, p.Text, p.Line, lines[p.Line-1])
+		}
+		if p.Heading == "" {
+			t.Errorf("%s: no heading", p.ID)
+		}
+		c, ok := tp.Card(p.Card)
+		if !ok || !containsInt(c.Passages, i) {
+			t.Errorf("%s: card %d does not list passage %d", p.ID, p.Card, i)
+		}
+		if got, ok := tp.Passage(p.ID); !ok || got != p {
+			t.Errorf("Passage(%q) = %+v, %v", p.ID, got, ok)
+		}
+	}
+	t.Run("passages do not start with a bullet", func(t *testing.T) {
+		for _, p := range tp.Passages {
+			if strings.ContainsAny(p.Text[:1], "-*•–") {
+				knownBug(t, fmt.Sprintf("a bullet followed by a no-break space is not stripped: %s (line %d) is %q (bulletPrefix uses \\s, which is ASCII-only)", p.ID, p.Line, p.Text))
+				t.Errorf("%s starts with a bullet: %q", p.ID, p.Text)
+			}
+		}
+	})
+	t.Run("a card title is not a passage", func(t *testing.T) {
+		for _, c := range tp.Cards {
+			for _, i := range c.Passages {
+				if p := tp.Passages[i]; p.Text == c.Title {
+					knownBug(t, fmt.Sprintf("the title of card %d %q ends with \"...\", so it is taken for a passage (%s) as well as the title", c.Number, c.Title, p.ID))
+					t.Errorf("%s repeats the title of card %d", p.ID, c.Number)
+				}
+			}
+		}
+	})
+}
+
+func containsInt(xs []int, x int) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+// TestBundledPassageLookup checks some passages a student will be sent to.
+func TestBundledPassageLookup(t *testing.T) {
+	tp := bundled(t)
+	tests := []struct {
+		contains string
+		want     corpus.Passage
+	}{
+		{"$300 million", corpus.Passage{ID: "c1-p8", Card: 1, Heading: "Terms of the treaty", Text: "Economic aid given to China - $300 million.", Line: 19}},
+		{"Ussuri", corpus.Passage{ID: "c5-p9", Card: 5, Heading: "The Ussuri River Dispute, 1969", Text: "2nd March 1969 - 300 chinese soldiers crossed the Ussuri River to Damansky Island.", Line: 103}},
+		{"$800 million", corpus.Passage{ID: "c4-p11", Card: 4, Heading: "Strategic and military issues", Text: "Sino-Indian Border Conflict of 1962 - Khrush sent $800 million worth of aid to India.", Line: 86}},
+		{"Shanghai Communique", corpus.Passage{ID: "c7-p2", Card: 7, Heading: "Nixon's trip to China, 1972", Text: "Two leaders published Shanghai Communique of 28th February 1972:", Line: 135}},
+		{"Mongolia remained", corpus.Passage{ID: "c1-p11", Card: 1, Heading: "Terms of the treaty", Text: "Mongolia remained in Soviet influence and Stalin refused to give aid to conquer Taiwan.", Line: 22}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.contains, func(t *testing.T) {
+			var got []corpus.Passage
+			for _, p := range tp.Passages {
+				if strings.Contains(p.Text, tt.contains) {
+					got = append(got, p)
+				}
+			}
+			if diff := cmp.Diff([]corpus.Passage{tt.want}, got); diff != "" {
+				t.Errorf("passages holding %q (-want +got):\n%s", tt.contains, diff)
+			}
+		})
+	}
+}
+
+// The web page the notes were copied from ends with these lines; they are
+// not notes.
+var webPageLines = []string{"No comments have yet been made", "Similar History resources", "See all History resources", "Cold War resources"}
+
+func TestBundledNotesWithoutWebPage(t *testing.T) {
+	tp := bundled(t)
+	for _, l := range webPageLines {
+		if strings.Contains(tp.Notes, l) {
+			t.Errorf("the bundled notes hold the web page's line %q", l)
+		}
+		for _, p := range tp.Passages {
+			if strings.Contains(p.Text, l) || strings.Contains(p.Heading, l) {
+				t.Errorf("%s holds the web page's line %q", p.ID, l)
+			}
+		}
+	}
+	// Notes pasted with the page's footer parse to the same cards.
+	withFooter := tp.Notes + "\n\nNo comments have yet been made\n\nSimilar History resources:\n\nSee all History resources »See all Cold War resources »"
+	cards, passages, err := corpus.ParseNotes(withFooter)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(tp.Cards, cards); diff != "" {
+		t.Errorf("cards with the footer (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(tp.Passages, passages); diff != "" {
+		t.Errorf("passages with the footer (-want +got):\n%s", diff)
+	}
+}
+
+func TestParseNotes(t *testing.T) {
+	tests := []struct {
+		name     string
+		notes    string
+		cards    []corpus.Card
+		passages []corpus.Passage
+		err      string
+	}{
+		{
+			name:  "no markers: one card",
+			notes: "The Korean War\n- Stalin planned it with Kim Il Sung.\n- Mao was not told.\n\nAfter the war\nChina depended on Soviet aid.\n",
+			cards: []corpus.Card{{Number: 1, Title: "The Korean War", Passages: []int{0, 1, 2}}},
+			passages: []corpus.Passage{
+				{ID: "c1-p1", Card: 1, Heading: "The Korean War", Text: "Stalin planned it with Kim Il Sung.", Line: 2},
+				{ID: "c1-p2", Card: 1, Heading: "The Korean War", Text: "Mao was not told.", Line: 3},
+				{ID: "c1-p3", Card: 1, Heading: "After the war", Text: "China depended on Soviet aid.", Line: 6},
+			},
+		},
+		{
+			name:  "two cards, CRLF, bullets and a lead-in heading",
+			notes: "Card one\r\nTerms:\r\n* $300 million of aid\r\n• 141 businesses\r\n1 of 2\r\nCard two\r\n1. The GLF, 1958\r\n2 of 2\r\nFooter text\r\n",
+			cards: []corpus.Card{
+				{Number: 1, Title: "Card one", Passages: []int{0, 1}},
+				{Number: 2, Title: "Card two", Passages: []int{2}},
+			},
+			passages: []corpus.Passage{
+				{ID: "c1-p1", Card: 1, Heading: "Terms", Text: "$300 million of aid", Line: 3},
+				{ID: "c1-p2", Card: 1, Heading: "Terms", Text: "141 businesses", Line: 4},
+				{ID: "c2-p1", Card: 2, Heading: "Card two", Text: "The GLF, 1958", Line: 7},
+			},
+		},
+		{
+			name:  "markers out of order",
+			notes: "Card one\n- a point\n1 of 3\nCard three\n- another point\n3 of 3\n",
+			err:   `line 6: card marker "3 of 3" is out of order: expected card 2`,
+		},
+		{
+			name:  "first marker is not card 1",
+			notes: "Card two\n- a point\n2 of 2\n",
+			err:   `line 3: card marker "2 of 2" is out of order: expected card 1`,
+		},
+		{
+			name:  "a marker repeated",
+			notes: "Card one\n- a point\n1 of 2\n- more\n1 of 2\n",
+			err:   `line 5: card marker "1 of 2" is out of order: expected card 2`,
+		},
+		{
+			name:  "empty notes",
+			notes: "\n\n   \n",
+			err:   "the notes have no text",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cards, passages, err := corpus.ParseNotes(tt.notes)
+			if tt.err != "" {
+				if err == nil || !strings.Contains(err.Error(), tt.err) {
+					t.Fatalf("error = %v, want %q", err, tt.err)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.cards, cards); diff != "" {
+				t.Errorf("cards (-want +got):\n%s", diff)
+			}
+			if diff := cmp.Diff(tt.passages, passages); diff != "" {
+				t.Errorf("passages (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
