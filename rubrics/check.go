@@ -135,7 +135,7 @@ func (e *essay) recognise() {
 // in a sentence of prose, in a paragraph that explains or argues.
 func (e *essay) credited(si int) bool {
 	st := e.style[si]
-	if st.listed || st.copied {
+	if st.listed || st.copied && e.copiedMuch {
 		return false
 	}
 	if st.argues() {

@@ -7,9 +7,9 @@ import (
 )
 
 // copyRun is how many words in a row, shared with the notes, make a sentence
-// read as copied. Key phrases ("Treaty of Friendship, Alliance and Mutual
-// Assistance") are shorter than this.
-const copyRun = 8
+// read as copied. Key phrases ("the Treaty of Friendship, Alliance and Mutual
+// Assistance") and short restatements of a fact are shorter than this.
+const copyRun = 12
 
 // gramKey hashes n consecutive words.
 func gramKey(words []analyzer.Word) uint64 {
