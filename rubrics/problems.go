@@ -218,8 +218,8 @@ func (e *essay) checkDate(v sentenceView, m analyzer.Mention, anchors []anchor, 
 	want := a.it.dates[0].Text
 	return &Problem{
 		Kind: ProblemDate, Start: m.Start, End: m.End, Text: m.Text,
-		Message: fmt.Sprintf("The notes date %s to %s, not %s%s.",
-			lowerFirst(a.it.Label), want, m.Text, cardRef(a.it.source)),
+		Message: fmt.Sprintf("%s does not fit this event: the notes date it to %s (%s%s).",
+			m.Text, want, quoteLabel(a.it.Label), cardRef(a.it.source)),
 		Evidence: a.it.ID, Expected: want, Source: a.it.source,
 	}
 }
@@ -257,10 +257,10 @@ func (e *essay) checkFigure(m analyzer.Mention, anchors []anchor) *Problem {
 			want = f.Text
 		}
 	}
-	msg := fmt.Sprintf("%s is not the figure the notes give here: %s is %s%s.",
-		m.Text, lowerFirst(a.it.Label), want, cardRef(a.it.source))
+	msg := fmt.Sprintf("%s does not fit this event: the notes give %s (%s%s).",
+		m.Text, want, quoteLabel(a.it.Label), cardRef(a.it.source))
 	if other := e.owner(m, a.it); other != nil {
-		msg += fmt.Sprintf(" %s belongs to %s%s.", m.Text, lowerFirst(other.Label), cardRef(other.source))
+		msg += fmt.Sprintf(" %s belongs to %s%s.", m.Text, quoteLabel(other.Label), cardRef(other.source))
 	}
 	return &Problem{
 		Kind: ProblemFigure, Start: m.Start, End: m.End, Text: m.Text,
@@ -325,21 +325,7 @@ func cardRef(s *Source) string {
 	if s == nil {
 		return ""
 	}
-	return fmt.Sprintf(" (notes card %d, %q)", s.Card, s.Heading)
+	return fmt.Sprintf(", notes card %d, %q", s.Card, s.Heading)
 }
 
-func lowerFirst(s string) string {
-	if s == "" {
-		return s
-	}
-	// Keep names and acronyms: only lower a first word that is plain.
-	first, _, _ := strings.Cut(s, " ")
-	if strings.ToUpper(first) == first || len(first) < 2 {
-		return s
-	}
-	switch strings.ToLower(first) {
-	case "the", "a", "an":
-		return strings.ToLower(s[:1]) + s[1:]
-	}
-	return s
-}
+func quoteLabel(l string) string { return "“" + l + "”" }
