@@ -47,7 +47,7 @@ func TestSegment(t *testing.T) {
 		text       string
 		want       []sent
 		paragraphs int
-		bug        string // non-empty: a known bug, the case is skipped
+		bug        string // a known bug: the case is skipped while it fails
 	}{
 		{
 			name: "two sentences",
@@ -183,14 +183,14 @@ func TestSegment(t *testing.T) {
 	a := plainAnalyzer(t)
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			if tt.bug != "" {
-				knownBug(t, tt.bug)
-			}
 			doc, err := a.Analyze(tt.text)
 			if err != nil {
 				t.Fatalf("Analyze: %v", err)
 			}
 			if diff := cmp.Diff(tt.want, sentencesOf(doc)); diff != "" {
+				if tt.bug != "" {
+					knownBug(t, tt.bug)
+				}
 				t.Errorf("sentences (-want +got):\n%s", diff)
 			}
 			if doc.Paragraphs != tt.paragraphs {

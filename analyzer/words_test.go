@@ -309,15 +309,15 @@ func TestLexiconLeavesEnglishAlone(t *testing.T) {
 	a := bundledAnalyzer(t)
 	for _, w := range words {
 		t.Run(w, func(t *testing.T) {
-			if why, ok := bugs[w]; ok {
-				knownBug(t, why)
-			}
 			doc, err := a.Analyze("In 1960 " + w + " mattered.")
 			if err != nil {
 				t.Fatal(err)
 			}
 			for _, got := range wordsOf(doc) {
 				if got.Misspelt {
+					if why, ok := bugs[w]; ok {
+						knownBug(t, why)
+					}
 					t.Errorf("%q was read as a misspelling of %q", got.Text, got.Norm)
 				}
 			}
@@ -338,13 +338,16 @@ func TestDictionaryNeverCorrected(t *testing.T) {
 		t.Fatal(err)
 	}
 	lex := bundledLexicon(t)
-	n, corrected := 0, 0
+	n, corrected, missing := 0, 0, 0
 	sc := bufio.NewScanner(zr)
 	for sc.Scan() {
 		w := sc.Text()
 		n++
 		if !analyzer.IsEnglishWord(w) {
-			t.Errorf("IsEnglishWord(%q) = false for a word of the embedded dictionary", w)
+			missing++
+			if missing <= 20 {
+				t.Errorf("IsEnglishWord(%q) = false for a word of the embedded dictionary", w)
+			}
 		}
 		if norm, misspelt := lex.Canonical(w); misspelt {
 			corrected++
