@@ -23,6 +23,8 @@ type Span struct {
 type Sentence struct {
 	Span
 	Paragraph int
+	// Listed is set for a sentence that starts a bullet or numbered line.
+	Listed bool
 	// Words and Mentions index the Document's slices: [first, last).
 	Words    [2]int
 	Mentions [2]int

@@ -60,6 +60,7 @@ type Lexicon struct {
 	terms   map[string]bool // canonical key words; true for names
 	byFirst map[byte][]string
 	display map[string]string // canonical name word -> as the name is written
+	phrases map[string][][]string // canonical name -> variants of other lengths
 }
 
 // NewLexicon builds a Lexicon from a topic's names and the words its
@@ -68,7 +69,7 @@ type Lexicon struct {
 // agree.
 func NewLexicon(names []Name, terms []string) *Lexicon {
 	dictionary()
-	lex := &Lexicon{aliases: map[string]string{}, terms: map[string]bool{}, byFirst: map[byte][]string{}, display: map[string]string{}}
+	lex := &Lexicon{aliases: map[string]string{}, terms: map[string]bool{}, byFirst: map[byte][]string{}, display: map[string]string{}, phrases: map[string][][]string{}}
 	for _, t := range terms {
 		for _, w := range splitWords(t) {
 			if _, isName := lex.terms[w]; !isName {
@@ -96,6 +97,11 @@ func NewLexicon(names []Name, terms []string) *Lexicon {
 				}
 			case len(vw) == 1 && len(canon) > 0:
 				lex.aliases[vw[0]] = canon[len(canon)-1]
+			default:
+				// "Mao Tse-tung" for "Mao Zedong": word counts differ, so the
+				// variant is matched as a phrase of its own.
+				key := strings.Join(canon, " ")
+				lex.phrases[key] = append(lex.phrases[key], vw)
 			}
 		}
 	}
@@ -108,6 +114,13 @@ func NewLexicon(names []Name, terms []string) *Lexicon {
 		sort.Strings(ws)
 	}
 	return lex
+}
+
+// Variants returns the other spellings of a name, given as its canonical
+// words, that have a different number of words ("mao zedong" -> "mao tse
+// tung").
+func (l *Lexicon) Variants(words []string) [][]string {
+	return l.phrases[strings.Join(words, " ")]
 }
 
 // Display returns a canonical name word as the name is written
@@ -140,6 +153,11 @@ func (l *Lexicon) Canonical(raw string) (string, bool) {
 	}
 	best, bestD := "", 3
 	for _, t := range l.byFirst[w[0]] {
+		if strings.HasPrefix(t, w) || strings.HasPrefix(w, t) {
+			// Another form of the name (Czechoslovak, Stalinist), not a
+			// misspelling of it.
+			return w, false
+		}
 		tol := tolerance(min(len(t), len(w)))
 		if d := distance(w, t, tol); d <= tol && d < bestD {
 			best, bestD = t, d

@@ -41,6 +41,7 @@ func Warm() error { return loadModels() }
 type block struct {
 	start, end int
 	paragraph  int
+	list       bool // a bullet or numbered line
 }
 
 // blocks splits text into paragraphs (separated by blank lines) and, within
@@ -85,6 +86,9 @@ func blocks(text string) []block {
 				flush(prevLineEnd)
 				cur = block{start: lead, paragraph: paragraph}
 			}
+			if cur.start == lead && isListLine(trimmed) {
+				cur.list = true
+			}
 			prevLineEnd = lead + len(trimmed)
 			prevEndsSentence = endsSentence(trimmed)
 		}
@@ -99,13 +103,34 @@ func isListLine(s string) bool {
 	r, size := utf8.DecodeRuneInString(s)
 	switch r {
 	case '•', '●', '◦', '▪', '·', '-', '*', '–', '—', '+', '○', '■':
-		return len(s) > size && unicode.IsSpace(rune(s[size]))
+		return len(s) > size && (unicode.IsSpace(rune(s[size])) || s[size] == 0xC2)
 	}
 	i := 0
 	for i < len(s) && i < 3 && s[i] >= '0' && s[i] <= '9' {
 		i++
 	}
 	return i > 0 && i+1 < len(s) && (s[i] == '.' || s[i] == ')') && s[i+1] == ' '
+}
+
+// isMarker reports whether s is only a list marker ("1.", "a)", "•").
+func isMarker(s string) bool {
+	if utf8.RuneCountInString(s) == 1 {
+		r, _ := utf8.DecodeRuneInString(s)
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	}
+	if len(s) > 4 {
+		return false
+	}
+	last := s[len(s)-1]
+	if last != '.' && last != ')' {
+		return false
+	}
+	for _, r := range s[:len(s)-1] {
+		if !unicode.IsDigit(r) && !(len(s) == 2 && unicode.IsLetter(r)) {
+			return false
+		}
+	}
+	return true
 }
 
 // looksLikeHeading reports whether a block is a short line without final
@@ -129,12 +154,26 @@ func segment(text string) []Sentence {
 	var out []Sentence
 	for _, b := range blocks(text) {
 		chunk := text[b.start:b.end]
+		pending := -1 // start of a list marker ("1.") waiting for its sentence
 		for _, s := range punkt.Tokenize(chunk) {
 			start, end := trimSpan(chunk, s.Start, s.End)
 			if start >= end {
 				continue
 			}
-			out = append(out, Sentence{Span: Span{Start: b.start + start, End: b.start + end}, Paragraph: b.paragraph})
+			if isMarker(chunk[start:end]) {
+				if pending < 0 {
+					pending = start
+				}
+				continue
+			}
+			if pending >= 0 {
+				start, pending = pending, -1
+			}
+			out = append(out, Sentence{Span: Span{Start: b.start + start, End: b.start + end}, Paragraph: b.paragraph, Listed: b.list})
+		}
+		if pending >= 0 {
+			start, end := trimSpan(chunk, pending, len(chunk))
+			out = append(out, Sentence{Span: Span{Start: b.start + start, End: b.start + end}, Paragraph: b.paragraph, Listed: b.list})
 		}
 	}
 	return out

@@ -28,7 +28,7 @@ type Passage struct {
 var cardMarker = regexp.MustCompile(`^\s*(\d+)\s+of\s+(\d+)\s*$`)
 
 // bulletPrefix matches the bullet that starts a passage line.
-var bulletPrefix = regexp.MustCompile(`^\s*(?:[-*•–]|\d+[.)])\s+`)
+var bulletPrefix = regexp.MustCompile(`^[\s\x{00A0}]*(?:[-*•–]|\d+[.)])[\s\x{00A0}]+`)
 
 // ParseNotes splits notes into cards, headings and passages. A card ends at
 // a line "N of M"; text after the last marker (a page footer, say) is
@@ -88,6 +88,11 @@ func buildCard(n int, lines []noteLine, first int) (Card, []Passage) {
 		}
 		bullet := bulletPrefix.MatchString(l.text)
 		if !bullet && isHeading(t, lines[i+1:]) {
+			// Notes often open with their own title above card 1's first
+			// heading; the card is named by that heading.
+			if n == 1 && len(ps) == 0 && card.Title != "" && heading == card.Title && !strings.HasSuffix(t, ":") {
+				card.Title = ""
+			}
 			t = strings.TrimSuffix(t, ":")
 			if card.Title == "" {
 				card.Title = t
@@ -118,7 +123,8 @@ func buildCard(n int, lines []noteLine, first int) (Card, []Passage) {
 // isHeading reports whether a line that is not a bullet heads what follows:
 // short, without a closing full stop, and followed by more text.
 func isHeading(t string, rest []noteLine) bool {
-	if len(t) > 90 || strings.HasSuffix(t, ".") {
+	continued := strings.HasSuffix(t, "...") || strings.HasSuffix(t, "…")
+	if len(t) > 90 || strings.HasSuffix(t, ".") && !continued {
 		return false
 	}
 	if strings.HasSuffix(t, ":") && len(t) > 40 {

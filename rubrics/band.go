@@ -7,19 +7,23 @@ import (
 )
 
 // UnmarshalYAML reads a band written "7-12", "7 - 12" or a single mark "0".
+// A band that cannot be read is kept as Bad, so validation can report it at
+// its place in the file.
 func (b *Band) UnmarshalYAML(unmarshal func(any) error) error {
 	var s string
 	if err := unmarshal(&s); err != nil {
 		var n int
 		if err2 := unmarshal(&n); err2 != nil {
-			return fmt.Errorf(`marks must be a range such as "7-12"`)
+			*b = Band{Bad: `marks must be a range such as "7-12"`}
+			return nil
 		}
-		*b = Band{n, n}
+		*b = Band{Min: n, Max: n}
 		return nil
 	}
 	parsed, err := ParseBand(s)
 	if err != nil {
-		return err
+		*b = Band{Bad: err.Error()}
+		return nil
 	}
 	*b = parsed
 	return nil
@@ -46,11 +50,11 @@ func ParseBand(s string) (Band, error) {
 		return Band{}, fmt.Errorf("marks %q must be a range such as \"7-12\"", s)
 	}
 	if !isRange {
-		return Band{a, a}, nil
+		return Band{Min: a, Max: a}, nil
 	}
 	b, err := strconv.Atoi(strings.TrimSpace(hi))
 	if err != nil || b < a {
 		return Band{}, fmt.Errorf("marks %q must be a range such as \"7-12\", lowest first", s)
 	}
-	return Band{a, b}, nil
+	return Band{Min: a, Max: b}, nil
 }

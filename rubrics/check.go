@@ -141,9 +141,12 @@ func (e *essay) credited(si int) bool {
 	if st.argues() {
 		return true
 	}
+	if st.bullet {
+		return false // a bullet earns full credit only by explaining itself
+	}
 	p := e.doc.Sentences[si].Paragraph
 	for j, s := range e.doc.Sentences {
-		if s.Paragraph == p && e.style[j].argues() {
+		if s.Paragraph == p && !e.style[j].bullet && e.style[j].argues() {
 			return true
 		}
 	}

@@ -68,7 +68,7 @@ func (evidenceScorer) score(e *essay, c Criterion) (float64, string) {
 		fmt.Fprintf(&b, "You use %d of the %d key pieces of evidence this question rewards (about %d earn full marks), such as %s. ", n, len(c.Items), need, listOf(append(full, partial...), 2))
 	}
 	if len(partial) > 0 {
-		fmt.Fprintf(&b, "%d are only listed, not explained (%s): say what each shows to earn full credit. ", len(partial), listOf(partial, 2))
+		fmt.Fprintf(&b, "%d %s only listed, not explained (%s): say what each shows to earn full credit. ", len(partial), isAre(len(partial)), listOf(partial, 2))
 	}
 	if frac < 1 && len(missing) > 0 {
 		fmt.Fprintf(&b, "Consider adding %s.", listOf(missing, 3))
@@ -92,7 +92,7 @@ func (causesScorer) score(e *essay, c Criterion) (float64, string) {
 		fmt.Fprintf(&b, "The essay covers %d causes: %s. ", n, listOf(append(full, partial...), 4))
 	}
 	if len(partial) > 0 {
-		fmt.Fprintf(&b, "%s %s only named: develop it with evidence and explanation. ", listOf(partial, 2), isAre(len(partial)))
+		fmt.Fprintf(&b, "%s %s only named: develop %s with evidence and explanation. ", listOf(partial, 2), isAre(len(partial)), itThem(len(partial)))
 	}
 	if frac < 1 && len(missing) > 0 {
 		fmt.Fprintf(&b, "Bring in %s.", listOf(missing, 2))
@@ -258,4 +258,11 @@ func isAre(n int) string {
 		return "is"
 	}
 	return "are"
+}
+
+func itThem(n int) string {
+	if n == 1 {
+		return "it"
+	}
+	return "them"
 }

@@ -128,7 +128,15 @@ func (r rule) matchAll(ix *docIndex) []sentenceMatch {
 				}
 			})
 		}
-		if pi == 0 {
+		if p.not {
+			kept := live[:0]
+			for _, m := range live {
+				if stamp[m.sentence] != gen {
+					kept = append(kept, m)
+				}
+			}
+			live = kept
+		} else if pi == 0 {
 			for s := 0; s < n; s++ {
 				if stamp[s] == gen {
 					live = append(live, sentenceMatch{sentence: s, spans: []span{first[s]}})

@@ -61,7 +61,7 @@ func validate(f *yamlfile.File, rb *Rubric, topics Topics) yamlfile.Errors {
 		{"id", rb.ID}, {"title", rb.Title}, {"topic", rb.Topic}, {"question", rb.Question},
 	} {
 		if strings.TrimSpace(req.val) == "" {
-			add("$", "the rubric needs a %s", req.key)
+			add("$", "the rubric needs %s: add a line such as %q", req.key, req.key+": ...")
 		}
 	}
 	if rb.ID != "" && !idPattern.MatchString(rb.ID) {
@@ -177,6 +177,14 @@ func validateLevels(f *yamlfile.File, rb *Rubric) yamlfile.Errors {
 	sort.Slice(idx, func(a, b int) bool { return rb.Levels[idx[a]].Marks.Min < rb.Levels[idx[b]].Marks.Min })
 	levelSeen := map[int]bool{}
 	next := 0
+	for i, l := range rb.Levels {
+		if l.Marks.Bad != "" {
+			errs = append(errs, f.Errorf(fmt.Sprintf("$.levels[%d].marks", i), "level %d: %s", l.Level, l.Marks.Bad))
+		}
+	}
+	if len(errs) > 0 {
+		return errs
+	}
 	for n, i := range idx {
 		l := rb.Levels[i]
 		at := fmt.Sprintf("$.levels[%d]", i)
@@ -192,11 +200,11 @@ func validateLevels(f *yamlfile.File, rb *Rubric) yamlfile.Errors {
 		}
 		switch {
 		case l.Marks.Min > next:
-			errs = append(errs, f.Errorf(at+".marks", "marks %d-%d are in no level: level %d starts at %d", next, l.Marks.Min-1, l.Level, l.Marks.Min))
+			errs = append(errs, f.Errorf(at+".marks", "marks %s are in no level: level %d starts at %d", Band{Min: next, Max: l.Marks.Min - 1}, l.Level, l.Marks.Min))
 		case l.Marks.Min < next:
 			errs = append(errs, f.Errorf(at+".marks", "level %d (marks %s) overlaps the level below, which ends at %d", l.Level, l.Marks, next-1))
 		}
-		if n > 0 && l.Level <= rb.Levels[idx[n-1]].Level {
+		if n > 0 && l.Level <= rb.Levels[idx[n-1]].Level && l.Level != rb.Levels[idx[n-1]].Level {
 			errs = append(errs, f.Errorf(at+".level", "level %d has higher marks than level %d: higher levels need higher marks", l.Level, rb.Levels[idx[n-1]].Level))
 		}
 		if l.Marks.Max+1 > next {

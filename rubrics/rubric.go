@@ -53,7 +53,11 @@ type Level struct {
 }
 
 // Band is an inclusive range of marks, written "7-12" (or "0").
-type Band struct{ Min, Max int }
+type Band struct {
+	Min, Max int
+	// Bad says why the band as written could not be read.
+	Bad string `json:"-" yaml:"-"`
+}
 
 // level returns the band that holds points.
 func (r *Rubric) level(points int) Level {

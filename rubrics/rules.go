@@ -2,6 +2,7 @@ package rubrics
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/rubricate/rubricate/analyzer"
@@ -16,6 +17,8 @@ type rule struct {
 
 type part struct {
 	alts []alt
+	// not parts exclude a sentence: "nixon + 1972 + not moscow|brezhnev".
+	not bool
 }
 
 // alt is a phrase (a sequence of words) or a value (a date or figure).
@@ -40,6 +43,9 @@ func compileRule(s string, lex *analyzer.Lexicon) (rule, error) {
 	}
 	for _, ps := range strings.Split(s, " + ") {
 		var p part
+		if rest, ok := strings.CutPrefix(strings.TrimSpace(ps), "not "); ok {
+			p.not, ps = true, rest
+		}
 		for _, as := range strings.Split(ps, "|") {
 			as = strings.TrimSpace(as)
 			if as == "" {
@@ -56,6 +62,11 @@ func compileRule(s string, lex *analyzer.Lexicon) (rule, error) {
 			p.alts = append(p.alts, alts...)
 		}
 		r.parts = append(r.parts, p)
+	}
+	// Keep "not" parts last, so a rule's spans are those of what it found.
+	sort.SliceStable(r.parts, func(i, j int) bool { return !r.parts[i].not && r.parts[j].not })
+	if r.parts[0].not {
+		return r, fmt.Errorf("rule %q only says what must not occur: add what must", s)
 	}
 	return r, nil
 }
@@ -95,6 +106,19 @@ func phraseAlts(phrase string, lex *analyzer.Lexicon) ([]alt, error) {
 	if hyphen {
 		out = append(out, alt{words: joined})
 	}
+	if lex != nil {
+		texts := make([]string, len(split))
+		for i, w := range split {
+			texts[i] = w.text
+		}
+		for _, v := range lex.Variants(texts) {
+			words := make([]wordPattern, len(v))
+			for i, w := range v {
+				words[i] = wordPattern{text: w}
+			}
+			out = append(out, alt{words: words})
+		}
+	}
 	return out, nil
 }
 
@@ -132,7 +156,7 @@ type sentenceView struct {
 func (r rule) valuesOnly() bool {
 	for _, p := range r.parts {
 		for _, a := range p.alts {
-			if a.value == nil {
+			if a.value == nil && !p.not {
 				return false
 			}
 		}
@@ -145,10 +169,12 @@ func (r rule) match(s sentenceView) []span {
 	var spans []span
 	for _, p := range r.parts {
 		sp, ok := p.match(s)
-		if !ok {
+		if ok == p.not {
 			return nil
 		}
-		spans = append(spans, sp)
+		if !p.not {
+			spans = append(spans, sp)
+		}
 	}
 	return spans
 }

@@ -30,12 +30,19 @@ func (e *essay) report() *Report {
 		rep.Criteria = append(rep.Criteria, CriterionScore{ID: c.ID, Name: c.Name, Kind: c.Kind, Points: pts, Max: c.Marks, Feedback: feedback})
 	}
 	level := r.level(total)
-	if cap, why := e.cap(); cap < level.Level {
+	cap, why, reasons := e.cap()
+	if cap < level.Level {
 		if capped, ok := r.levelN(cap); ok {
 			level = capped
 			total = min(total, capped.Marks.Max)
 			rep.Score.Capped = why
-			rep.Notes = append(rep.Notes, why)
+		}
+	}
+	// Every reason is feedback worth having, even when the points alone
+	// already put the essay below the level it would cap.
+	for _, reason := range reasons {
+		if !contains(rep.Notes, reason) {
+			rep.Notes = append(rep.Notes, reason)
 		}
 	}
 	rep.Score.Points, rep.Score.Max = total, r.Marks
@@ -68,9 +75,11 @@ func (e *essay) report() *Report {
 // cap returns the highest level the essay can reach whatever its points, and
 // why, so that a list of keywords, a bare chronicle, a very short answer or
 // an answer to another question does not reach the top levels.
-func (e *essay) cap() (int, string) {
+func (e *essay) cap() (int, string, []string) {
 	level, why := 99, ""
+	var reasons []string
 	set := func(l int, reason string) {
+		reasons = append(reasons, reason)
 		if l < level {
 			level, why = l, reason
 		}
@@ -107,7 +116,7 @@ func (e *essay) cap() (int, string) {
 			set(2, "The essay uses little precise evidence from the notes, so it cannot reach the top levels however well it argues. Support each point with dates, figures and events.")
 		}
 	}
-	words := e.doc.WordCount
+	words := e.words()
 	if target := e.c.Words; target > 0 {
 		switch {
 		case words < 40:
@@ -124,7 +133,23 @@ func (e *essay) cap() (int, string) {
 	case n >= 1:
 		set(3, "A date or figure is wrong; the top level needs accurate, precise evidence.")
 	}
-	return level, why
+	return level, why, reasons
+}
+
+// words is the essay's length without repeated sentences: repeating a
+// paragraph does not make an answer longer.
+func (e *essay) words() int {
+	all, kept := 0, 0
+	for _, st := range e.style {
+		all += st.words
+		if !st.repeated {
+			kept += st.words
+		}
+	}
+	if all == 0 {
+		return e.doc.WordCount
+	}
+	return e.doc.WordCount * kept / all
 }
 
 // otherQuestion reports whether the essay answers another question on the

@@ -1,5 +1,7 @@
 package rubrics
 
+import "strings"
+
 // Cues of argument, compiled once. They are ordinary English, so they need
 // no topic lexicon.
 var (
@@ -36,6 +38,7 @@ type sentenceStyle struct {
 	judgement bool
 	focus     bool
 	repeated  bool
+	bullet    bool // a bullet or numbered line
 	copied    bool // repeats a long run of the notes word for word
 }
 
@@ -51,8 +54,16 @@ func styles(ix *docIndex, focus []rule) []sentenceStyle {
 	for i, s := range ix.doc.Sentences {
 		n := s.Words[1] - s.Words[0]
 		out[i] = sentenceStyle{
-			words: n, listed: n < listWords,
+			words: n, listed: n < listWords, bullet: s.Listed,
 			causal: causal[i], contrast: contrast[i], judgement: judgement[i], focus: onFocus[i],
+		}
+		// A lead-in ("Causes of the split:") introduces a list, and a list
+		// after a colon ("Causes: ideology, rivalry, interests and aid.")
+		// names things: neither argues.
+		text := ix.doc.Text[s.Start:s.End]
+		if _, after, ok := strings.Cut(text, ":"); ok && (strings.TrimSpace(after) == "" || strings.Count(after, ",") >= 2) {
+			out[i].listed = true
+			out[i].causal, out[i].contrast, out[i].judgement = false, false, false
 		}
 	}
 	return out

@@ -37,7 +37,7 @@ func writeText(w io.Writer, r *rubrics.Report, essay string, color bool) {
 	fmt.Fprintf(w, "Question: %s\n\n", r.Rubric.Question)
 	fmt.Fprintf(w, "%s  %s\n", s.bold(fmt.Sprintf("Mark %d/%d", r.Score.Points, r.Score.Max)), s.bold(fmt.Sprintf("Level %d", r.Score.Level)))
 	fmt.Fprintln(w, indent(wrap(r.Score.Descriptor, 76), "  "))
-	fmt.Fprintf(w, "  %s\n", s.dim(fmt.Sprintf("%d words, %d sentences, %d paragraphs", r.Essay.Words, r.Essay.Sentences, r.Essay.Paragraphs)))
+	fmt.Fprintf(w, "  %s\n", s.dim(plural(r.Essay.Words, "word")+", "+plural(r.Essay.Sentences, "sentence")+", "+plural(r.Essay.Paragraphs, "paragraph")))
 	for _, n := range r.Notes {
 		fmt.Fprintln(w, indent(wrap("Note: "+n, 76), "  "))
 	}
@@ -133,6 +133,13 @@ func quote(essay string, m rubrics.Match, s style) string {
 		hl = "[" + essay[start:end] + "]"
 	}
 	return pre + flat(essay[from:start]) + hl + flat(essay[end:to]) + post
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
 }
 
 func lineOf(text string, offset int) int {

@@ -66,11 +66,44 @@ func Parse(name string, data []byte) (*File, error) {
 		return nil, f.fromYAML(err)
 	}
 	f.ast = a
+	// Tags (!!str, !custom) are never needed in a rubric, and some make the
+	// decoder fail badly: refuse them where they are.
+	var tags tagFinder
+	for _, doc := range a.Docs {
+		if doc != nil && doc.Body != nil {
+			ast.Walk(&tags, doc.Body)
+		}
+	}
+	if tags.first != nil {
+		pos := tags.first.GetToken().Position
+		return nil, &Error{File: name, Line: pos.Line, Col: pos.Column, Source: f.line(pos.Line),
+			Msg: fmt.Sprintf("YAML tags such as %s are not used in rubricate files: remove the tag", tags.first.Start.Value)}
+	}
 	return f, nil
 }
 
+// tagFinder finds the first tag in a document.
+type tagFinder struct{ first *ast.TagNode }
+
+func (t *tagFinder) Visit(n ast.Node) ast.Visitor {
+	if tag, ok := n.(*ast.TagNode); ok && t.first == nil {
+		t.first = tag
+	}
+	if t.first != nil {
+		return nil
+	}
+	return t
+}
+
 // Decode decodes the document into v, refusing unknown keys.
-func (f *File) Decode(v any) error {
+func (f *File) Decode(v any) (err error) {
+	// The decoder has panicked on odd input before (found by fuzzing); a
+	// bad file must be an error, never a crash.
+	defer func() {
+		if r := recover(); r != nil {
+			err = &Error{File: f.Name, Msg: "this file could not be read as YAML: check its indentation and punctuation"}
+		}
+	}()
 	if err := yaml.UnmarshalWithOptions(f.data, v, yaml.Strict(), yaml.DisallowUnknownField()); err != nil {
 		return f.fromYAML(err)
 	}
