@@ -59,7 +59,7 @@ type Lexicon struct {
 	aliases map[string]string
 	terms   map[string]bool // canonical key words; true for names
 	byFirst map[byte][]string
-	display map[string]string // canonical name word -> as the name is written
+	display map[string]string     // canonical name word -> as the name is written
 	phrases map[string][][]string // canonical name -> variants of other lengths
 }
 
@@ -159,7 +159,7 @@ func (l *Lexicon) Canonical(raw string) (string, bool) {
 			return w, false
 		}
 		tol := tolerance(min(len(t), len(w)))
-		if d := distance(w, t, tol); d <= tol && d < bestD {
+		if d := Distance(w, t, tol); d <= tol && d < bestD {
 			best, bestD = t, d
 		}
 	}

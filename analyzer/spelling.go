@@ -49,10 +49,10 @@ func Spelling(w string) string {
 	return w
 }
 
-// distance is the optimal string alignment distance between a and b (edits:
+// Distance is the optimal string alignment distance between a and b (edits:
 // insert, delete, substitute, swap two neighbours), stopping early once it
-// exceeds max.
-func distance(a, b string, max int) int {
+// exceeds max (it then returns max+1).
+func Distance(a, b string, max int) int {
 	if d := len(a) - len(b); d > max || -d > max {
 		return max + 1
 	}

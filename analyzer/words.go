@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -58,6 +59,10 @@ func at(orig []int, i int) int {
 	return orig[i]
 }
 
+// seenPool recycles the per-essay maps of canonical forms: a fresh map per
+// check is a large share of a check's allocation.
+var seenPool = sync.Pool{New: func() any { return make(map[string]canon, 512) }}
+
 // words tokenizes text with prose's tokenizer and turns the tokens into
 // normalised words with spans into the original text.
 func (a *Analyzer) words(text string) []Word {
@@ -72,7 +77,9 @@ func (a *Analyzer) words(text string) []Word {
 	}
 	toks := pd.Tokens()
 	out := make([]Word, 0, len(toks))
-	a = &Analyzer{lex: a.lex, seen: make(map[string]canon, len(toks)/2)}
+	seen := seenPool.Get().(map[string]canon)
+	defer func() { clear(seen); seenPool.Put(seen) }()
+	a = &Analyzer{lex: a.lex, seen: seen}
 	cursor := 0
 	for _, tok := range toks {
 		i := strings.Index(clean[cursor:], tok.Text)

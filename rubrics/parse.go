@@ -4,8 +4,11 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
+
+	"github.com/rubricate/rubricate/analyzer"
 
 	"github.com/rubricate/rubricate/corpus"
 	"github.com/rubricate/rubricate/corpus/yamlfile"
@@ -137,7 +140,7 @@ func validate(f *yamlfile.File, rb *Rubric, topics Topics) yamlfile.Errors {
 		if c.Name == "" {
 			add(at, "criterion %s needs a name", c.ID)
 		}
-		if !contains(criterionKinds, c.Kind) {
+		if !slices.Contains(criterionKinds, c.Kind) {
 			add(at+".kind", "unknown criterion kind %q: use one of %s%s", c.Kind, strings.Join(criterionKinds, ", "), suggest(c.Kind, criterionKinds))
 		}
 		if c.Marks < 0 {
@@ -221,7 +224,7 @@ func validateLevels(f *yamlfile.File, rb *Rubric) yamlfile.Errors {
 func suggest(got string, options []string) string {
 	best, bestD := "", 1<<30
 	for _, o := range options {
-		if d := editDistance(got, o); d < bestD {
+		if d := analyzer.Distance(got, o, 64); d < bestD {
 			best, bestD = o, d
 		}
 	}
@@ -229,35 +232,6 @@ func suggest(got string, options []string) string {
 		return ""
 	}
 	return fmt.Sprintf(" (did you mean %q?)", best)
-}
-
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func topicIDs(t Topics) []string {

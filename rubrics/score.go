@@ -3,6 +3,7 @@ package rubrics
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 )
 
@@ -41,7 +42,7 @@ func (e *essay) report() *Report {
 	// Every reason is feedback worth having, even when the points alone
 	// already put the essay below the level it would cap.
 	for _, reason := range reasons {
-		if !contains(rep.Notes, reason) {
+		if !slices.Contains(rep.Notes, reason) {
 			rep.Notes = append(rep.Notes, reason)
 		}
 	}
