@@ -1,7 +1,6 @@
 package analyzer_test
 
 import (
-	"os"
 	"sync"
 	"testing"
 
@@ -47,7 +46,6 @@ func TestSegment(t *testing.T) {
 		text       string
 		want       []sent
 		paragraphs int
-		bug        string // a known bug: the case is skipped while it fails
 	}{
 		{
 			name: "two sentences",
@@ -177,7 +175,6 @@ func TestSegment(t *testing.T) {
 				{"3) Third point", 0},
 			},
 			paragraphs: 1,
-			bug:        `the sentence model splits a numbered list item's "1." off as a sentence of its own (no words)`,
 		},
 	}
 	a := plainAnalyzer(t)
@@ -188,9 +185,6 @@ func TestSegment(t *testing.T) {
 				t.Fatalf("Analyze: %v", err)
 			}
 			if diff := cmp.Diff(tt.want, sentencesOf(doc)); diff != "" {
-				if tt.bug != "" {
-					knownBug(t, tt.bug)
-				}
 				t.Errorf("sentences (-want +got):\n%s", diff)
 			}
 			if doc.Paragraphs != tt.paragraphs {
@@ -229,14 +223,5 @@ func TestSegmentWordsInSentences(t *testing.T) {
 	}
 	if len(doc.Mentions) != 3 {
 		t.Errorf("mentions = %+v, want Feb. 1950, $300m and 1956", doc.Mentions)
-	}
-}
-
-// knownBug skips a test that fails because of a known bug in the code under
-// test, unless RUBRICATE_BUGS=1 is set to watch it fail.
-func knownBug(t *testing.T, why string) {
-	t.Helper()
-	if os.Getenv("RUBRICATE_BUGS") != "1" {
-		t.Skip("BUG: " + why)
 	}
 }

@@ -3,7 +3,6 @@ package rubrics_test
 import (
 	"bytes"
 	"errors"
-	"os"
 	"strings"
 	"sync"
 	"testing"
@@ -27,15 +26,6 @@ func library(t testing.TB) *rubrics.Library {
 		t.Fatalf("rubrics.Open: %v", libErr)
 	}
 	return sharedLib
-}
-
-// knownBug skips a test that fails because of a known bug in the code under
-// test, unless RUBRICATE_BUGS=1 is set to watch it fail.
-func knownBug(t *testing.T, why string) {
-	t.Helper()
-	if os.Getenv("RUBRICATE_BUGS") != "1" {
-		t.Skip("BUG: " + why)
-	}
 }
 
 var builtinIDs = []string{"sino-soviet-overview", "sino-soviet-split", "sino-soviet-alliance", "sino-us-rapprochement"}
@@ -95,7 +85,6 @@ func TestParseErrors(t *testing.T) {
 		old  string // replaced in validRubric
 		new  string
 		want []string // each a substring of the error
-		bug  string
 	}{
 		{
 			name: "unknown key",
@@ -125,7 +114,7 @@ func TestParseErrors(t *testing.T) {
 		{
 			name: "bands with a gap",
 			old:  "marks: 1-6", new: "marks: 1-5",
-			want: []string{`my.yaml:18:12: marks 6-6 are in no level: level 2 starts at 7`},
+			want: []string{`my.yaml:18:12: marks 6 are in no level: level 2 starts at 7`},
 		},
 		{
 			name: "levels not reaching the total",
@@ -150,12 +139,12 @@ func TestParseErrors(t *testing.T) {
 		{
 			name: "missing question",
 			old:  "question: Why did the USSR and China split?\n", new: "",
-			want: []string{`my.yaml:1:`, `the rubric needs a question`},
+			want: []string{`my.yaml:1:`, `the rubric needs question`},
 		},
 		{
 			name: "empty question",
 			old:  "question: Why did the USSR and China split?", new: `question: "  "`,
-			want: []string{`the rubric needs a question`},
+			want: []string{`the rubric needs question`},
 		},
 		{
 			name: "bad rule syntax in an inline item",
@@ -230,14 +219,12 @@ func TestParseErrors(t *testing.T) {
 		{
 			name: "band that is not a range",
 			old:  "marks: 7-10", new: "marks: ten",
-			want: []string{`my.yaml:18:12: marks "ten" must be a range such as "7-12"`},
-			bug:  `a band that does not parse is reported without its place: "my.yaml: marks \"ten\" must be a range such as \"7-12\"" (Band.UnmarshalYAML's error carries no token, so yamlfile has no line:col)`,
+			want: []string{`my.yaml:18:12: level 2: marks "ten" must be a range such as "7-12"`},
 		},
 		{
 			name: "band lowest last",
 			old:  "marks: 7-10", new: "marks: 10-7",
-			want: []string{`my.yaml:18:12: marks "10-7" must be a range such as "7-12", lowest first`},
-			bug:  `a band written highest first is reported without its place: "my.yaml: marks \"10-7\" must be ..." (no line:col)`,
+			want: []string{`my.yaml:18:12: level 2: marks "10-7" must be a range such as "7-12", lowest first`},
 		},
 	}
 	lib := library(t)
@@ -255,9 +242,6 @@ func TestParseErrors(t *testing.T) {
 			msg := err.Error()
 			for _, w := range tt.want {
 				if !strings.Contains(msg, w) {
-					if tt.bug != "" {
-						knownBug(t, tt.bug)
-					}
 					t.Errorf("error\n%s\ndoes not hold\n%s", msg, w)
 				}
 			}
@@ -375,9 +359,6 @@ func FuzzParse(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		r, err, panicked := parse("fuzz.yaml", data, lib)
 		if panicked != nil {
-			if bytes.Contains(data, []byte("!")) {
-				knownBug(t, tagPanic)
-			}
 			t.Fatalf("Parse panicked: %v", panicked)
 		}
 		if err != nil {
@@ -396,9 +377,6 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
-
-// tagPanic describes a known bug found by FuzzParse.
-const tagPanic = `a YAML tag on a value decoded into a list ("focus: !!str abc", "criteria: !!binary AAAA") makes goccy/go-yaml panic with a nil pointer dereference in decodeSlice; yamlfile.File.Decode does not recover, so rubrics.Parse panics (rubricate rubrics validate crashes)`
 
 // parse calls rubrics.Parse and recovers a panic.
 func parse(name string, data []byte, topics rubrics.Topics) (r *rubrics.Rubric, err error, panicked any) {
@@ -422,7 +400,6 @@ func TestParseTaggedValues(t *testing.T) {
 		t.Run(src, func(t *testing.T) {
 			_, err, panicked := parse("my.yaml", []byte(src), lib)
 			if panicked != nil {
-				knownBug(t, tagPanic)
 				t.Fatalf("Parse panicked: %v", panicked)
 			}
 			if err == nil {

@@ -1,7 +1,6 @@
 package rubrics
 
 import (
-	"os"
 	"strings"
 	"sync"
 	"testing"
@@ -58,62 +57,60 @@ func TestRuleMatch(t *testing.T) {
 		rule string
 		text string
 		want []string // the text each part matched, in the rule's order; nil for no match
-		bug  string
 	}{
 		// Parts must co-occur in one sentence, in any order.
-		{"parts in one sentence", "treaty + 1950", "The treaty was signed in 1950.", []string{"treaty", "1950"}, ""},
-		{"parts in any order", "treaty + 1950", "In 1950 a treaty was signed.", []string{"treaty", "1950"}, ""},
-		{"parts in two sentences", "treaty + 1950", "A treaty was signed. That was in 1950.", nil, ""},
-		{"parts in two bullets", "treaty + 1950", "• Treaty of Friendship\n• 1950", nil, ""},
-		{"one part missing", "kissinger + visit*", "Kissinger was clever.", nil, ""},
+		{"parts in one sentence", "treaty + 1950", "The treaty was signed in 1950.", []string{"treaty", "1950"}},
+		{"parts in any order", "treaty + 1950", "In 1950 a treaty was signed.", []string{"treaty", "1950"}},
+		{"parts in two sentences", "treaty + 1950", "A treaty was signed. That was in 1950.", nil},
+		{"parts in two bullets", "treaty + 1950", "• Treaty of Friendship\n• 1950", nil},
+		{"one part missing", "kissinger + visit*", "Kissinger was clever.", nil},
 		// Alternatives.
-		{"first alternative", "railway|railroad + manchuria*", "The USSR returned the Manchurian railway.", []string{"railway", "Manchurian"}, ""},
-		{"second alternative", "railway|railroad + manchuria*", "The Manchurian railroad went back to China.", []string{"railroad", "Manchurian"}, ""},
-		{"no alternative", "railway|railroad + manchuria*", "Manchuria was returned.", nil, ""},
-		{"phrase alternative", "pull* out|withdr* + expert*", "The experts pulled out in 1960.", []string{"pulled out", "experts"}, ""},
+		{"first alternative", "railway|railroad + manchuria*", "The USSR returned the Manchurian railway.", []string{"railway", "Manchurian"}},
+		{"second alternative", "railway|railroad + manchuria*", "The Manchurian railroad went back to China.", []string{"railroad", "Manchurian"}},
+		{"no alternative", "railway|railroad + manchuria*", "Manchuria was returned.", nil},
+		{"phrase alternative", "pull* out|withdr* + expert*", "The experts pulled out in 1960.", []string{"pulled out", "experts"}},
 		// Prefixes.
-		{"prefix: -ism", "revisionis*", "Mao attacked Soviet revisionism.", []string{"revisionism"}, ""},
-		{"prefix: -ists", "revisionis*", "He called them revisionists.", []string{"revisionists"}, ""},
-		{"prefix too short", "revisionis*", "It was a revision of policy.", nil, ""},
-		{"prefix with British spelling", "critici*", "Khrushchev criticised the Great Leap.", []string{"criticised"}, ""},
+		{"prefix: -ism", "revisionis*", "Mao attacked Soviet revisionism.", []string{"revisionism"}},
+		{"prefix: -ists", "revisionis*", "He called them revisionists.", []string{"revisionists"}},
+		{"prefix too short", "revisionis*", "It was a revision of policy.", nil},
+		{"prefix with British spelling", "critici*", "Khrushchev criticised the Great Leap.", []string{"criticised"}},
 		// Whole words only.
-		{"whole word", "war", "The warfare was costly.", nil, ""},
-		{"short word", "un + seat", "Under the plan a seat was found.", nil, ""},
-		{"phrase in order", "treaty of friendship", "The friendship treaty of 1950.", nil, ""},
-		{"case does not matter", "ussr + prc", "The Ussr recognised the PRC.", []string{"Ussr", "PRC"}, ""},
+		{"whole word", "war", "The warfare was costly.", nil},
+		{"short word", "un + seat", "Under the plan a seat was found.", nil},
+		{"phrase in order", "treaty of friendship", "The friendship treaty of 1950.", nil},
+		{"case does not matter", "ussr + prc", "The Ussr recognised the PRC.", []string{"Ussr", "PRC"}},
 		// Hyphens: joined and split forms.
-		{"hyphen rule, joined text", "peaceful co-existence", "Khrushchev wanted peaceful coexistence with the USA.", []string{"peaceful coexistence"}, ""},
-		{"hyphen rule, hyphenated text", "peaceful co-existence", "Khrushchev wanted peaceful co-existence with the USA.", []string{"peaceful co-existence"}, ""},
-		{"hyphen rule, spaced text", "peaceful co-existence", "Khrushchev wanted peaceful co existence with the USA.", []string{"peaceful co existence"}, ""},
-		{"hyphen rule, other word", "peaceful co-existence", "Khrushchev wanted peaceful existence with the USA.", nil, ""},
-		{"hyphen prefix rule, joined text", "de-staliniz*", "Destalinisation offended Mao.", []string{"Destalinisation"}, ""},
-		{"hyphen prefix rule, hyphenated text", "de-staliniz*", "De-Stalinization offended Mao.", []string{"De-Stalinization"}, ""},
-		{"hyphen rule, en dash", "ping-pong", "The ping–pong team went to China.", []string{"ping–pong"}, ""},
+		{"hyphen rule, joined text", "peaceful co-existence", "Khrushchev wanted peaceful coexistence with the USA.", []string{"peaceful coexistence"}},
+		{"hyphen rule, hyphenated text", "peaceful co-existence", "Khrushchev wanted peaceful co-existence with the USA.", []string{"peaceful co-existence"}},
+		{"hyphen rule, spaced text", "peaceful co-existence", "Khrushchev wanted peaceful co existence with the USA.", []string{"peaceful co existence"}},
+		{"hyphen rule, other word", "peaceful co-existence", "Khrushchev wanted peaceful existence with the USA.", nil},
+		{"hyphen prefix rule, joined text", "de-staliniz*", "Destalinisation offended Mao.", []string{"Destalinisation"}},
+		{"hyphen prefix rule, hyphenated text", "de-staliniz*", "De-Stalinization offended Mao.", []string{"De-Stalinization"}},
+		{"hyphen rule, en dash", "ping-pong", "The ping–pong team went to China.", []string{"ping–pong"}},
 		// Values match by meaning.
-		{"money: $300m", "$300 million", "The USSR lent China $300m.", []string{"$300m"}, ""},
-		{"money: rule $300m", "$300m", "The USSR lent China $300 million.", []string{"$300 million"}, ""},
-		{"money: US$", "$300 million", "The USSR lent China US$300 million.", []string{"US$300 million"}, ""},
-		{"money: words", "$300 million", "The USSR lent China three hundred million dollars.", []string{"three hundred million dollars"}, ""},
-		{"money: other sum", "$300 million", "The USSR lent China $800 million.", nil, ""},
-		{"money: not a year", "$300 million", "In 300 BC there was no USSR.", nil, ""},
-		{"date: month and year fit the year", "treaty + 1950", "The treaty of February 1950 was signed.", []string{"treaty", "February 1950"}, ""},
-		{"date: decade fits a year", "1958 + leap", "The Great Leap of the late 1950s failed.", []string{"late 1950s", "Leap"}, ""},
-		{"date: other year", "treaty + 1950", "The treaty of 1952 was signed.", nil, ""},
-		{"number and quantity", "4406", "The border was 4,406 km long.", []string{"4,406 km"}, ""},
-		{"percent", "60% + trade", "By 1956 sixty per cent of China's trade was with the USSR.", []string{"sixty per cent", "trade"}, ""},
-		{"multiplier", "six-fold", "Trade grew sixfold.", []string{"sixfold"}, ""},
+		{"money: $300m", "$300 million", "The USSR lent China $300m.", []string{"$300m"}},
+		{"money: rule $300m", "$300m", "The USSR lent China $300 million.", []string{"$300 million"}},
+		{"money: US$", "$300 million", "The USSR lent China US$300 million.", []string{"US$300 million"}},
+		{"money: words", "$300 million", "The USSR lent China three hundred million dollars.", []string{"three hundred million dollars"}},
+		{"money: other sum", "$300 million", "The USSR lent China $800 million.", nil},
+		{"money: not a year", "$300 million", "In 300 BC there was no USSR.", nil},
+		{"date: month and year fit the year", "treaty + 1950", "The treaty of February 1950 was signed.", []string{"treaty", "February 1950"}},
+		{"date: decade fits a year", "1958 + leap", "The Great Leap of the late 1950s failed.", []string{"late 1950s", "Leap"}},
+		{"date: other year", "treaty + 1950", "The treaty of 1952 was signed.", nil},
+		{"number and quantity", "4406", "The border was 4,406 km long.", []string{"4,406 km"}},
+		{"percent", "60% + trade", "By 1956 sixty per cent of China's trade was with the USSR.", []string{"sixty per cent", "trade"}},
+		{"multiplier", "six-fold", "Trade grew sixfold.", []string{"sixfold"}},
 		// British and American spellings.
-		{"British text, American rule", "normalization", "They aimed at normalisation by 1976.", []string{"normalisation"}, ""},
-		{"American text, British rule", "mutual defence treaty", "The US signed a Mutual Defense Treaty.", []string{"Mutual Defense Treaty"}, ""},
-		{"honour", "guard of honour", "There was no guard of honor.", []string{"guard of honor"}, ""},
+		{"British text, American rule", "normalization", "They aimed at normalisation by 1976.", []string{"normalisation"}},
+		{"American text, British rule", "mutual defence treaty", "The US signed a Mutual Defense Treaty.", []string{"Mutual Defense Treaty"}},
+		{"honour", "guard of honour", "There was no guard of honor.", []string{"guard of honor"}},
 		// Names: possessives, variants and misspellings.
-		{"possessive in the text", "khrushchev + speech", "Khrushchev's speech shocked Mao.", []string{"Khrushchev", "speech"}, ""},
-		{"possessive in the rule", "mao's + respect*", "Mao respected Stalin.", []string{"Mao", "respected"}, ""},
-		{"misspelt name is credited", "khrushchev + removed", "Kruschev was removed in 1964.", []string{"Kruschev", "removed"}, ""},
-		{"variant name", "zhenbao", "Soldiers fought on Damansky Island.", []string{"Damansky"}, ""},
-		{"variant city", "beijing", "Nixon flew to Peking.", []string{"Peking"}, ""},
-		{"Mao Tse-tung", "mao zedong", "Mao Tse-tung led China.", []string{"Mao Tse-tung"},
-			`"Mao Tse-tung" (the transliteration DESIGN.md names) does not match "Mao Zedong": the Lexicon aliases variants word by word only when the word counts agree, and "Tse-tung" splits into two words`},
+		{"possessive in the text", "khrushchev + speech", "Khrushchev's speech shocked Mao.", []string{"Khrushchev", "speech"}},
+		{"possessive in the rule", "mao's + respect*", "Mao respected Stalin.", []string{"Mao", "respected"}},
+		{"misspelt name is credited", "khrushchev + removed", "Kruschev was removed in 1964.", []string{"Kruschev", "removed"}},
+		{"variant name", "zhenbao", "Soldiers fought on Damansky Island.", []string{"Damansky"}},
+		{"variant city", "beijing", "Nixon flew to Peking.", []string{"Peking"}},
+		{"Mao Tse-tung", "mao zedong", "Mao Tse-tung led China.", []string{"Mao Tse-tung"}},
 	}
 	a := bundledAnalyzer(t)
 	for _, tt := range tests {
@@ -124,9 +121,6 @@ func TestRuleMatch(t *testing.T) {
 			}
 			got := matchText(t, a, r, tt.text)
 			if strings.Join(got, "|") != strings.Join(tt.want, "|") || (got == nil) != (tt.want == nil) {
-				if tt.bug != "" {
-					knownBug(t, tt.bug)
-				}
 				t.Errorf("rule %q on %q matched %q, want %q", tt.rule, tt.text, got, tt.want)
 			}
 		})
@@ -162,14 +156,5 @@ func TestRuleSyntax(t *testing.T) {
 				t.Errorf("parseRule(%q) = %v, want an error holding %q", tt.rule, err, tt.err)
 			}
 		})
-	}
-}
-
-// knownBug skips a test that fails because of a known bug in the code under
-// test, unless RUBRICATE_BUGS=1 is set to watch it fail.
-func knownBug(t *testing.T, why string) {
-	t.Helper()
-	if os.Getenv("RUBRICATE_BUGS") != "1" {
-		t.Skip("BUG: " + why)
 	}
 }
