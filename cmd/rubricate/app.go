@@ -91,7 +91,7 @@ Nothing leaves this machine.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	root.AddCommand(a.checkCommand(), a.rubricsCommand(), a.notesCommand(), a.evalCommand(), a.serveCommand(), a.teacherCommand())
+	root.AddCommand(a.checkCommand(), a.rubricsCommand(), a.notesCommand(), a.evalCommand(), a.serveCommand(), a.teacherCommand(), a.backupCommand())
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return usageError("%v (see `%s --help`)", err, c.CommandPath())
 	})

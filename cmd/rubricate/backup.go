@@ -1,0 +1,48 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/rubricate/rubricate/web/store"
+)
+
+// backupCmd is "rubricate backup": a consistent copy of the data folder's
+// database, safe to take while the server runs.
+type backupCmd struct {
+	*app
+	data string
+}
+
+func (a *app) backupCommand() *cobra.Command {
+	c := &backupCmd{app: a}
+	cmd := &cobra.Command{
+		Use:   "backup FILE",
+		Short: "Copy teachers' accounts, rubrics and topics to FILE (safe while the server runs)",
+		Long: `Write a consistent copy of the data folder's database (teachers, tokens,
+rubrics with every version, topics) to FILE. It is safe to run while
+` + "`rubricate serve`" + ` is running. To restore, stop the server and put the copy in
+the data folder as ` + store.FileName + `.`,
+		Example: `  rubricate backup --data rubricate-data backups/rubricate-2026-11-26.db`,
+		Args:    exactArgs(1, "give the file to write, e.g. `rubricate backup backups/rubricate.db`"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			st, err := store.Open(cmd.Context(), c.data)
+			if err != nil {
+				return fmt.Errorf("cannot open the data folder %s: %w", c.data, err)
+			}
+			defer st.Close()
+			if err := st.Backup(cmd.Context(), args[0]); err != nil {
+				if errors.Is(err, store.ErrExists) {
+					return usageError("%s already exists: choose a new file name, so no backup is overwritten", args[0])
+				}
+				return fmt.Errorf("backup failed: %w", err)
+			}
+			fmt.Fprintf(c.stdout, "backed up %s to %s\n", st.Path(), args[0])
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&c.data, "data", defaultData, "data folder: the same as the server's (rubricate serve --data)")
+	return cmd
+}

@@ -1,0 +1,51 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestBackup(t *testing.T) {
+	dir := t.TempDir()
+	data := filepath.Join(dir, "data")
+	if code, _, stderr := runTeacher(t, "a-long-password-1\n", "teacher", "add", "Ms Khan", "--password-stdin", "--data", data); code != 0 {
+		t.Fatalf("teacher add: exit %d: %s", code, stderr)
+	}
+	copyPath := filepath.Join(dir, "copy.db")
+	tests := []struct {
+		name     string
+		args     []string
+		wantCode int
+		wantErr  string
+	}{
+		{"writes a copy", []string{"backup", "--data", data, copyPath}, 0, ""},
+		{"never overwrites", []string{"backup", "--data", data, copyPath}, 2, "already exists"},
+		{"needs a file", []string{"backup", "--data", data}, 2, "give the file to write"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, _, stderr := runTeacher(t, "", tt.args...)
+			if code != tt.wantCode || !strings.Contains(stderr, tt.wantErr) {
+				t.Fatalf("exit %d, stderr %q; want exit %d and %q", code, stderr, tt.wantCode, tt.wantErr)
+			}
+		})
+	}
+	// The copy is a working data folder: the teacher is in it.
+	restored := filepath.Join(dir, "restored")
+	if err := os.MkdirAll(restored, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	b, err := os.ReadFile(copyPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(restored, "rubricate.db"), b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr := runTeacher(t, "", "teacher", "list", "--data", restored)
+	if code != 0 || !strings.Contains(stdout, "Ms Khan") {
+		t.Fatalf("teacher list on the restored copy: exit %d, %q %q", code, stdout, stderr)
+	}
+}
