@@ -38,7 +38,7 @@ type topicData struct {
 type item struct {
 	corpus.Item
 	rules   []rule
-	anchors []rule
+	anchors []rule // "about" phrases: they tie figures in a sentence to the item
 	dates   []analyzer.Mention
 	figures []analyzer.Mention
 	source  *Source
@@ -155,11 +155,6 @@ func compileItem(ci corpus.Item, lex *analyzer.Lexicon, idx *index.Index, t *cor
 			return nil, fmt.Errorf("item %s: %w", ci.ID, err)
 		}
 		it.rules = append(it.rules, r)
-		// A rule of one part names the item on its own, so a sentence that
-		// matches it is about the item.
-		if len(r.parts) == 1 && r.parts[0].alts[0].value == nil {
-			it.anchors = append(it.anchors, r)
-		}
 	}
 	for _, s := range ci.About {
 		r, err := compileRule(s, lex)

@@ -16,10 +16,29 @@ var relativeWords = map[string]bool{
 	"than": true,
 }
 
-// anchor is an item a sentence is about, and where it is named.
+// anchor is an item a sentence is about, and where.
 type anchor struct {
 	it  *item
 	pos int
+	// named is set when one of the item's rules matched, rather than only
+	// an "about" phrase ("India" is about the 1962 aid only for figures).
+	named bool
+}
+
+func named(as []anchor) []anchor {
+	var out []anchor
+	for _, a := range as {
+		if a.named {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// place is where a sentence names an item.
+type place struct {
+	pos   int
+	named bool
 }
 
 // attribute ties every date and figure to the events its clause is about
@@ -29,7 +48,7 @@ type anchor struct {
 // where $800 million belongs.
 func (e *essay) attribute() {
 	items := e.allItems()
-	abouts := make([][][]int, len(items))
+	abouts := make([][][]place, len(items))
 	for i, it := range items {
 		abouts[i] = e.about(it)
 	}
@@ -39,8 +58,8 @@ func (e *essay) attribute() {
 		}
 		var anchors []anchor
 		for i, it := range items {
-			for _, pos := range abouts[i][si] {
-				anchors = append(anchors, anchor{it, pos})
+			for _, p := range abouts[i][si] {
+				anchors = append(anchors, anchor{it: it, pos: p.pos, named: p.named})
 			}
 		}
 		if len(anchors) == 0 {
@@ -61,7 +80,9 @@ func (e *essay) attribute() {
 			}
 			var p *Problem
 			if m.Kind == analyzer.KindDate {
-				p = e.checkDate(v, m, cands, startCues.match(cl.view) != nil)
+				// A date is checked only against events the sentence names:
+				// "India became independent in 1947" is not about 1962.
+				p = e.checkDate(v, m, named(cands), startCues.match(cl.view) != nil)
 			} else {
 				p = e.checkFigure(m, cands)
 			}
@@ -140,30 +161,29 @@ func (e *essay) allItems() []*item {
 // about returns, for every sentence, every place where the sentence names
 // the item: by an "about" phrase or by one of its rules. Rules made only of
 // values ("$300 million") do not count: a value cannot vouch for itself.
-func (e *essay) about(it *item) [][]int {
-	pos := make([][]int, len(e.doc.Sentences))
-	for k, rs := range [][]rule{it.anchors, it.rules} {
+func (e *essay) about(it *item) [][]place {
+	pos := make([][]place, len(e.doc.Sentences))
+	add := func(s int, sp span, named bool) {
+		pos[s] = append(pos[s], place{sp.Start, named})
+		if named {
+			e.mentioned[it.ID] = true
+		}
+	}
+	for k, rs := range [][]rule{it.rules, it.anchors} {
+		named := k == 0
 		for _, r := range rs {
 			if r.valuesOnly() {
 				continue
 			}
 			if len(r.parts) == 1 {
 				for _, a := range r.parts[0].alts {
-					a.occurrences(e.ix, func(s int, sp span) {
-						pos[s] = append(pos[s], sp.Start)
-						if k == 1 {
-							e.mentioned[it.ID] = true
-						}
-					})
+					a.occurrences(e.ix, func(s int, sp span) { add(s, sp, named) })
 				}
 				continue
 			}
 			for _, m := range r.matchAll(e.ix) {
 				for _, sp := range m.spans {
-					pos[m.sentence] = append(pos[m.sentence], sp.Start)
-				}
-				if k == 1 {
-					e.mentioned[it.ID] = true
+					add(m.sentence, sp, named)
 				}
 			}
 		}
