@@ -42,7 +42,7 @@ func (h *handler) apiCheck(c *gin.Context) {
 			"There is no rubric %q. GET /api/v1/rubrics lists the rubric ids.", shorten(req.Rubric, 80)))
 		return
 	}
-	rep, err := h.lib.Check(r, req.Essay)
+	rep, err := h.check(c.Request.Context(), r, req.Essay)
 	if err != nil {
 		h.apiError(c, err)
 		return

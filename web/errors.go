@@ -22,6 +22,7 @@ const (
 	codeUnknownRubric = "unknown_rubric" // no rubric with that id
 	codeNotFound      = "not_found"      // no such page, endpoint or topic
 	codeBadMethod     = "method_not_allowed"
+	codeBusy          = "busy"     // too many checks waiting; try again
 	codeInternal      = "internal" // our fault; logged, never detailed
 )
 
@@ -54,6 +55,8 @@ func statusCode(code string) int {
 		return http.StatusNotFound
 	case codeBadMethod:
 		return http.StatusMethodNotAllowed
+	case codeBusy:
+		return http.StatusServiceUnavailable
 	default:
 		return http.StatusInternalServerError
 	}

@@ -12,7 +12,8 @@ type feedbackPage struct {
 	Rubric   *rubrics.Rubric
 	Report   *rubrics.Report
 	MaxLevel int
-	Essay    string // as received, for the revise box
+	Remarks  []string // the report's notes on the essay as a whole, less the cap already given
+	Essay    string   // as received, for the revise box
 	Marks    []markView
 	Found    []evidenceView
 	Missing  []evidenceView
@@ -53,6 +54,11 @@ func (h *handler) feedbackPage(r *rubrics.Rubric, rep *rubrics.Report, essay, pr
 		Rubric: r, Report: rep, Essay: essay,
 		Marks: essayViews(segments(essay, rep), rep),
 		Draft: draftOf(rep).String(),
+	}
+	for _, n := range rep.Notes {
+		if n != rep.Score.Capped {
+			p.Remarks = append(p.Remarks, n)
+		}
 	}
 	for _, l := range r.Levels {
 		p.MaxLevel = max(p.MaxLevel, l.Level)

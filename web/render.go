@@ -10,6 +10,8 @@ import (
 	"strings"
 
 	"github.com/gin-gonic/gin"
+
+	"github.com/rubricate/rubricate/rubrics"
 )
 
 //go:embed templates
@@ -29,9 +31,10 @@ type base struct {
 // parseViews parses the layout, the partials and every page.
 func parseViews(a *assets) (*views, error) {
 	funcs := template.FuncMap{
-		"static": a.url,
-		"plural": plural,
-		"add":    func(a, b int) int { return a + b },
+		"static":      a.url,
+		"plural":      plural,
+		"add":         func(a, b int) int { return a + b },
+		"problemKind": problemKind,
 	}
 	layout, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/partials/*.html")
 	if err != nil {
@@ -87,4 +90,20 @@ func plural(n int, one, many string) string {
 		return fmt.Sprintf("%d %s", n, one)
 	}
 	return fmt.Sprintf("%d %s", n, many)
+}
+
+// problemKind names a kind of problem for students.
+func problemKind(kind string) string {
+	switch kind {
+	case rubrics.ProblemFigure:
+		return "Wrong figure"
+	case rubrics.ProblemDate:
+		return "Wrong date"
+	case rubrics.ProblemMisspelt:
+		return "Spelling"
+	case rubrics.ProblemRepetition:
+		return "Repeated"
+	default:
+		return "Check this"
+	}
 }

@@ -15,6 +15,7 @@ type handler struct {
 	views        *views
 	assets       *assets
 	openapi      []byte
+	slots        chan struct{} // one per check running; see check
 	defaultTopic string
 }
 

@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"runtime"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -25,6 +26,10 @@ const (
 	// maxQuery is the longest notes search accepted, in bytes.
 	maxQuery = 200
 
+	// maxQueueWait is how long a check waits for a free slot before the
+	// server answers that it is busy.
+	maxQueueWait = 10 * time.Second
+
 	readHeaderTimeout = 5 * time.Second
 	readTimeout       = 20 * time.Second
 	writeTimeout      = 30 * time.Second
@@ -40,6 +45,10 @@ type Config struct {
 	// DataDir is where the server keeps state. Student essays are never
 	// stored.
 	DataDir string
+	// Checks is how many essays are checked at once; more wait their turn,
+	// in order. Zero means GOMAXPROCS: a check is pure CPU work, and running
+	// more at once than there are cores only makes every one of them later.
+	Checks int
 }
 
 // Server is the web app: an http.Handler, and Serve to run it with
@@ -47,6 +56,7 @@ type Config struct {
 type Server struct {
 	log    *slog.Logger
 	engine *gin.Engine
+	h      *handler
 }
 
 // New builds the server for lib. It parses the embedded templates and
@@ -72,7 +82,11 @@ func New(lib *rubrics.Library, cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	h := &handler{lib: lib, log: log, views: views, assets: assets, openapi: api}
+	n := cfg.Checks
+	if n <= 0 {
+		n = runtime.GOMAXPROCS(0)
+	}
+	h := &handler{lib: lib, log: log, views: views, assets: assets, openapi: api, slots: make(chan struct{}, n)}
 	if ids := lib.TopicIDs(); len(ids) > 0 {
 		h.defaultTopic = ids[0]
 	}
@@ -83,7 +97,7 @@ func New(lib *rubrics.Library, cfg Config) (*Server, error) {
 		return nil, err
 	}
 	h.routes(e)
-	return &Server{log: log, engine: e}, nil
+	return &Server{log: log, engine: e, h: h}, nil
 }
 
 // ServeHTTP answers one request.

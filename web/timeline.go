@@ -5,17 +5,21 @@ import (
 	"regexp"
 	"sort"
 	"strconv"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/rubricate/rubricate/rubrics"
 )
 
 // Timeline geometry, in SVG user units.
 const (
-	tlWidth  = 960
-	tlPad    = 24
-	tlAxisY  = 36
-	tlRow    = 26
-	tlLabelN = 58 // longest label drawn, in characters; the full label is in the tooltip
+	tlWidth = 960
+	tlPad   = 24
+	tlAxisY = 36
+	tlRow   = 26
+	// tlCharWidth is the average width of a character of a label, to fit
+	// labels beside their markers; the full label is in the tooltip.
+	tlCharWidth = 8.3
 )
 
 // timeline is the data of the inline SVG: the dated evidence of a report,
@@ -38,7 +42,7 @@ type tlTick struct {
 }
 
 type tlEvent struct {
-	Label     string // shortened for drawing
+	Text      string // what is drawn: the label, shortened, with the years unless it names them
 	FullLabel string
 	Years     string // "1958" or "1950-1953"
 	Used      bool
@@ -50,32 +54,27 @@ type tlEvent struct {
 // yearRe finds a year, or a range of years such as 1950-53 or 1965-1976.
 var yearRe = regexp.MustCompile(`\b(1[89]\d\d|20\d\d)(?:\s*[-–]\s*(\d{4}|\d{2})\b)?`)
 
-// yearsOf reads the first and last year of an item's dates ("February
-// 1950", "1950-53"). ok is false when no date names a year.
+// yearsOf reads the years of an item from its first date that names one
+// ("February 1950", "1950-53"); later dates are other ways to give it.
+// ok is false when no date names a year.
 func yearsOf(dates []string) (first, last int, ok bool) {
 	for _, d := range dates {
-		for _, m := range yearRe.FindAllStringSubmatch(d, -1) {
-			start, _ := strconv.Atoi(m[1])
-			end := start
-			if m[2] != "" {
-				e, _ := strconv.Atoi(m[2])
-				if len(m[2]) == 2 {
-					e += start / 100 * 100
-				}
-				if e > start {
-					end = e
-				}
-			}
-			if !ok || start < first {
-				first = start
-			}
-			if !ok || end > last {
-				last = end
-			}
-			ok = true
+		m := yearRe.FindStringSubmatch(d)
+		if m == nil {
+			continue
 		}
+		first, _ = strconv.Atoi(m[1])
+		last = first
+		if m[2] != "" {
+			e, _ := strconv.Atoi(m[2])
+			if len(m[2]) == 2 {
+				e += first / 100 * 100
+			}
+			last = max(e, first)
+		}
+		return first, last, true
 	}
-	return first, last, ok
+	return 0, 0, false
 }
 
 // buildTimeline lays out the dated evidence of rep between the years from
@@ -114,7 +113,6 @@ func buildTimeline(from, to int, rep *rubrics.Report) timeline {
 	for i, d := range ds {
 		e := tlEvent{
 			FullLabel: d.ev.Label,
-			Label:     shorten(d.ev.Label, tlLabelN),
 			Years:     strconv.Itoa(d.first),
 			Used:      d.ev.Found,
 			X1:        x(float64(d.first) + 0.5),
@@ -126,15 +124,25 @@ func buildTimeline(from, to int, rep *rubrics.Report) timeline {
 			e.Years = fmt.Sprintf("%d-%d", d.first, d.last)
 			e.X2 = x(float64(d.last) + 0.5)
 		}
-		if !e.Used {
-			e.Label += " (missing)"
+		e.Text = d.ev.Label
+		if !strings.Contains(d.ev.Label, strconv.Itoa(d.first)) {
+			e.Text = e.Years + ": " + e.Text
 		}
-		// Labels go right of the marker, or left of it near the far end.
-		if e.X2 < tlWidth/2 {
-			e.TextX = e.X2 + 12
-		} else {
+		// The label goes on the side with room for it, cut to fit.
+		right := tlWidth - tlPad/2 - (e.X2 + 12)
+		left := e.X1 - 12 - tlPad/2
+		room := right
+		if textWidth(e.Text, e.Used) > right && left > right {
+			room = left
 			e.TextX, e.Anchor = e.X1-12, "end"
+		} else {
+			e.TextX = e.X2 + 12
 		}
+		suffix := ""
+		if !e.Used {
+			suffix = " (missing)"
+		}
+		e.Text = shorten(e.Text, int(float64(room)/tlCharWidth)-utf8.RuneCountInString(suffix)-2) + suffix
 		if e.Used {
 			tl.Used++
 		} else {
@@ -146,8 +154,18 @@ func buildTimeline(from, to int, rep *rubrics.Report) timeline {
 	return tl
 }
 
+// textWidth estimates how wide a label is drawn.
+func textWidth(s string, used bool) int {
+	n := utf8.RuneCountInString(s) + 2
+	if !used {
+		n += len(" (missing)")
+	}
+	return int(float64(n) * tlCharWidth)
+}
+
 // shorten cuts s to at most n runes, ending with an ellipsis if cut.
 func shorten(s string, n int) string {
+	n = max(n, 2)
 	r := []rune(s)
 	if len(r) <= n {
 		return s

@@ -1,0 +1,85 @@
+package web
+
+import (
+	"context"
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/gin-gonic/gin"
+)
+
+func TestRecoverPanics(t *testing.T) {
+	s, logs := newServer(t)
+	s.engine.GET("/boom", func(*gin.Context) { panic("kaboom") })
+	s.engine.GET("/api/v1/boom", func(*gin.Context) { panic("kaboom") })
+
+	rec := serve(t, s, "GET", "/boom", "", nil)
+	if rec.Code != http.StatusInternalServerError {
+		t.Fatalf("status %d", rec.Code)
+	}
+	body := rec.Body.String()
+	if strings.Contains(body, "kaboom") || strings.Contains(body, "goroutine") || strings.Contains(body, ".go:") {
+		t.Errorf("the page shows the panic:\n%s", body)
+	}
+	if document(t, rec).Find(`[data-code="internal"]`).Length() != 1 {
+		t.Error("no internal error message")
+	}
+	rec = serve(t, s, "GET", "/api/v1/boom", "", nil)
+	var e struct{ Error Error }
+	if json.Unmarshal(rec.Body.Bytes(), &e); rec.Code != 500 || e.Error.Code != "internal" || strings.Contains(rec.Body.String(), "kaboom") {
+		t.Errorf("API panic answered %d %s", rec.Code, rec.Body.String())
+	}
+	if !strings.Contains(logs.String(), "kaboom") {
+		t.Error("the panic is not logged")
+	}
+}
+
+// TestLogsNeverHoldEssays checks that no request, good or bad, logs any of
+// the essay it carried.
+func TestLogsNeverHoldEssays(t *testing.T) {
+	s, logs := newServer(t)
+	secret := "Zanzibarquux"
+	essay := "The Treaty of Friendship of 1950 gave $300 million. " + secret
+	postForm(t, s, "/check", url.Values{"rubric": {"sino-soviet-alliance"}, "essay": {essay}})
+	postForm(t, s, "/check", url.Values{"rubric": {"nope"}, "essay": {essay}})
+	serve(t, s, "POST", "/api/v1/check", "application/json", strings.NewReader(`{"rubric":"sino-soviet-split","essay":"`+essay+`"}`))
+	serve(t, s, "POST", "/api/v1/check", "application/json", strings.NewReader(`{"rubric":"sino-soviet-split","essay":"`+essay))
+	serve(t, s, "GET", "/notes?q="+secret, "", nil)
+	out := logs.String()
+	if strings.Count(out, `"msg":"request"`) != 5 {
+		t.Errorf("want 5 request lines:\n%s", out)
+	}
+	if strings.Contains(out, secret) {
+		t.Errorf("logs hold essay or query text:\n%s", out)
+	}
+}
+
+// TestBusy checks that a check waiting for a slot gives up when its client
+// goes, answering 503 rather than checking for nobody.
+func TestBusy(t *testing.T) {
+	s, _ := newServer(t)
+	for range cap(s.h.slots) {
+		s.h.slots <- struct{}{} // every slot taken
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	body := `{"rubric":"sino-soviet-split","essay":"The Treaty of Friendship was signed in 1950."}`
+	req := httptest.NewRequestWithContext(ctx, "POST", "/api/v1/check", strings.NewReader(body))
+	rec := httptest.NewRecorder()
+	s.ServeHTTP(rec, req)
+	var e struct{ Error Error }
+	if json.Unmarshal(rec.Body.Bytes(), &e); rec.Code != http.StatusServiceUnavailable || e.Error.Code != "busy" {
+		t.Errorf("got %d %s, want 503 busy", rec.Code, rec.Body.String())
+	}
+	for range cap(s.h.slots) {
+		<-s.h.slots
+	}
+	rec = serve(t, s, "POST", "/api/v1/check", "application/json", strings.NewReader(body))
+	if rec.Code != http.StatusOK {
+		t.Errorf("with a free slot: %d", rec.Code)
+	}
+}

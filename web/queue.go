@@ -1,0 +1,27 @@
+package web
+
+import (
+	"context"
+	"time"
+
+	"github.com/rubricate/rubricate/rubrics"
+)
+
+// check checks an essay once a slot is free. Slots are taken in the order
+// requests arrive (blocked channel sends queue in order), so under load
+// every request waits about as long as the others rather than some waiting
+// far longer. A request whose client has gone, or that waits more than
+// maxQueueWait, is not checked at all.
+func (h *handler) check(ctx context.Context, r *rubrics.Rubric, text string) (*rubrics.Report, error) {
+	timer := time.NewTimer(maxQueueWait)
+	defer timer.Stop()
+	select {
+	case h.slots <- struct{}{}:
+	case <-ctx.Done():
+		return nil, userError(codeBusy, "The check was stopped before it started. Check your essay again.")
+	case <-timer.C:
+		return nil, userError(codeBusy, "The server is busy checking other essays. Wait a moment and check again.")
+	}
+	defer func() { <-h.slots }()
+	return h.lib.Check(r, text)
+}

@@ -1,0 +1,137 @@
+// rubricate: small enhancements. Every page works without this file.
+(function () {
+  "use strict";
+  document.documentElement.classList.add("js");
+
+  var MAX_CHARS = 50000;
+  var wordRe = /[\p{L}\p{N}]+(?:['’.\-][\p{L}\p{N}]+)*/gu;
+
+  function countWords(text) {
+    var m = text.match(wordRe);
+    return m ? m.length : 0;
+  }
+
+  function formatNumber(n) {
+    return n.toLocaleString("en-GB");
+  }
+
+  // The word target: the chosen question's (home) or the box's own (revise).
+  function targetFor(box) {
+    var form = box.form;
+    var checked = form && form.querySelector("input[name=rubric]:checked");
+    var words = checked ? checked.getAttribute("data-words") : box.getAttribute("data-words");
+    var n = parseInt(words || "0", 10);
+    return isNaN(n) ? 0 : n;
+  }
+
+  function updateCount(box) {
+    var out = document.getElementById(box.getAttribute("data-wordcount"));
+    if (!out) {
+      return;
+    }
+    var text = box.value;
+    var words = countWords(text);
+    var target = targetFor(box);
+    var msg = words === 1 ? "1 word" : formatNumber(words) + " words";
+    if (target > 0) {
+      msg += " (aim for about " + formatNumber(target) + ")";
+    }
+    out.classList.remove("over");
+    if (text.length > MAX_CHARS * 0.9) {
+      var chars = Array.from(text).length;
+      if (chars > MAX_CHARS) {
+        msg += ". Too long: " + formatNumber(chars) + " characters, and the limit is " +
+          formatNumber(MAX_CHARS) + ". Check one essay at a time, or split it into parts.";
+        out.classList.add("over");
+      }
+    }
+    out.textContent = msg;
+  }
+
+  document.querySelectorAll("textarea[data-wordcount]").forEach(function (box) {
+    var timer = 0;
+    box.addEventListener("input", function () {
+      clearTimeout(timer);
+      timer = setTimeout(function () { updateCount(box); }, 120);
+    });
+    if (box.form) {
+      box.form.querySelectorAll("input[name=rubric]").forEach(function (r) {
+        r.addEventListener("change", function () { updateCount(box); });
+      });
+    }
+    updateCount(box);
+  });
+
+  // Reading a chosen file into the box, so the student sees what is checked.
+  document.querySelectorAll("input[type=file][data-into]").forEach(function (input) {
+    var box = document.getElementById(input.getAttribute("data-into"));
+    var hint = document.getElementById(input.getAttribute("aria-describedby"));
+    input.addEventListener("change", function () {
+      var file = input.files && input.files[0];
+      if (!file || !box) {
+        return;
+      }
+      if (!/\.(txt|md|markdown|text)$/i.test(file.name)) {
+        hint.textContent = "“" + file.name + "” is not a .txt or .md file. Save your essay as plain text, or copy and paste it into the box.";
+        input.value = "";
+        return;
+      }
+      file.text().then(function (text) {
+        box.value = text.replace(/^\uFEFF/, "");
+        input.value = "";
+        hint.textContent = "Loaded “" + file.name + "” into the box above. Check it there, then press Check my essay.";
+        updateCount(box);
+        box.focus();
+      }, function () {
+        hint.textContent = "That file could not be read. Copy and paste the essay into the box instead.";
+      });
+    });
+  });
+
+  // One press of a submit button: show that the check is under way.
+  document.querySelectorAll("form[action='/check']").forEach(function (form) {
+    form.addEventListener("submit", function () {
+      var button = form.querySelector("button[type=submit]");
+      if (button) {
+        button.setAttribute("data-label", button.textContent);
+        button.textContent = "Checking…";
+        button.disabled = true;
+      }
+    });
+  });
+  window.addEventListener("pageshow", function () {
+    document.querySelectorAll("button[data-label]").forEach(function (button) {
+      button.textContent = button.getAttribute("data-label");
+      button.disabled = false;
+    });
+  });
+
+  // What a highlight means, in a bar at the foot of the screen, on hover,
+  // focus or tap.
+  var bar = document.getElementById("tipbar");
+  if (bar) {
+    var show = function (e) {
+      var tip = e.target.closest && e.target.closest("mark[data-tip]");
+      if (!tip) {
+        return;
+      }
+      bar.textContent = tip.getAttribute("data-tip");
+      bar.hidden = false;
+    };
+    var hide = function (e) {
+      if (e.target.closest && e.target.closest("mark[data-tip]")) {
+        bar.hidden = true;
+      }
+    };
+    var essay = document.getElementById("essay-marked");
+    essay.addEventListener("mouseover", show);
+    essay.addEventListener("focusin", show);
+    essay.addEventListener("mouseout", hide);
+    essay.addEventListener("focusout", hide);
+    // The bar replaces the native tooltip, which would say the same twice.
+    essay.querySelectorAll("mark[title]").forEach(function (m) {
+      m.setAttribute("data-tip", m.getAttribute("title"));
+      m.removeAttribute("title");
+    });
+  }
+})();
