@@ -3,6 +3,7 @@ package analyzer
 import (
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -67,33 +68,79 @@ var seenPool = sync.Pool{New: func() any { return make(map[string]canon, 512) }}
 // normalised words with spans into the original text.
 func (a *Analyzer) words(text string) []Word {
 	clean, orig := fold(text)
-	// prose.NewDocument cannot fail with segmentation, tagging and extraction
-	// off; the shared empty model keeps it from loading anything.
-	pd, err := prose.NewDocument(clean,
+	out := make([]Word, 0, len(clean)/5)
+	seen := seenPool.Get().(map[string]canon)
+	defer func() { clear(seen); seenPool.Put(seen) }()
+	a = &Analyzer{lex: a.lex, seen: seen}
+	// prose's tokenizer splits the text at white space and then splits each
+	// run on its own, so each run's tokens are found once and remembered.
+	for runStart := 0; runStart < len(clean); {
+		r, size := utf8.DecodeRuneInString(clean[runStart:])
+		if unicode.IsSpace(r) {
+			runStart += size
+			continue
+		}
+		runEnd := runStart
+		for runEnd < len(clean) {
+			r, size := utf8.DecodeRuneInString(clean[runEnd:])
+			if unicode.IsSpace(r) {
+				break
+			}
+			runEnd += size
+		}
+		cursor := runStart
+		for _, tok := range tokensOf(clean[runStart:runEnd]) {
+			i := strings.Index(clean[cursor:runEnd], tok)
+			if i < 0 {
+				continue
+			}
+			start := cursor + i
+			// prose drops some tokens (a quoted word starting 're, such as
+			// 'revisionist'); words in a gap are split at spaces instead.
+			out = a.appendGap(out, clean, orig, cursor, start)
+			cursor = start + len(tok)
+			out = a.appendWords(out, clean, orig, start, cursor)
+		}
+		out = a.appendGap(out, clean, orig, cursor, runEnd)
+		runStart = runEnd
+	}
+	return out
+}
+
+// tokenCache remembers prose's tokens for each run of text between spaces.
+// Essays on a topic share most of their words, so after a few checks nearly
+// every run is found here. It stops growing at tokenCacheMax runs.
+var (
+	tokenCache    sync.Map // string -> []string
+	tokenCacheLen atomic.Int64
+)
+
+const tokenCacheMax = 200000
+
+// tokensOf returns prose's tokens for one run of text without white space.
+func tokensOf(run string) []string {
+	if v, ok := tokenCache.Load(run); ok {
+		return v.([]string)
+	}
+	// prose.NewDocument cannot fail with segmentation, tagging and
+	// extraction off; the shared empty model keeps it from loading anything.
+	pd, err := prose.NewDocument(run,
 		prose.WithSegmentation(false), prose.WithTagging(false),
 		prose.WithExtraction(false), prose.UsingModel(proseModel))
 	if err != nil {
 		return nil
 	}
 	toks := pd.Tokens()
-	out := make([]Word, 0, len(toks))
-	seen := seenPool.Get().(map[string]canon)
-	defer func() { clear(seen); seenPool.Put(seen) }()
-	a = &Analyzer{lex: a.lex, seen: seen}
-	cursor := 0
-	for _, tok := range toks {
-		i := strings.Index(clean[cursor:], tok.Text)
-		if i < 0 {
-			continue
-		}
-		start := cursor + i
-		// prose drops some tokens (a quoted word starting 're, such as
-		// 'revisionist'); words in a gap are split at spaces instead.
-		out = a.appendGap(out, clean, orig, cursor, start)
-		cursor = start + len(tok.Text)
-		out = a.appendWords(out, clean, orig, start, cursor)
+	out := make([]string, len(toks))
+	for i, t := range toks {
+		out[i] = t.Text
 	}
-	return a.appendGap(out, clean, orig, cursor, len(clean))
+	if tokenCacheLen.Load() < tokenCacheMax {
+		if _, loaded := tokenCache.LoadOrStore(strings.Clone(run), out); !loaded {
+			tokenCacheLen.Add(1)
+		}
+	}
+	return out
 }
 
 // appendGap appends the words of clean[from:to], split at white space.
