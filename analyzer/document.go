@@ -93,8 +93,7 @@ func Validate(text string) error {
 
 // Analyzer turns essay text into Documents. It is safe for concurrent use.
 type Analyzer struct {
-	lex  *Lexicon
-	seen map[string]canon // per essay; nil on the shared Analyzer
+	lex *Lexicon
 }
 
 // New returns an Analyzer that recognises the names and terms of lex (nil

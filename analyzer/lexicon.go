@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 )
 
@@ -61,6 +62,9 @@ type Lexicon struct {
 	byFirst map[byte][]string
 	display map[string]string     // canonical name word -> as the name is written
 	phrases map[string][][]string // canonical name -> variants of other lengths
+
+	cache  sync.Map // raw word -> canon
+	cached atomic.Int64
 }
 
 // NewLexicon builds a Lexicon from a topic's names and the words its
@@ -138,6 +142,24 @@ func (l *Lexicon) IsName(w string) bool { return l.terms[w] }
 // Canonical returns the form a word is matched in, and whether that form
 // corrects a misspelling.
 func (l *Lexicon) Canonical(raw string) (string, bool) {
+	if v, ok := l.cache.Load(raw); ok {
+		c := v.(canon)
+		return c.norm, c.misspelt
+	}
+	norm, misspelt := l.canonical(raw)
+	if l.cached.Load() < canonCacheMax {
+		if _, loaded := l.cache.LoadOrStore(strings.Clone(raw), canon{norm, misspelt}); !loaded {
+			l.cached.Add(1)
+		}
+	}
+	return norm, misspelt
+}
+
+// canonCacheMax bounds the words a Lexicon remembers: essays on a topic
+// share most of their words.
+const canonCacheMax = 200000
+
+func (l *Lexicon) canonical(raw string) (string, bool) {
 	w := Spelling(raw)
 	if a, ok := l.aliases[w]; ok {
 		return a, false

@@ -44,8 +44,7 @@ func fold(text string) (string, []int) {
 	return b.String(), orig
 }
 
-// canon is a word's canonical form, remembered for the rest of one essay:
-// most words of an essay recur.
+// canon is a word's canonical form, as a Lexicon remembers it.
 type canon struct {
 	norm     string
 	misspelt bool
@@ -60,18 +59,11 @@ func at(orig []int, i int) int {
 	return orig[i]
 }
 
-// seenPool recycles the per-essay maps of canonical forms: a fresh map per
-// check is a large share of a check's allocation.
-var seenPool = sync.Pool{New: func() any { return make(map[string]canon, 512) }}
-
 // words tokenizes text with prose's tokenizer and turns the tokens into
 // normalised words with spans into the original text.
 func (a *Analyzer) words(text string) []Word {
 	clean, orig := fold(text)
 	out := make([]Word, 0, len(clean)/5)
-	seen := seenPool.Get().(map[string]canon)
-	defer func() { clear(seen); seenPool.Put(seen) }()
-	a = &Analyzer{lex: a.lex, seen: seen}
 	// prose's tokenizer splits the text at white space and then splits each
 	// run on its own, so each run's tokens are found once and remembered.
 	for runStart := 0; runStart < len(clean); {
@@ -211,11 +203,6 @@ func (a *Analyzer) appendWord(out []Word, clean string, orig []int, start, end i
 		raw = raw[:n-2]
 		end -= 2
 	}
-	c, ok := a.seen[raw]
-	if !ok {
-		c.norm, c.misspelt = a.lex.Canonical(raw)
-		a.seen[raw] = c
-	}
-	norm, misspelt := c.norm, c.misspelt
+	norm, misspelt := a.lex.Canonical(raw)
 	return append(out, Word{Span: Span{at(orig, start), at(orig, end)}, Norm: norm, Misspelt: misspelt})
 }

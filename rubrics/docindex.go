@@ -15,6 +15,7 @@ type docIndex struct {
 	pos      map[string][]int32 // norm -> word indexes, ascending
 	norms    []string           // distinct norms, sorted, for prefix lookups
 	excluded map[int]bool       // mentions that credit nothing
+	prefixes map[string][]int32 // prefix -> word indexes, found on first use
 
 	// Scratch space for matchAll, reused across rules: a check runs on one
 	// goroutine.
@@ -43,6 +44,20 @@ func (ix *docIndex) starts(wp wordPattern) []int32 {
 	if !wp.prefix {
 		return ix.pos[wp.text]
 	}
+	// Prefixes recur across rules (soviet*, khrushchev*): look each up once.
+	if got, ok := ix.prefixes[wp.text]; ok {
+		return got
+	}
+	got := ix.prefixStarts(wp.text)
+	if ix.prefixes == nil {
+		ix.prefixes = map[string][]int32{}
+	}
+	ix.prefixes[wp.text] = got
+	return got
+}
+
+func (ix *docIndex) prefixStarts(prefix string) []int32 {
+	wp := wordPattern{text: prefix}
 	i := sort.SearchStrings(ix.norms, wp.text)
 	var out []int32
 	n := 0
