@@ -25,15 +25,30 @@ type docIndex struct {
 }
 
 func newDocIndex(doc *analyzer.Document) *docIndex {
-	ix := &docIndex{doc: doc, pos: make(map[string][]int32, len(doc.Words)/2)}
+	ix := &docIndex{doc: doc, pos: make(map[string][]int32, len(doc.Words)/3)}
+	// Count first, then hand out windows of one array: one allocation
+	// rather than one per distinct word.
+	counts := make(map[string]int32, len(doc.Words)/3)
+	n := 0
+	for _, w := range doc.Words {
+		if w.Sentence >= 0 {
+			if counts[w.Norm] == 0 {
+				ix.norms = append(ix.norms, w.Norm)
+			}
+			counts[w.Norm]++
+			n++
+		}
+	}
+	flat := make([]int32, 0, n)
+	for _, norm := range ix.norms {
+		c := counts[norm]
+		ix.pos[norm] = flat[len(flat) : len(flat) : len(flat)+int(c)]
+		flat = flat[:len(flat)+int(c)]
+	}
 	for i, w := range doc.Words {
-		if w.Sentence < 0 {
-			continue
+		if w.Sentence >= 0 {
+			ix.pos[w.Norm] = append(ix.pos[w.Norm], int32(i))
 		}
-		if _, ok := ix.pos[w.Norm]; !ok {
-			ix.norms = append(ix.norms, w.Norm)
-		}
-		ix.pos[w.Norm] = append(ix.pos[w.Norm], int32(i))
 	}
 	sort.Strings(ix.norms)
 	return ix

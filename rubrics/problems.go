@@ -35,33 +35,21 @@ func named(as []anchor) []anchor {
 	return out
 }
 
-// place is where a sentence names an item.
-type place struct {
-	pos   int
-	named bool
-}
-
 // attribute ties every date and figure to the events its clause is about
 // and reports those that fit none of them. A value that fits any event the
 // clause (or, failing that, the sentence) names is accepted: "Some think the
 // USSR gave China $800 million, but that money went to India" names India,
 // where $800 million belongs.
 func (e *essay) attribute() {
-	items := e.allItems()
-	abouts := make([][][]place, len(items))
-	for i, it := range items {
-		abouts[i] = e.about(it)
+	bySentence := make([][]anchor, len(e.doc.Sentences))
+	for _, it := range e.allItems() {
+		e.about(it, bySentence)
 	}
 	for si, v := range e.views {
 		if len(v.mentions) == 0 || e.style[si].repeated {
 			continue
 		}
-		var anchors []anchor
-		for i, it := range items {
-			for _, p := range abouts[i][si] {
-				anchors = append(anchors, anchor{it: it, pos: p.pos, named: p.named})
-			}
-		}
+		anchors := bySentence[si]
 		if len(anchors) == 0 {
 			continue
 		}
@@ -158,15 +146,17 @@ func (e *essay) allItems() []*item {
 	return out
 }
 
-// about returns, for every sentence, every place where the sentence names
-// the item: by an "about" phrase or by one of its rules. Rules made only of
+// about adds to bySentence every place where a sentence names the item: by
+// one of its rules, or by an "about" phrase. Rules made only of
 // values ("$300 million") do not count: a value cannot vouch for itself.
-func (e *essay) about(it *item) [][]place {
-	pos := make([][]place, len(e.doc.Sentences))
+func (e *essay) about(it *item, bySentence [][]anchor) {
 	add := func(s int, sp span, named bool) {
-		pos[s] = append(pos[s], place{sp.Start, named})
 		if named {
 			e.mentioned[it.ID] = true
+		}
+		// Only sentences with dates or figures need their anchors.
+		if ms := e.doc.Sentences[s].Mentions; ms[0] < ms[1] {
+			bySentence[s] = append(bySentence[s], anchor{it: it, pos: sp.Start, named: named})
 		}
 	}
 	for k, rs := range [][]rule{it.rules, it.anchors} {
@@ -188,7 +178,6 @@ func (e *essay) about(it *item) [][]place {
 			}
 		}
 	}
-	return pos
 }
 
 func nearest(cands []anchor, pos int) anchor {
