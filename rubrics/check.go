@@ -67,8 +67,23 @@ func (l *Library) compiledFor(r *Rubric) (*compiled, error) {
 	if ok && c.Rubric == r {
 		return c, nil
 	}
-	return l.compile(r)
+	// A rubric that is not registered (a teacher's draft, a file given on
+	// the command line) is compiled once and remembered by its pointer:
+	// callers keep one *Rubric per version.
+	if v, ok := l.drafts.Load(r); ok {
+		return v.(*compiled), nil
+	}
+	c, err := l.compile(r)
+	if err != nil {
+		return nil, err
+	}
+	l.drafts.Store(r, c)
+	return c, nil
 }
+
+// Forget drops what the Library remembers of an unregistered rubric (a
+// draft that was replaced or deleted).
+func (l *Library) Forget(r *Rubric) { l.drafts.Delete(r) }
 
 // markRepeats marks sentences that repeat an earlier one word for word, so
 // repetition earns nothing twice.

@@ -5,6 +5,7 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -21,7 +22,9 @@ type Library struct {
 	mu      sync.RWMutex
 	topics  map[string]*topicData
 	rubrics map[string]*compiled
-	order   []string // rubric ids in the order they were added
+	order   []string        // rubric ids in the order they were added
+	drafts  sync.Map        // *Rubric -> *compiled, for rubrics checked but not added
+	bundled map[string]bool // topics that ship with rubricate
 }
 
 // topicData is a topic ready for checking.
@@ -63,11 +66,12 @@ func Open() (*Library, error) {
 	if err != nil {
 		return nil, fmt.Errorf("loading the bundled notes: %w", err)
 	}
-	l := &Library{topics: map[string]*topicData{}, rubrics: map[string]*compiled{}}
+	l := &Library{topics: map[string]*topicData{}, rubrics: map[string]*compiled{}, bundled: map[string]bool{}}
 	for _, t := range topics {
 		if err := l.AddTopic(t); err != nil {
 			return nil, err
 		}
+		l.bundled[t.ID] = true
 	}
 	entries, err := fs.ReadDir(builtinFS, "builtin")
 	if err != nil {
@@ -96,6 +100,12 @@ func Open() (*Library, error) {
 // AddTopic makes a topic available: it builds its lexicon, analyzer and
 // index and compiles its catalogue.
 func (l *Library) AddTopic(t *corpus.Topic) error {
+	l.mu.RLock()
+	builtin := l.bundled[t.ID]
+	l.mu.RUnlock()
+	if builtin {
+		return fmt.Errorf("%q is a bundled topic: give yours another id", t.ID)
+	}
 	names := make([]analyzer.Name, len(t.Names))
 	for i, n := range t.Names {
 		names[i] = analyzer.Name{Canonical: n.Name, Variants: n.Variants}
@@ -292,6 +302,37 @@ func (l *Library) IsBuiltin(id string) bool {
 func BuiltinYAML(id string) ([]byte, bool) {
 	data, err := fs.ReadFile(builtinFS, "builtin/"+id+".yaml")
 	return data, err == nil
+}
+
+// Remove unregisters a rubric that is not built in; it reports whether
+// there was one.
+func (l *Library) Remove(id string) bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	c, ok := l.rubrics[id]
+	if !ok || c.Builtin {
+		return false
+	}
+	delete(l.rubrics, id)
+	l.order = slices.DeleteFunc(l.order, func(x string) bool { return x == id })
+	return true
+}
+
+// RemoveTopic unregisters a topic that no registered rubric uses; it
+// reports whether it did. Bundled topics cannot be removed.
+func (l *Library) RemoveTopic(id string) bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if _, ok := l.topics[id]; !ok || l.bundled[id] {
+		return false
+	}
+	for _, c := range l.rubrics {
+		if c.Rubric.Topic == id {
+			return false
+		}
+	}
+	delete(l.topics, id)
+	return true
 }
 
 // Add registers a rubric (a teacher's), replacing one with the same id

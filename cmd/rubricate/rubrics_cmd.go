@@ -35,7 +35,7 @@ func (a *app) rubricsCommand() *cobra.Command {
 		Short: "Check rubric YAML files and report every problem at its line",
 		Args:  minArgs(1, "give one or more rubric files, e.g. `rubricate rubrics validate my-rubric.yaml`"),
 		RunE:  func(_ *cobra.Command, args []string) error { return c.validate(args) },
-	})
+	}, a.draftCommand())
 	return cmd
 }
 

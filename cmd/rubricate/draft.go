@@ -1,0 +1,70 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/rubricate/rubricate/rubrics"
+)
+
+// draftCmd is "rubricate rubrics draft": an evidence catalogue drafted from
+// a teacher's notes.
+type draftCmd struct {
+	*app
+	notes, topic, title string
+}
+
+func (a *app) draftCommand() *cobra.Command {
+	c := &draftCmd{app: a}
+	cmd := &cobra.Command{
+		Use:   "draft --notes FILE",
+		Short: "Draft an evidence catalogue from your revision notes, to edit",
+		Long: `Read revision notes (plain text or Markdown; cards end with lines such as
+"1 of 7") and print a draft evidence catalogue: every passage that gives a
+date or a figure becomes a suggested item with its rules. Save it as
+catalogue.yaml beside the notes, then edit it: the rules are guesses.`,
+		Example: `  rubricate rubrics draft --notes cold-war.txt --topic cold-war-1945-62 > catalogue.yaml`,
+		Args:    cobra.NoArgs,
+		RunE:    func(*cobra.Command, []string) error { return c.run() },
+	}
+	cmd.Flags().StringVar(&c.notes, "notes", "", "the notes file (required)")
+	cmd.Flags().StringVar(&c.topic, "topic", "", "topic id (default: from the file name)")
+	cmd.Flags().StringVar(&c.title, "title", "", "topic title (default: the notes' first line)")
+	return cmd
+}
+
+func (c *draftCmd) run() error {
+	if c.notes == "" {
+		return usageError("which notes? e.g. `rubricate rubrics draft --notes my-notes.txt`")
+	}
+	data, err := os.ReadFile(c.notes)
+	if err != nil {
+		return usageError("%s: %v", c.notes, fileError(err))
+	}
+	text := string(data)
+	topic := c.topic
+	if topic == "" {
+		base := strings.TrimSuffix(filepath.Base(c.notes), filepath.Ext(c.notes))
+		topic = strings.Trim(strings.ToLower(strings.Map(func(r rune) rune {
+			if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' {
+				return r
+			}
+			return '-'
+		}, base)), "-")
+	}
+	title := c.title
+	if title == "" {
+		title, _, _ = strings.Cut(strings.TrimSpace(text), "\n")
+		title = strings.TrimSpace(title)
+	}
+	draft, err := rubrics.DraftCatalogue(topic, title, text)
+	if err != nil {
+		return usageError("%s: %v", c.notes, err)
+	}
+	_, err = fmt.Fprint(c.stdout, string(draft))
+	return err
+}
