@@ -175,7 +175,7 @@ func (l *Lexicon) canonical(raw string) (string, bool) {
 	}
 	best, bestD := "", 3
 	for _, t := range l.byFirst[w[0]] {
-		if strings.HasPrefix(t, w) || strings.HasPrefix(w, t) {
+		if derived(w, t) {
 			// Another form of the name (Czechoslovak, Stalinist), not a
 			// misspelling of it.
 			return w, false
@@ -189,6 +189,23 @@ func (l *Lexicon) canonical(raw string) (string, bool) {
 		return w, false
 	}
 	return best, true
+}
+
+// derivedEndings turn a name into another word (Stalin, Stalinist).
+var derivedEndings = []string{"s", "es", "ist", "ists", "ism", "ian", "ians", "ite", "ites", "ese", "ic", "ian", "n", "an", "ans"}
+
+// derived reports whether w is another form of the key word t: t with a
+// usual ending, or t cut short by a few letters (Czechoslovak).
+func derived(w, t string) bool {
+	if rest, ok := strings.CutPrefix(w, t); ok {
+		for _, e := range derivedEndings {
+			if rest == e {
+				return true
+			}
+		}
+		return false
+	}
+	return strings.HasPrefix(t, w) && len(w) >= len(t)-3
 }
 
 // splitWords splits a phrase into canonical words the way essays are split.
