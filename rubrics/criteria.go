@@ -52,12 +52,20 @@ func (e *essay) credit(c Criterion) (credit float64, full, partial []string, mis
 	return
 }
 
+// listedShare is the share of a criterion earned by full items (explained)
+// and partial ones (only listed): listing earns half credit per item and at
+// most half the criterion, however long the list.
+func listedShare(full, partial, need int) float64 {
+	n := float64(need)
+	return math.Min(1, math.Min(1, float64(full)/n)+math.Min(0.5, 0.5*float64(partial)/n))
+}
+
 type evidenceScorer struct{}
 
 func (evidenceScorer) score(e *essay, c Criterion) (float64, string) {
-	credit, full, partial, missing := e.credit(c)
+	_, full, partial, missing := e.credit(c)
 	need := enough(c, 0.4, 3)
-	frac := math.Min(1, credit/float64(need))
+	frac := listedShare(len(full), len(partial), need)
 	var b strings.Builder
 	switch n := len(full) + len(partial); {
 	case n == 0:
@@ -79,9 +87,9 @@ func (evidenceScorer) score(e *essay, c Criterion) (float64, string) {
 type causesScorer struct{}
 
 func (causesScorer) score(e *essay, c Criterion) (float64, string) {
-	credit, full, partial, missing := e.credit(c)
+	_, full, partial, missing := e.credit(c)
 	need := enough(c, 0.75, 2)
-	frac := math.Min(1, credit/float64(need))
+	frac := listedShare(len(full), len(partial), need)
 	var b strings.Builder
 	switch n := len(full) + len(partial); {
 	case n == 0:

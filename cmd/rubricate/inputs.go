@@ -45,7 +45,9 @@ func readEssays(args []string, stdin io.Reader) []essayFile {
 		}
 		var files []string
 		filepath.WalkDir(arg, func(p string, d fs.DirEntry, err error) error {
-			if err == nil && !d.IsDir() && (strings.HasSuffix(p, ".txt") || strings.HasSuffix(p, ".md")) {
+			// A folder's README is about the essays, not one of them.
+			isReadme := strings.HasPrefix(strings.ToLower(d.Name()), "readme")
+			if err == nil && !d.IsDir() && !isReadme && (strings.HasSuffix(p, ".txt") || strings.HasSuffix(p, ".md")) {
 				files = append(files, p)
 			}
 			return nil
