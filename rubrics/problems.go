@@ -59,12 +59,9 @@ func (e *essay) attribute() {
 			if negationCues.match(cl.view) != nil {
 				continue
 			}
-			cands := cl.anchors(anchors)
+			cands := e.candidates(cl, anchors)
 			if len(cands) == 0 {
-				if otherEvent.match(cl.view) != nil {
-					continue // the clause names an event of its own ("the Bay of Pigs invasion in 1961")
-				}
-				cands = anchors
+				continue
 			}
 			var p *Problem
 			if m.Kind == analyzer.KindDate {
@@ -82,9 +79,40 @@ func (e *essay) attribute() {
 	}
 }
 
+// candidates returns the events a value in clause cl is about: those the
+// clause names; failing that, for a clause that refers back ("..., which was
+// signed in 1952"), those named before it; for a clause that only gives a
+// time or a figure ("In April 1971, ...", "(1958)"), those of the sentence. A clause with an event
+// of its own ("the Bay of Pigs invasion in 1961") or a subject of its own
+// ("two years before he resigned in 1974") is about none of them.
+func (e *essay) candidates(cl clause, anchors []anchor) []anchor {
+	if in := cl.anchors(anchors); len(in) > 0 {
+		return in
+	}
+	if otherEvent.match(cl.view) != nil || len(cl.view.words) == 0 {
+		return nil
+	}
+	var out []anchor
+	switch {
+	case refersBack[cl.view.words[0].Norm]:
+		for _, a := range anchors {
+			if a.pos < cl.start {
+				out = append(out, a)
+			}
+		}
+	case len(cl.view.words) <= 4:
+		out = anchors
+	}
+	return out
+}
+
+// refersBack are the words that open a clause about something named
+// before it.
+var refersBack = map[string]bool{"which": true, "who": true, "that": true, "when": true, "where": true, "whose": true}
+
 // otherEvent marks a clause that names an event: a date in it belongs to
 // that event, not to one named elsewhere in the sentence.
-var otherEvent = mustRule("war|invasion|crisis|treaty|revolution|conference|summit|speech|visit|agreement|congress|election|coup|uprising|incident|blockade|embargo|famine|purge|massacre|pact")
+var otherEvent = mustRule("war|invasion|crisis|treaty|revolution|conference|summit|speech|visit|agreement|congress|election|coup|uprising|incident|blockade|embargo|famine|purge|massacre|pact|campaign|death|died|resign*|independen*|born")
 
 // clause is the part of a sentence a mention sits in.
 type clause struct {
@@ -171,10 +199,11 @@ func (e *essay) about(it *item, bySentence [][]anchor) {
 				}
 				continue
 			}
+			// A rule of several parts is placed at its first part: the
+			// others ("Stalin" in "denounced + Stalin") may sit in another
+			// clause that is about something else.
 			for _, m := range r.matchAll(e.ix) {
-				for _, sp := range m.spans {
-					add(m.sentence, sp, named)
-				}
+				add(m.sentence, m.spans[0], named)
 			}
 		}
 	}
