@@ -5,6 +5,8 @@ import (
 	"math"
 	"slices"
 	"sort"
+
+	"github.com/rubricate/rubricate/corpus"
 )
 
 // report scores the criteria, fits a level with its caps, and gathers the
@@ -170,13 +172,19 @@ func (e *essay) otherQuestion() bool {
 	return len(e.mentioned) >= 4 && float64(in) < 0.4*float64(len(e.mentioned))
 }
 
-// onTopic reports whether the essay addresses the question: it uses the
-// rubric's evidence and speaks of what the question asks about.
+// onTopic reports whether the essay addresses the question: it uses
+// several of the events and figures the rubric asks for, or it speaks of
+// what the question is about and uses some of its evidence.
 func (e *essay) onTopic() bool {
-	found := 0
+	facts, causes := 0, 0
 	for _, id := range e.c.itemIDs() {
-		if e.found[id] != nil {
-			found++
+		if e.found[id] == nil {
+			continue
+		}
+		if it, ok := e.c.items[id]; ok && it.Kind == corpus.KindCause {
+			causes++
+		} else {
+			facts++
 		}
 	}
 	focus := 0
@@ -185,10 +193,7 @@ func (e *essay) onTopic() bool {
 			focus++
 		}
 	}
-	if len(e.c.focus) == 0 {
-		return found >= 2
-	}
-	return focus >= 1 && (found >= 2 || focus >= 2)
+	return facts >= 3 || focus >= 2 || focus >= 1 && facts+causes >= 1
 }
 
 // steps ranks what would raise the mark most and keeps the first three.
