@@ -117,13 +117,16 @@ func (a *Analyzer) Analyze(text string) (*Document, error) {
 		return nil, err
 	}
 	doc := &Document{Text: text}
-	doc.Sentences = segment(text)
+	// Pasted HTML tags and entities read as spaces (offsets do not move),
+	// so "</p><p>" ends a sentence and "<b>Treaty" is the word Treaty.
+	plain := blankMarkup(text)
+	doc.Sentences = segment(plain)
 	if len(doc.Sentences) > 0 {
 		doc.Paragraphs = doc.Sentences[len(doc.Sentences)-1].Paragraph + 1
 	}
-	doc.Words = a.words(text)
-	doc.Mentions = FindMentions(text)
-	doc.WordCount = countWords(text)
+	doc.Words = a.words(plain)
+	doc.Mentions = FindMentions(plain)
+	doc.WordCount = countWords(plain)
 	assign(doc)
 	return doc, nil
 }

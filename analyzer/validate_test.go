@@ -74,3 +74,36 @@ func TestValidateMessages(t *testing.T) {
 		}
 	}
 }
+
+func TestAnalyzePastedHTML(t *testing.T) {
+	text := "<p>In February 1950 the <b>Treaty of Friendship</b> was signed &amp; aid followed.</p><p>Mao called Khrushchev a <i>revisionist</i>.</p>"
+	a, err := analyzer.New(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := a.Analyze(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Sentences) != 2 {
+		t.Errorf("%d sentences, want 2 (a closing </p> ends one)", len(doc.Sentences))
+	}
+	var words []string
+	for _, w := range doc.Words {
+		if text[w.Start:w.End] != w.Norm && strings.ToLower(text[w.Start:w.End]) != w.Norm {
+			continue
+		}
+		words = append(words, w.Norm)
+	}
+	got := strings.Join(words, " ")
+	for _, want := range []string{"treaty of friendship", "revisionist"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("words %q lack %q: tags must not stick to words", got, want)
+		}
+	}
+	for _, w := range doc.Words {
+		if strings.ContainsAny(text[w.Start:w.End], "<>&;") {
+			t.Errorf("word %q includes markup", text[w.Start:w.End])
+		}
+	}
+}

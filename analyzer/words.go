@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"regexp"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -48,6 +49,28 @@ func fold(text string) (string, []int) {
 type canon struct {
 	norm     string
 	misspelt bool
+}
+
+// markup matches HTML tags and entities pasted with an essay.
+var markup = regexp.MustCompile(`</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>|&(?:[A-Za-z]+|#[0-9]+|#x[0-9A-Fa-f]+);`)
+
+// blankMarkup turns HTML tags and entities into spaces of the same length,
+// so words pasted from a web page are found and offsets are unchanged.
+func blankMarkup(text string) string {
+	if !strings.ContainsAny(text, "<&") {
+		return text
+	}
+	locs := markup.FindAllStringIndex(text, -1)
+	if locs == nil {
+		return text
+	}
+	b := []byte(text)
+	for _, l := range locs {
+		for i := l[0]; i < l[1]; i++ {
+			b[i] = ' '
+		}
+	}
+	return string(b)
 }
 
 // at maps an offset in the folded text to the original; a nil map is the
