@@ -29,9 +29,9 @@ func enough(c Criterion, share float64, least int) int {
 	return max(min(least, len(c.Items)), min(n, len(c.Items)))
 }
 
-// credit sums the credit of a criterion's items: 1 for evidence used in
-// prose that explains, a half for evidence only listed.
-func (e *essay) credit(c Criterion) (credit float64, full, partial []string, missing []string) {
+// credit sorts a criterion's items into those used in prose that explains
+// (full credit), those only listed (partial) and those missing, by label.
+func (e *essay) credit(c Criterion) (full, partial, missing []string) {
 	for _, id := range c.Items {
 		h := e.found[id]
 		label := id
@@ -42,10 +42,8 @@ func (e *essay) credit(c Criterion) (credit float64, full, partial []string, mis
 		case h == nil:
 			missing = append(missing, label)
 		case h.argued:
-			credit++
 			full = append(full, label)
 		default:
-			credit += 0.5
 			partial = append(partial, label)
 		}
 	}
@@ -63,7 +61,7 @@ func listedShare(full, partial, need int) float64 {
 type evidenceScorer struct{}
 
 func (evidenceScorer) score(e *essay, c Criterion) (float64, string) {
-	_, full, partial, missing := e.credit(c)
+	full, partial, missing := e.credit(c)
 	need := enough(c, 0.4, 3)
 	frac := listedShare(len(full), len(partial), need)
 	var b strings.Builder
@@ -87,7 +85,7 @@ func (evidenceScorer) score(e *essay, c Criterion) (float64, string) {
 type causesScorer struct{}
 
 func (causesScorer) score(e *essay, c Criterion) (float64, string) {
-	_, full, partial, missing := e.credit(c)
+	full, partial, missing := e.credit(c)
 	need := enough(c, 0.75, 2)
 	frac := listedShare(len(full), len(partial), need)
 	var b strings.Builder

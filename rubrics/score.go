@@ -23,11 +23,11 @@ func (e *essay) report() *Report {
 	}
 	sort.SliceStable(rep.Problems, func(i, j int) bool { return rep.Problems[i].Start < rep.Problems[j].Start })
 	fractions := map[string]float64{}
+	e.fractions = fractions
 	total := 0
 	for _, c := range r.Criteria {
 		frac, feedback := scorers[c.Kind].score(e, c)
 		fractions[c.ID] = frac
-		e.fractions = fractions
 		pts := int(math.Round(frac * float64(c.Marks)))
 		total += pts
 		rep.Criteria = append(rep.Criteria, CriterionScore{ID: c.ID, Name: c.Name, Kind: c.Kind, Points: pts, Max: c.Marks, Feedback: feedback})
