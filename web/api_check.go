@@ -27,7 +27,7 @@ const exampleBody = `{"rubric": "sino-soviet-split", "essay": "..."}`
 // Report.
 func (h *handler) apiCheck(c *gin.Context) {
 	var req checkRequest
-	if err := decodeJSON(c.Request, &req); err != nil {
+	if err := decodeJSON(c.Request, &req, exampleBody); err != nil {
 		h.apiError(c, err)
 		return
 	}
@@ -42,7 +42,7 @@ func (h *handler) apiCheck(c *gin.Context) {
 			"There is no rubric %q. GET /api/v1/rubrics lists the rubric ids.", shorten(req.Rubric, 80)))
 		return
 	}
-	rep, err := h.check(c.Request.Context(), r, req.Essay)
+	rep, err := h.checkChosen(c.Request.Context(), r, req.Essay)
 	if err != nil {
 		h.apiError(c, err)
 		return
@@ -51,8 +51,9 @@ func (h *handler) apiCheck(c *gin.Context) {
 }
 
 // decodeJSON reads a JSON object into v strictly: the body must be UTF-8,
-// hold exactly one object, and have no fields v does not know.
-func decodeJSON(r *http.Request, v any) error {
+// hold exactly one object, and have no fields v does not know. Errors quote
+// example, a body that would do.
+func decodeJSON(r *http.Request, v any, example string) error {
 	body, err := io.ReadAll(r.Body)
 	if err != nil {
 		var mbe *http.MaxBytesError
@@ -66,15 +67,15 @@ func decodeJSON(r *http.Request, v any) error {
 		return analyzer.ErrNotText
 	}
 	if len(bytes.TrimSpace(body)) == 0 {
-		return userError(codeBadJSON, "The request body is empty. Send a JSON object such as %s.", exampleBody)
+		return userError(codeBadJSON, "The request body is empty. Send a JSON object such as %s.", example)
 	}
 	dec := json.NewDecoder(bytes.NewReader(body))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {
-		return userError(codeBadJSON, "The request body is not the JSON expected (%s). Send a JSON object such as %s.", jsonProblem(err), exampleBody)
+		return userError(codeBadJSON, "The request body is not the JSON expected (%s). Send a JSON object such as %s.", jsonProblem(err), example)
 	}
 	if _, err := dec.Token(); err != io.EOF {
-		return userError(codeBadJSON, "The request body has more after the JSON object. Send one object such as %s.", exampleBody)
+		return userError(codeBadJSON, "The request body has more after the JSON object. Send one object such as %s.", example)
 	}
 	return nil
 }

@@ -1,18 +1,25 @@
 package web
 
 import (
+	"errors"
 	"net/http"
+	"strings"
 
 	"github.com/gin-gonic/gin"
 
 	"github.com/rubricate/rubricate/corpus"
 	"github.com/rubricate/rubricate/rubrics"
+	"github.com/rubricate/rubricate/web/store"
 )
 
 // rubricDetail is one rubric in full, with the evidence items its criteria
 // name.
 type rubricDetail struct {
 	rubricSummary
+	// Version is a teacher's rubric's version (0 for a built-in one), and
+	// Draft is true for a rubric only its owner sees.
+	Version  int                 `json:"version,omitempty"`
+	Draft    bool                `json:"draft,omitempty"`
 	Criteria []rubrics.Criterion `json:"criteria"`
 	Levels   []rubrics.Level     `json:"levels"`
 	Evidence []itemView          `json:"evidence"`
@@ -28,16 +35,48 @@ type itemView struct {
 	Figures []string `json:"figures,omitempty"`
 }
 
-// apiRubric handles "GET /api/v1/rubrics/:id".
+// apiRubric handles "GET /api/v1/rubrics/:id": a built-in or published
+// rubric to anyone, a draft to its owner (with their API token). With
+// "Accept: application/yaml" it answers the rubric's YAML.
 func (h *handler) apiRubric(c *gin.Context) {
 	id := c.Param("id")
 	r, ok := h.lib.Rubric(id)
-	if !ok {
-		h.apiError(c, userError(codeUnknownRubric,
-			"There is no rubric %q. GET /api/v1/rubrics lists the rubric ids.", shorten(id, 80)))
+	var version int
+	var draft bool
+	var source []byte
+	if ok && h.lib.IsBuiltin(id) {
+		source, _ = rubrics.BuiltinYAML(id)
+	} else {
+		t, err := h.tokenTeacher(c)
+		if err != nil {
+			h.apiError(c, err)
+			return
+		}
+		var caller int64
+		if t != nil {
+			caller = t.ID
+		}
+		rec, rr, err := h.shelf.visible(c.Request.Context(), caller, id)
+		switch {
+		case rec.ID == "" && (err == nil || errors.Is(err, store.ErrNotFound)):
+			h.apiError(c, userError(codeUnknownRubric,
+				"There is no rubric %q. GET /api/v1/rubrics lists the rubric ids.", shorten(id, 80)))
+			return
+		case rec.ID == "":
+			h.apiError(c, err)
+			return
+		case err != nil:
+			h.apiError(c, invalidDoc(codeInvalidRubric, err))
+			return
+		}
+		r, version, draft, source = rr, rec.Version, !rec.Published, rec.YAML
+	}
+	if strings.Contains(c.GetHeader("Accept"), "yaml") {
+		c.Data(http.StatusOK, "application/yaml; charset=utf-8", source)
 		return
 	}
-	d := rubricDetail{rubricSummary: h.summary(r), Criteria: r.Criteria, Levels: r.Levels, Evidence: []itemView{}}
+	d := rubricDetail{rubricSummary: h.summary(r), Version: version, Draft: draft,
+		Criteria: r.Criteria, Levels: r.Levels, Evidence: []itemView{}}
 	topic, _ := h.lib.Topic(r.Topic)
 	seen := map[string]bool{}
 	for _, cr := range r.Criteria {

@@ -183,10 +183,13 @@ func TestAPIRoutesDocumented(t *testing.T) {
 		if !strings.HasPrefix(r.Path, "/api/") && r.Path != "/healthz" {
 			continue
 		}
-		p := r.Path
-		if i := strings.Index(p, "/:"); i >= 0 {
-			p = p[:i] + "/{" + p[i+2:] + "}"
+		parts := strings.Split(r.Path, "/")
+		for i, part := range parts {
+			if strings.HasPrefix(part, ":") {
+				parts[i] = "{" + part[1:] + "}"
+			}
 		}
+		p := strings.Join(parts, "/")
 		served[r.Method+" "+p] = true
 	}
 	documented := map[string]bool{}

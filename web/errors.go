@@ -3,12 +3,16 @@ package web
 import (
 	"errors"
 	"fmt"
+	"math"
 	"net/http"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/gin-gonic/gin"
 
 	"github.com/rubricate/rubricate/analyzer"
+	"github.com/rubricate/rubricate/web/store"
 )
 
 // Error codes. The API returns them; the pages show the message.
@@ -24,6 +28,16 @@ const (
 	codeBadMethod     = "method_not_allowed"
 	codeBusy          = "busy"     // too many checks waiting; try again
 	codeInternal      = "internal" // our fault; logged, never detailed
+
+	// Teachers' errors.
+	codeUnauthorized  = "unauthorized"           // no valid session or API token
+	codeForbidden     = "forbidden"              // another teacher's rubric or topic, or a built-in one
+	codeBadCSRF       = "bad_csrf"               // a form without its CSRF token
+	codeConflict      = "conflict"               // the id is taken, or the topic is in use
+	codeInvalidRubric = "invalid_rubric"         // a rubric that does not validate; details say where
+	codeInvalidTopic  = "invalid_topic"          // a topic whose catalogue does not validate
+	codeThrottled     = "throttled"              // too many failed sign-ins; Retry-After says when
+	codeBadType       = "unsupported_media_type" // a body of the wrong Content-Type
 )
 
 // internalMessage is all a user is told of an internal error.
@@ -34,6 +48,20 @@ const internalMessage = "Something went wrong on our side. Try again; if it keep
 type Error struct {
 	Code    string `json:"code"`
 	Message string `json:"message"`
+	// Details are the problems of an invalid rubric or topic, each at its
+	// line and column.
+	Details []ErrorDetail `json:"details,omitempty"`
+	// RetryAfter is how long to wait before trying again (throttled).
+	RetryAfter time.Duration `json:"-"`
+}
+
+// ErrorDetail is one problem in a YAML document, at its line and column
+// (1-based; 0 when the place is not known).
+type ErrorDetail struct {
+	Line    int    `json:"line"`
+	Col     int    `json:"col"`
+	Message string `json:"message"`
+	Source  string `json:"-"` // the offending line, for pages
 }
 
 func (e *Error) Error() string { return e.Message }
@@ -53,6 +81,18 @@ func statusCode(code string) int {
 		return http.StatusRequestEntityTooLarge
 	case codeUnknownRubric, codeNotFound:
 		return http.StatusNotFound
+	case codeUnauthorized:
+		return http.StatusUnauthorized
+	case codeForbidden, codeBadCSRF:
+		return http.StatusForbidden
+	case codeConflict:
+		return http.StatusConflict
+	case codeInvalidRubric, codeInvalidTopic:
+		return http.StatusUnprocessableEntity
+	case codeThrottled:
+		return http.StatusTooManyRequests
+	case codeBadType:
+		return http.StatusUnsupportedMediaType
 	case codeBadMethod:
 		return http.StatusMethodNotAllowed
 	case codeBusy:
@@ -67,6 +107,7 @@ func statusCode(code string) int {
 // the internal error (internal is true: the caller logs err).
 func asError(err error) (e *Error, internal bool) {
 	var mbe *http.MaxBytesError
+	var thr *store.ThrottledError
 	switch {
 	case errors.As(err, &e):
 		return e, false
@@ -76,9 +117,28 @@ func asError(err error) (e *Error, internal bool) {
 		return &Error{Code: codeNotText, Message: sentence(analyzer.ErrNotText.Error())}, false
 	case errors.Is(err, analyzer.ErrTooLong), errors.As(err, &mbe):
 		return &Error{Code: codeTooLong, Message: sentence(analyzer.ErrTooLong.Error())}, false
+	case errors.As(err, &thr):
+		return &Error{Code: codeThrottled, RetryAfter: thr.RetryAfter, Message: fmt.Sprintf(
+			"Too many failed sign-ins for this name. Wait %s, then try again.", wait(thr.RetryAfter))}, false
+	case errors.Is(err, store.ErrForbidden):
+		return &Error{Code: codeForbidden, Message: "That belongs to another teacher: you can read it if it is published, but not change it."}, false
+	case errors.Is(err, store.ErrNotFound):
+		return &Error{Code: codeNotFound, Message: "There is no such rubric or topic (or it is another teacher's draft)."}, false
+	case errors.Is(err, store.ErrExists):
+		return &Error{Code: codeConflict, Message: "That id is taken already: choose another."}, false
+	case errors.Is(err, store.ErrInvalid):
+		return &Error{Code: codeBadRequest, Message: sentence(err.Error())}, false
 	default:
 		return &Error{Code: codeInternal, Message: internalMessage}, true
 	}
+}
+
+// wait says how long to wait, for people: "12 seconds", "3 minutes".
+func wait(d time.Duration) string {
+	if s := int(math.Ceil(d.Seconds())); s < 120 {
+		return plural(max(s, 1), "second", "seconds")
+	}
+	return plural(int(math.Ceil(d.Minutes())), "minute", "minutes")
 }
 
 // sentence capitalises a message and ends it with a full stop, for pages.
@@ -106,12 +166,27 @@ func (h *handler) resolve(c *gin.Context, err error) (*Error, int) {
 // apiError answers an API request with {"error": {"code", "message"}}.
 func (h *handler) apiError(c *gin.Context, err error) {
 	e, status := h.resolve(c, err)
+	setErrorHeaders(c, e)
 	c.AbortWithStatusJSON(status, gin.H{"error": e})
+}
+
+// setErrorHeaders adds the headers some errors call for: when to retry,
+// and how to authenticate.
+func setErrorHeaders(c *gin.Context, e *Error) {
+	switch e.Code {
+	case codeThrottled:
+		c.Header("Retry-After", strconv.Itoa(int(math.Ceil(e.RetryAfter.Seconds()))))
+	case codeUnauthorized:
+		if isAPI(c) {
+			c.Header("WWW-Authenticate", `Bearer realm="rubricate"`)
+		}
+	}
 }
 
 // pageError answers a page request with the error page.
 func (h *handler) pageError(c *gin.Context, err error) {
 	e, status := h.resolve(c, err)
+	setErrorHeaders(c, e)
 	c.Abort()
 	h.render(c, status, "error", errorPage{base: base{Title: errorTitle(status)}, Error: e})
 }
@@ -126,6 +201,10 @@ func errorTitle(status int) string {
 	switch status {
 	case http.StatusNotFound:
 		return "Page not found"
+	case http.StatusUnauthorized:
+		return "Sign in first"
+	case http.StatusForbidden:
+		return "Not allowed"
 	case http.StatusInternalServerError:
 		return "Something went wrong"
 	default:

@@ -42,7 +42,7 @@ func TestLoad(t *testing.T) {
 		defer debug.SetGCPercent(debug.SetGCPercent(400))
 	}
 	served := &durations{}
-	s, err := New(library(t), Config{Logger: slog.New(served)})
+	s, err := New(library(t), Config{Logger: slog.New(served), DataDir: t.TempDir()})
 	if err != nil {
 		t.Fatal(err)
 	}

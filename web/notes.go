@@ -19,6 +19,7 @@ const notesLimit = 20
 type notesPage struct {
 	base
 	Topic   *corpus.Topic
+	Others  []topicRef // the other topics whose notes can be read
 	Query   string
 	Cards   []cardView
 	Results []resultView
@@ -53,6 +54,11 @@ func (h *handler) showNotes(c *gin.Context) {
 		return
 	}
 	p := notesPage{base: base{Title: "Revision notes", Nav: "notes"}, Topic: t, Query: strings.TrimSpace(c.Query("q"))}
+	for _, other := range h.lib.TopicIDs() {
+		if ot, ok := h.lib.Topic(other); ok && other != t.ID && !strings.HasPrefix(other, trialPrefix) {
+			p.Others = append(p.Others, topicRef{ID: other, Title: ot.Title})
+		}
+	}
 	if p.Query == "" {
 		p.Cards = cardsOf(t)
 		h.render(c, http.StatusOK, "notes", p)

@@ -1,6 +1,8 @@
 package web
 
 import (
+	"strings"
+
 	"github.com/gin-gonic/gin"
 )
 
@@ -22,6 +24,11 @@ func (h *handler) methodNotAllowed(c *gin.Context) {
 	if isAPI(c) {
 		h.apiError(c, userError(codeBadMethod,
 			"%s does not accept %s requests. See /api/v1/openapi.yaml for how to call it.", shorten(c.Request.URL.Path, 80), c.Request.Method))
+		return
+	}
+	if strings.HasPrefix(c.Request.URL.Path, "/teacher") {
+		h.pageError(c, userError(codeBadMethod,
+			"This address takes a form's answer and cannot be opened directly. Go back to Your rubrics and topics at /teacher."))
 		return
 	}
 	h.pageError(c, userError(codeBadMethod,

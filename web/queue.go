@@ -25,3 +25,20 @@ func (h *handler) check(ctx context.Context, r *rubrics.Rubric, text string) (*r
 	defer func() { <-h.slots }()
 	return h.lib.Check(r, text)
 }
+
+// checkChosen checks an essay against a rubric a student chose (built in
+// or published): the report names the rubric's version. A teacher's
+// rubric replaced while the essay was checked is compiled once more by
+// the Library, outside what it registers; that copy is dropped at once.
+func (h *handler) checkChosen(ctx context.Context, r *rubrics.Rubric, text string) (*rubrics.Report, error) {
+	version := h.shelf.versionOf(r)
+	rep, err := h.check(ctx, r, text)
+	if cur, ok := h.lib.Rubric(r.ID); !ok || cur != r {
+		h.lib.Forget(r)
+	}
+	if err != nil {
+		return nil, err
+	}
+	rep.Rubric.Version = version
+	return rep, nil
+}

@@ -25,7 +25,17 @@ type views struct {
 // base is what the layout needs from every page's data.
 type base struct {
 	Title string // the page's own title, before " - rubricate"
-	Nav   string // the navigation item to mark as current: "check", "notes", "about"
+	Nav   string // the navigation item to mark as current: "check", "notes", "about", "teacher"
+	// Teacher is the signed-in teacher's name on the workspace's pages, and
+	// CSRF their session's token for the forms.
+	Teacher string
+	CSRF    string
+}
+
+// teacherBase is the base of a workspace page for the signed-in teacher.
+func teacherBase(c *gin.Context, title string) base {
+	s := session(c)
+	return base{Title: title, Nav: "teacher", Teacher: s.Teacher.Name, CSRF: s.CSRF}
 }
 
 // parseViews parses the layout, the partials and every page.
@@ -55,7 +65,8 @@ func parseViews(a *assets) (*views, error) {
 		}
 		v.pages[strings.TrimSuffix(path.Base(f), ".html")] = t
 	}
-	for _, name := range []string{"home", "feedback", "notes", "about", "error"} {
+	for _, name := range []string{"home", "feedback", "notes", "about", "error",
+		"teacher_signin", "teacher_home", "teacher_rubric", "teacher_topic", "teacher_delete"} {
 		if v.pages[name] == nil {
 			return nil, fmt.Errorf("web: templates: page %q is missing", name)
 		}

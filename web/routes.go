@@ -6,11 +6,14 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/rubricate/rubricate/rubrics"
+	"github.com/rubricate/rubricate/web/store"
 )
 
 // handler answers every route. Each route's method lives in its own file.
 type handler struct {
 	lib          *rubrics.Library
+	store        *store.Store
+	shelf        *shelf // teachers' rubrics and topics, in step with lib
 	log          *slog.Logger
 	views        *views
 	assets       *assets
@@ -30,6 +33,33 @@ func (h *handler) routes(e *gin.Engine) {
 	e.GET("/how-marking-works", h.showAbout)
 	e.GET("/static/*file", h.showStatic)
 
+	// Teachers' workspace: signed in, and every POST with the session's
+	// CSRF token (sign-in has its own, before there is a session).
+	e.GET("/teacher/sign-in", h.showSignIn)
+	e.POST("/teacher/sign-in", h.signIn)
+	t := e.Group("/teacher", h.requireTeacher)
+	t.POST("/sign-out", h.signOut)
+	t.GET("", h.showWorkspace)
+	t.GET("/rubrics/new", h.showNewRubric)
+	t.POST("/rubrics/new", h.createRubric)
+	t.POST("/rubrics/import", h.importRubric)
+	t.POST("/rubrics/validate", h.validateRubric)
+	t.GET("/rubrics/:id", h.showRubric)
+	t.POST("/rubrics/:id", h.postRubric)
+	t.GET("/rubrics/:id/export", h.exportRubric)
+	t.POST("/rubrics/:id/publish", h.publishRubric(true))
+	t.POST("/rubrics/:id/unpublish", h.publishRubric(false))
+	t.GET("/rubrics/:id/delete", h.showDeleteRubric)
+	t.POST("/rubrics/:id/delete", h.deleteRubric)
+	t.GET("/topics/new", h.showNewTopic)
+	t.POST("/topics/new", h.createTopic)
+	t.GET("/topics/:id", h.showTopic)
+	t.POST("/topics/:id", h.postTopic)
+	t.POST("/topics/:id/publish", h.publishTopic(true))
+	t.POST("/topics/:id/unpublish", h.publishTopic(false))
+	t.GET("/topics/:id/delete", h.showDeleteTopic)
+	t.POST("/topics/:id/delete", h.deleteTopic)
+
 	// JSON API.
 	e.GET("/healthz", h.healthz)
 	api := e.Group("/api/v1")
@@ -38,6 +68,20 @@ func (h *handler) routes(e *gin.Engine) {
 	api.GET("/rubrics/:id", h.apiRubric)
 	api.GET("/notes/search", h.apiNotesSearch)
 	api.GET("/openapi.yaml", h.showOpenAPI)
+
+	// JSON API for teachers, with an API token.
+	w := api.Group("", h.requireToken)
+	w.POST("/rubrics", h.apiCreateRubric)
+	w.PUT("/rubrics/:id", h.apiPutRubric)
+	w.DELETE("/rubrics/:id", h.apiDeleteRubric)
+	w.POST("/rubrics/:id/publish", h.apiPublishRubric(true))
+	w.POST("/rubrics/:id/unpublish", h.apiPublishRubric(false))
+	w.POST("/topics", h.apiCreateTopic)
+	w.PUT("/topics/:id", h.apiPutTopic)
+	w.DELETE("/topics/:id", h.apiDeleteTopic)
+	w.POST("/topics/:id/publish", h.apiPublishTopic(true))
+	w.POST("/topics/:id/unpublish", h.apiPublishTopic(false))
+	api.GET("/topics/:id", h.apiTopic)
 
 	e.NoRoute(h.notFound)
 	e.NoMethod(h.methodNotAllowed)

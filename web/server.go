@@ -1,20 +1,25 @@
-// Package web serves rubricate to students: pages to check an essay and
-// browse the notes, and a JSON API under /api/v1.
+// Package web serves rubricate: pages for students to check an essay and
+// browse the notes, a workspace where teachers write and publish rubrics and
+// topics, and a JSON API under /api/v1.
 package web
 
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"log/slog"
 	"net"
 	"net/http"
+	"os"
 	"runtime"
+	"sync"
 	"time"
 
 	"github.com/gin-gonic/gin"
 
 	"github.com/rubricate/rubricate/rubrics"
+	"github.com/rubricate/rubricate/web/store"
 )
 
 // Limits on requests and connections.
@@ -42,8 +47,9 @@ type Config struct {
 	// Logger receives one line per request and every internal error. It
 	// never receives essay text. Nil discards logs.
 	Logger *slog.Logger
-	// DataDir is where the server keeps state. Student essays are never
-	// stored.
+	// DataDir is where the server keeps state: teachers, their sessions,
+	// rubrics and topics, in an SQLite database. It is created if need be.
+	// Student essays are never stored.
 	DataDir string
 	// Checks is how many essays are checked at once; more wait their turn,
 	// in order. Zero means GOMAXPROCS: a check is pure CPU work, and running
@@ -57,14 +63,21 @@ type Server struct {
 	log    *slog.Logger
 	engine *gin.Engine
 	h      *handler
+
+	closeOnce sync.Once
+	closeErr  error
 }
 
 // New builds the server for lib. It parses the embedded templates and
 // checks the static files, so a broken build fails here and not on the
-// first request.
+// first request. It opens the store in cfg.DataDir and adds every published
+// teacher topic and rubric to lib; Close closes the store.
 func New(lib *rubrics.Library, cfg Config) (*Server, error) {
 	if lib == nil {
 		return nil, errors.New("web: no library")
+	}
+	if cfg.DataDir == "" {
+		return nil, errors.New("web: no data folder")
 	}
 	log := cfg.Logger
 	if log == nil {
@@ -90,10 +103,25 @@ func New(lib *rubrics.Library, cfg Config) (*Server, error) {
 	if ids := lib.TopicIDs(); len(ids) > 0 {
 		h.defaultTopic = ids[0]
 	}
+	if err := os.MkdirAll(cfg.DataDir, 0o700); err != nil {
+		return nil, fmt.Errorf("web: data folder: %w", err)
+	}
+	ctx := context.Background()
+	st, err := store.Open(ctx, cfg.DataDir)
+	if err != nil {
+		return nil, fmt.Errorf("web: %w", err)
+	}
+	h.store = st
+	h.shelf = newShelf(st, lib, log)
+	if err := h.shelf.load(ctx); err != nil {
+		st.Close()
+		return nil, fmt.Errorf("web: loading teachers' rubrics: %w", err)
+	}
 	gin.SetMode(gin.ReleaseMode)
 	e := gin.New()
 	e.HandleMethodNotAllowed = true
 	if err := e.SetTrustedProxies(nil); err != nil {
+		st.Close()
 		return nil, err
 	}
 	h.routes(e)
@@ -131,5 +159,16 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	if serr := <-errc; !errors.Is(serr, http.ErrServerClosed) && err == nil {
 		err = serr
 	}
+	if cerr := s.Close(); err == nil {
+		err = cerr
+	}
 	return err
+}
+
+// Close closes the store. Serve calls it once requests in flight have
+// finished; a server used only as an http.Handler calls it when done.
+// Calling it again does nothing.
+func (s *Server) Close() error {
+	s.closeOnce.Do(func() { s.closeErr = s.h.store.Close() })
+	return s.closeErr
 }

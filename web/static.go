@@ -23,7 +23,7 @@ type assets struct {
 }
 
 // requiredAssets must exist for the pages to work.
-var requiredAssets = []string{"app.js", "style.css", "favicon.svg"}
+var requiredAssets = []string{"app.js", "teacher.js", "style.css", "favicon.svg"}
 
 func loadAssets() (*assets, error) {
 	sub, err := fs.Sub(staticFS, "static")

@@ -42,6 +42,7 @@ func newServer(t testing.TB) (*Server, *syncBuffer) {
 	if err != nil {
 		t.Fatalf("New: %v", err)
 	}
+	t.Cleanup(func() { s.Close() })
 	return s, logs
 }
 

@@ -1,0 +1,27 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+)
+
+// apiPublishRubric handles "POST /api/v1/rubrics/:id/publish" (published
+// true) and "POST /api/v1/rubrics/:id/unpublish" (false).
+func (h *handler) apiPublishRubric(published bool) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		ctx := c.Request.Context()
+		me := apiTeacher(c)
+		id := c.Param("id")
+		if err := h.apiOwned(ctx, me, id); err != nil {
+			h.apiError(c, err)
+			return
+		}
+		rec, err := h.shelf.setPublished(ctx, me.ID, id, published)
+		if err != nil {
+			h.apiError(c, err)
+			return
+		}
+		c.JSON(http.StatusOK, written{ID: rec.ID, Version: rec.Version, Published: rec.Published, URL: "/api/v1/rubrics/" + rec.ID})
+	}
+}

@@ -1,0 +1,125 @@
+package web
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"io"
+	"mime"
+	"net/http"
+	"unicode/utf8"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/rubricate/rubricate/analyzer"
+	"github.com/rubricate/rubricate/web/store"
+)
+
+// written is the answer to a rubric or topic written through the API.
+type written struct {
+	ID        string `json:"id"`
+	Version   int    `json:"version"`
+	Published bool   `json:"published"`
+	URL       string `json:"url"`
+}
+
+// apiSaveRubric saves the YAML body as a rubric: a new one (id "", from
+// POST; its id is the YAML's) or a new version of id (PUT, which creates
+// the rubric if there is none).
+func (h *handler) apiSaveRubric(c *gin.Context, id string) {
+	ctx := c.Request.Context()
+	me := apiTeacher(c)
+	data, err := readYAMLBody(c.Request)
+	if err != nil {
+		h.apiError(c, err)
+		return
+	}
+	name := "rubric.yaml"
+	if id != "" {
+		name = id + ".yaml"
+		if h.lib.IsBuiltin(id) {
+			h.apiError(c, userError(codeForbidden, "%q is a built-in rubric and cannot be changed: POST a copy under another id.", id))
+			return
+		}
+	}
+	if id != "" {
+		if old, err := h.store.Rubric(ctx, id); err == nil && old.Owner != me.ID {
+			h.apiError(c, userError(codeForbidden, "The rubric %q is another teacher's: you cannot change it. Save yours under another id.", id))
+			return
+		}
+	}
+	r, err := h.shelf.parseRubric(name, data)
+	if err == nil && id != "" && r.ID != id {
+		err = docError(name, data, "$.id", "the rubric's id is %q, but the URL names %q: make them the same", r.ID, id)
+	}
+	if err != nil {
+		h.apiError(c, invalidDoc(codeInvalidRubric, err))
+		return
+	}
+	old, err := h.store.Rubric(ctx, r.ID)
+	exists := err == nil
+	switch {
+	case err != nil && !errors.Is(err, store.ErrNotFound):
+		h.apiError(c, err)
+		return
+	case exists && id == "":
+		h.apiError(c, userError(codeConflict, "There is a rubric %q already. Choose another id, or PUT /api/v1/rubrics/%s to save a new version of your own.", r.ID, r.ID))
+		return
+	case exists && old.Owner != me.ID:
+		h.apiError(c, userError(codeForbidden, "The rubric %q is another teacher's: you cannot change it. Save yours under another id.", r.ID))
+		return
+	}
+	rec, err := h.shelf.saveRubric(ctx, me.ID, r, data)
+	if err != nil {
+		h.apiError(c, err)
+		return
+	}
+	status := http.StatusOK
+	if !exists {
+		status = http.StatusCreated
+		c.Header("Location", "/api/v1/rubrics/"+rec.ID)
+	}
+	c.JSON(status, written{ID: rec.ID, Version: rec.Version, Published: rec.Published, URL: "/api/v1/rubrics/" + rec.ID})
+}
+
+// yamlTypes are the Content-Types a rubric may be sent as.
+var yamlTypes = map[string]bool{"application/yaml": true, "application/x-yaml": true, "text/yaml": true, "text/x-yaml": true}
+
+// readYAMLBody reads a YAML request body: UTF-8, with Unix line ends.
+func readYAMLBody(r *http.Request) ([]byte, error) {
+	mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	if err != nil || !yamlTypes[mt] {
+		return nil, userError(codeBadType, "Send the rubric as YAML, with the header Content-Type: application/yaml.")
+	}
+	data, err := io.ReadAll(r.Body)
+	if err != nil {
+		var mbe *http.MaxBytesError
+		if errors.As(err, &mbe) {
+			return nil, err
+		}
+		return nil, userError(codeBadRequest, "The request body could not be read. Send it again.")
+	}
+	data = bytes.TrimPrefix(data, []byte("\ufeff"))
+	if !utf8.Valid(data) {
+		return nil, analyzer.ErrNotText
+	}
+	return []byte(normalizeText(string(data))), nil
+}
+
+// apiOwned checks, before a change, that the rubric id is the caller's:
+// another teacher's draft is not found (as if it did not exist), another
+// teacher's published rubric is forbidden.
+func (h *handler) apiOwned(ctx context.Context, me store.Teacher, id string) error {
+	rec, err := h.store.Rubric(ctx, id)
+	switch {
+	case h.lib.IsBuiltin(id):
+		return userError(codeForbidden, "%q is a built-in rubric and cannot be changed.", id)
+	case errors.Is(err, store.ErrNotFound), err == nil && rec.Owner != me.ID && !rec.Published:
+		return userError(codeUnknownRubric, "There is no rubric %q of yours.", shorten(id, 80))
+	case err != nil:
+		return err
+	case rec.Owner != me.ID:
+		return userError(codeForbidden, "The rubric %q is another teacher's: you cannot change it.", id)
+	}
+	return nil
+}

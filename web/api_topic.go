@@ -1,0 +1,65 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/rubricate/rubricate/corpus"
+	"github.com/rubricate/rubricate/web/store"
+)
+
+// topicDetail is a topic as the API gives it.
+type topicDetail struct {
+	ID        string     `json:"id"`
+	Title     string     `json:"title"`
+	Builtin   bool       `json:"builtin"`
+	Version   int        `json:"version,omitempty"`
+	Published bool       `json:"published"`
+	Notes     string     `json:"notes"`
+	Catalogue string     `json:"catalogue,omitempty"`
+	Items     []itemView `json:"items"`
+}
+
+// apiTopic handles "GET /api/v1/topics/:id": a bundled or published topic
+// to anyone, a draft to its owner (with their API token).
+func (h *handler) apiTopic(c *gin.Context) {
+	id := c.Param("id")
+	var d topicDetail
+	var t *corpus.Topic
+	if h.shelf.bundled[id] {
+		t, _ = h.lib.Topic(id)
+		d = topicDetail{ID: id, Builtin: true, Published: true}
+	} else {
+		tt, err := h.tokenTeacher(c)
+		if err != nil {
+			h.apiError(c, err)
+			return
+		}
+		var caller int64
+		if tt != nil {
+			caller = tt.ID
+		}
+		rec, err := h.shelf.visibleTopic(c.Request.Context(), caller, id)
+		if errors.Is(err, store.ErrNotFound) {
+			h.apiError(c, userError(codeNotFound, "There is no topic %q.", shorten(id, 80)))
+			return
+		}
+		if err != nil {
+			h.apiError(c, err)
+			return
+		}
+		d = topicDetail{ID: id, Version: rec.Version, Published: rec.Published, Catalogue: string(rec.Catalogue)}
+		if t, err = h.shelf.parseTopic(id, rec.Catalogue, rec.Notes, false); err != nil {
+			d.Notes, d.Title, d.Items = rec.Notes, id, []itemView{}
+			c.JSON(http.StatusOK, d)
+			return
+		}
+	}
+	d.Title, d.Notes, d.Items = t.Title, t.Notes, []itemView{}
+	for _, it := range t.Items {
+		d.Items = append(d.Items, itemView{ID: it.ID, Label: it.Label, Kind: it.Kind, Card: it.Card, Dates: it.Dates, Figures: it.Figures})
+	}
+	c.JSON(http.StatusOK, d)
+}

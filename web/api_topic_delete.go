@@ -1,0 +1,24 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+)
+
+// apiDeleteTopic handles "DELETE /api/v1/topics/:id". A topic published
+// rubrics use cannot be deleted.
+func (h *handler) apiDeleteTopic(c *gin.Context) {
+	ctx := c.Request.Context()
+	me := apiTeacher(c)
+	id := c.Param("id")
+	err := h.apiOwnedTopic(ctx, me, id)
+	if err == nil {
+		err = h.shelf.deleteTopic(ctx, me.ID, id)
+	}
+	if err != nil {
+		h.apiError(c, err)
+		return
+	}
+	c.Status(http.StatusNoContent)
+}

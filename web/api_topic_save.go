@@ -1,0 +1,119 @@
+package web
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/rubricate/rubricate/rubrics"
+	"github.com/rubricate/rubricate/web/store"
+)
+
+// topicRequest is the body of POST /api/v1/topics and PUT
+// /api/v1/topics/{id}. Without a catalogue, one is drafted from the notes.
+type topicRequest struct {
+	ID        string `json:"id"`
+	Title     string `json:"title"`
+	Notes     string `json:"notes"`
+	Catalogue string `json:"catalogue"`
+}
+
+// exampleTopic is quoted by error messages about the request body.
+const exampleTopic = `{"id": "cold-war-1945-62", "title": "The Cold War, 1945-62", "notes": "..."}`
+
+// apiSaveTopic saves a topic from the JSON body: a new one (id "", from
+// POST) or a new version of id (PUT, which creates it if there is none).
+func (h *handler) apiSaveTopic(c *gin.Context, id string) {
+	ctx := c.Request.Context()
+	me := apiTeacher(c)
+	var req topicRequest
+	if err := decodeJSON(c.Request, &req, exampleTopic); err != nil {
+		h.apiError(c, err)
+		return
+	}
+	if id != "" && h.shelf.bundled[id] {
+		h.apiError(c, userError(codeForbidden, "%q is a topic that comes with rubricate and cannot be changed.", id))
+		return
+	}
+	switch {
+	case id != "" && req.ID != "" && req.ID != id:
+		h.apiError(c, userError(codeBadRequest, "The body's id is %q, but the URL names %q: make them the same, or leave id out.", shorten(req.ID, 80), shorten(id, 80)))
+		return
+	case id != "":
+		req.ID = id
+	}
+	req.Notes, req.Catalogue = normalizeText(req.Notes), normalizeText(req.Catalogue)
+	switch {
+	case !topicIDPattern.MatchString(req.ID):
+		h.apiError(c, userError(codeBadRequest, "Give the topic an id of lower-case letters, digits and hyphens: send %s.", exampleTopic))
+		return
+	case strings.TrimSpace(req.Notes) == "":
+		h.apiError(c, userError(codeBadRequest, "Send the topic's notes (plain text or Markdown) in notes: %s.", exampleTopic))
+		return
+	}
+	if err := h.shelf.checkTopicID(req.ID); err != nil {
+		h.apiError(c, err)
+		return
+	}
+	old, err := h.store.Topic(ctx, req.ID)
+	exists := err == nil
+	switch {
+	case err != nil && !errors.Is(err, store.ErrNotFound):
+		h.apiError(c, err)
+		return
+	case exists && id == "":
+		h.apiError(c, userError(codeConflict, "There is a topic %q already. Choose another id, or PUT /api/v1/topics/%s to save a new version of your own.", req.ID, req.ID))
+		return
+	case exists && old.Owner != me.ID:
+		h.apiError(c, userError(codeForbidden, "The topic %q is another teacher's: you cannot change it.", req.ID))
+		return
+	}
+	if strings.TrimSpace(req.Catalogue) == "" {
+		title := req.Title
+		if title == "" {
+			title = req.ID
+		}
+		draft, err := rubrics.DraftCatalogue(req.ID, title, req.Notes)
+		if err != nil {
+			h.apiError(c, userError(codeBadRequest, "%s", sentence(err.Error())))
+			return
+		}
+		req.Catalogue = string(draft)
+	}
+	t, err := h.shelf.parseTopic(req.ID, []byte(req.Catalogue), req.Notes, true)
+	if err != nil {
+		h.apiError(c, invalidDoc(codeInvalidTopic, err))
+		return
+	}
+	rec, err := h.shelf.saveTopic(ctx, me.ID, t, req.Notes, []byte(req.Catalogue))
+	if err != nil {
+		h.apiError(c, err)
+		return
+	}
+	status := http.StatusOK
+	if !exists {
+		status = http.StatusCreated
+		c.Header("Location", "/api/v1/topics/"+rec.ID)
+	}
+	c.JSON(status, written{ID: rec.ID, Version: rec.Version, Published: rec.Published, URL: "/api/v1/topics/" + rec.ID})
+}
+
+// apiOwnedTopic checks, before a change, that the topic id is the
+// caller's, like apiOwned.
+func (h *handler) apiOwnedTopic(ctx context.Context, me store.Teacher, id string) error {
+	rec, err := h.store.Topic(ctx, id)
+	switch {
+	case h.shelf.bundled[id]:
+		return userError(codeForbidden, "%q is a topic that comes with rubricate and cannot be changed.", id)
+	case errors.Is(err, store.ErrNotFound), err == nil && rec.Owner != me.ID && !rec.Published:
+		return userError(codeNotFound, "There is no topic %q of yours.", shorten(id, 80))
+	case err != nil:
+		return err
+	case rec.Owner != me.ID:
+		return userError(codeForbidden, "The topic %q is another teacher's: you cannot change it.", id)
+	}
+	return nil
+}

@@ -1,0 +1,21 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+)
+
+// deleteRubric handles "POST /teacher/rubrics/:id/delete".
+func (h *handler) deleteRubric(c *gin.Context) {
+	id := c.Param("id")
+	if _, err := h.ownRubric(c, id); err != nil {
+		h.pageError(c, err)
+		return
+	}
+	if err := h.shelf.deleteRubric(c.Request.Context(), session(c).Teacher.ID, id); err != nil {
+		h.pageError(c, err)
+		return
+	}
+	c.Redirect(http.StatusSeeOther, "/teacher?done=deleted&what="+id)
+}

@@ -1,0 +1,25 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+)
+
+// publishRubric handles "POST /teacher/rubrics/:id/publish" (published
+// true) and "POST /teacher/rubrics/:id/unpublish" (false).
+func (h *handler) publishRubric(published bool) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		id := c.Param("id")
+		rec, err := h.shelf.setPublished(c.Request.Context(), session(c).Teacher.ID, id, published)
+		if err != nil {
+			h.pageError(c, err)
+			return
+		}
+		done := "unpublished"
+		if published {
+			done = "published"
+		}
+		c.Redirect(http.StatusSeeOther, "/teacher/rubrics/"+rec.ID+"?done="+done)
+	}
+}

@@ -1,0 +1,21 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+)
+
+// deleteTopic handles "POST /teacher/topics/:id/delete".
+func (h *handler) deleteTopic(c *gin.Context) {
+	id := c.Param("id")
+	if _, err := h.ownTopic(c, id); err != nil {
+		h.pageError(c, err)
+		return
+	}
+	if err := h.shelf.deleteTopic(c.Request.Context(), session(c).Teacher.ID, id); err != nil {
+		h.pageError(c, err)
+		return
+	}
+	c.Redirect(http.StatusSeeOther, "/teacher?done=deleted&what="+id)
+}
