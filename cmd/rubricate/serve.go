@@ -29,7 +29,9 @@ func (a *app) serveCommand() *cobra.Command {
 		Short: "Run the web app on this machine: paste an essay in the browser and see feedback",
 		Long: `Run the web app: students paste an essay in the browser, choose the question
 and see their mark, the evidence they used and missed, and what to fix. The
-JSON API is under /api/v1 (see /api/v1/openapi.yaml).
+JSON API is under /api/v1 (see /api/v1/openapi.yaml). Teachers sign in at
+/teacher to write and publish rubrics and topics (accounts: rubricate
+teacher add NAME --data DIR).
 
 Essays are checked on this machine and never stored. Logs go to standard
 error and never contain essay text. Stop with Ctrl+C.`,
@@ -62,8 +64,9 @@ func (c *serveCmd) run(ctx context.Context) error {
 	}
 	srv, err := web.New(lib, web.Config{Logger: log, DataDir: data})
 	if err != nil {
-		return fmt.Errorf("internal error: %v", err)
+		return fmt.Errorf("cannot start: %v", err)
 	}
+	defer srv.Close() // Serve closes it too; Close may be called twice
 	ln, err := net.Listen("tcp", c.addr)
 	if err != nil {
 		return usageError("cannot listen on %s: %v (is rubricate already running? try --addr 127.0.0.1:8081)", c.addr, err)
