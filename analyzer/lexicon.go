@@ -65,6 +65,10 @@ type Lexicon struct {
 
 	cache  sync.Map // raw word -> canon
 	cached atomic.Int64
+	// runs remembers the words of each run of text between spaces, as
+	// this lexicon reads them.
+	runs    sync.Map // string -> []Word
+	runsLen atomic.Int64
 }
 
 // NewLexicon builds a Lexicon from a topic's names and the words its

@@ -3,8 +3,6 @@ package analyzer
 import (
 	"regexp"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -103,40 +101,50 @@ func (a *Analyzer) words(text string) []Word {
 			}
 			runEnd += size
 		}
-		cursor := runStart
-		for _, tok := range tokensOf(clean[runStart:runEnd]) {
-			i := strings.Index(clean[cursor:runEnd], tok)
-			if i < 0 {
-				continue
-			}
-			start := cursor + i
-			// prose drops some tokens (a quoted word starting 're, such as
-			// 'revisionist'); words in a gap are split at spaces instead.
-			out = a.appendGap(out, clean, orig, cursor, start)
-			cursor = start + len(tok)
-			out = a.appendWords(out, clean, orig, start, cursor)
+		for _, w := range a.runWords(clean[runStart:runEnd]) {
+			w.Start, w.End = at(orig, runStart+w.Start), at(orig, runStart+w.End)
+			out = append(out, w)
 		}
-		out = a.appendGap(out, clean, orig, cursor, runEnd)
 		runStart = runEnd
 	}
 	return out
 }
 
-// tokenCache remembers prose's tokens for each run of text between spaces.
-// Essays on a topic share most of their words, so after a few checks nearly
-// every run is found here. It stops growing at tokenCacheMax runs.
-var (
-	tokenCache    sync.Map // string -> []string
-	tokenCacheLen atomic.Int64
-)
+// runWords returns the words of one run of text between spaces, with spans
+// relative to the run. Essays on a topic share most of their words, so each
+// run is tokenized and normalised once per lexicon and remembered (up to
+// runCacheMax runs).
+func (a *Analyzer) runWords(run string) []Word {
+	if v, ok := a.lex.runs.Load(run); ok {
+		return v.([]Word)
+	}
+	var out []Word
+	cursor := 0
+	for _, tok := range tokensOf(run) {
+		i := strings.Index(run[cursor:], tok)
+		if i < 0 {
+			continue
+		}
+		start := cursor + i
+		// prose drops some tokens (a quoted word starting 're, such as
+		// 'revisionist'); words in a gap are split at spaces instead.
+		out = a.appendGap(out, run, nil, cursor, start)
+		cursor = start + len(tok)
+		out = a.appendWords(out, run, nil, start, cursor)
+	}
+	out = a.appendGap(out, run, nil, cursor, len(run))
+	if a.lex.runsLen.Load() < runCacheMax {
+		if _, loaded := a.lex.runs.LoadOrStore(strings.Clone(run), out); !loaded {
+			a.lex.runsLen.Add(1)
+		}
+	}
+	return out
+}
 
-const tokenCacheMax = 200000
+const runCacheMax = 200000
 
 // tokensOf returns prose's tokens for one run of text without white space.
 func tokensOf(run string) []string {
-	if v, ok := tokenCache.Load(run); ok {
-		return v.([]string)
-	}
 	// prose.NewDocument cannot fail with segmentation, tagging and
 	// extraction off; the shared empty model keeps it from loading anything.
 	pd, err := prose.NewDocument(run,
@@ -149,11 +157,6 @@ func tokensOf(run string) []string {
 	out := make([]string, len(toks))
 	for i, t := range toks {
 		out[i] = t.Text
-	}
-	if tokenCacheLen.Load() < tokenCacheMax {
-		if _, loaded := tokenCache.LoadOrStore(strings.Clone(run), out); !loaded {
-			tokenCacheLen.Add(1)
-		}
 	}
 	return out
 }

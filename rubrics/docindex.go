@@ -142,6 +142,13 @@ type sentenceMatch struct {
 // in sentence order. Within a sentence a part takes its first alternative
 // that matches, at its first occurrence.
 func (r rule) matchAll(ix *docIndex) []sentenceMatch {
+	// Most rules fail for want of a word the essay never uses: find out
+	// before visiting any sentence.
+	for _, p := range r.parts {
+		if !p.not && !p.possible(ix) {
+			return nil
+		}
+	}
 	n := len(ix.doc.Sentences)
 	if cap(ix.first) < n {
 		ix.first, ix.stamp = make([]span, n), make([]int, n)
@@ -198,4 +205,15 @@ func matchesIn(ix *docIndex, rules ...rule) []bool {
 		}
 	}
 	return out
+}
+
+// possible reports whether the part could match somewhere: some
+// alternative's first word occurs in the essay (values are assumed to).
+func (p part) possible(ix *docIndex) bool {
+	for _, a := range p.alts {
+		if a.value != nil || len(ix.starts(a.words[0])) > 0 {
+			return true
+		}
+	}
+	return false
 }
