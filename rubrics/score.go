@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"strings"
 
 	"github.com/rubricate/rubricate/corpus"
 )
@@ -41,11 +42,12 @@ func (e *essay) report() *Report {
 			rep.Score.Capped = why
 		}
 	}
-	// Every reason is feedback worth having, even when the points alone
-	// already put the essay below the level it would cap.
-	for _, reason := range reasons {
-		if !slices.Contains(rep.Notes, reason) {
-			rep.Notes = append(rep.Notes, reason)
+	// A reason is feedback worth having when it holds the essay at its
+	// level, even when the points alone would too: a weak essay is still
+	// told it is off the question or too short.
+	for _, r := range reasons {
+		if r.level <= level.Level && !slices.Contains(rep.Notes, r.why) {
+			rep.Notes = append(rep.Notes, r.why)
 		}
 	}
 	rep.Score.Points, rep.Score.Max = total, r.Marks
@@ -78,11 +80,11 @@ func (e *essay) report() *Report {
 // cap returns the highest level the essay can reach whatever its points, and
 // why, so that a list of keywords, a bare chronicle, a very short answer or
 // an answer to another question does not reach the top levels.
-func (e *essay) cap() (int, string, []string) {
+func (e *essay) cap() (int, string, []capReason) {
 	level, why := 99, ""
-	var reasons []string
+	var reasons []capReason
 	set := func(l int, reason string) {
-		reasons = append(reasons, reason)
+		reasons = append(reasons, capReason{l, reason})
 		if l < level {
 			level, why = l, reason
 		}
@@ -136,7 +138,20 @@ func (e *essay) cap() (int, string, []string) {
 	case n >= 1:
 		set(3, "A date or figure is wrong; the top level needs accurate, precise evidence.")
 	}
+	// The top level is a best fit only when every criterion is secure.
+	for _, c := range e.c.Criteria {
+		if c.Marks > 0 && c.Kind != KindAccuracy && e.fractions[c.ID] < 0.75 {
+			set(3, fmt.Sprintf("The top level needs every criterion to be secure; %s is not yet: see its feedback.", lowerCriterion(c.Name)))
+			break
+		}
+	}
 	return level, why, reasons
+}
+
+// capReason is a level the essay cannot pass, and why.
+type capReason struct {
+	level int
+	why   string
 }
 
 // words is the essay's length without repeated sentences: repeating a
@@ -259,4 +274,12 @@ func (e *essay) steps(fractions map[string]float64) []Step {
 		steps = steps[:3]
 	}
 	return steps
+}
+
+// lowerCriterion writes a criterion's name inside a sentence.
+func lowerCriterion(name string) string {
+	if name == "" {
+		return name
+	}
+	return strings.ToLower(name[:1]) + name[1:]
 }
