@@ -48,7 +48,8 @@ type Name struct {
 	Variants []string `yaml:"variants,omitempty"`
 }
 
-type catalogue struct {
+// Catalogue is a topic's evidence catalogue as written in catalogue.yaml.
+type Catalogue struct {
 	Topic  string `yaml:"topic"`
 	Title  string `yaml:"title"`
 	Period []int  `yaml:"period,omitempty"`
@@ -61,12 +62,12 @@ var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
 
 var kinds = map[string]bool{KindEvent: true, KindFigure: true, KindCause: true, KindConcept: true}
 
-func parseCatalogue(name string, data []byte, cards int) (*catalogue, error) {
+func parseCatalogue(name string, data []byte, cards int) (*Catalogue, error) {
 	f, err := yamlfile.Parse(name, data)
 	if err != nil {
 		return nil, err
 	}
-	var c catalogue
+	var c Catalogue
 	if err := f.Decode(&c); err != nil {
 		return nil, err
 	}

@@ -57,3 +57,28 @@ func TestDraftCatalogue(t *testing.T) {
 		})
 	}
 }
+
+func TestValidateCatalogue(t *testing.T) {
+	bundled, err := os.ReadFile("../corpus/topics/sino-soviet-relations-1949-76/catalogue.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := rubrics.ValidateCatalogue("catalogue.yaml", bundled); err != nil {
+		t.Fatalf("the bundled catalogue: %v", err)
+	}
+	const head = "topic: t\ntitle: T\nitems:\n  - id: a\n    kind: event\n    card: 1\n"
+	tests := []struct{ name, tail, want string }{
+		{"a date that is not a date", "    dates: [soon]\n    recognise: [treaty]\n", `catalogue.yaml:7:13: "soon" is not a date`},
+		{"a figure that is not a figure", "    figures: [lots]\n    recognise: [treaty]\n", `catalogue.yaml:7:15: "lots" is not a figure`},
+		{"a rule with an empty alternative", "    recognise: [\"treaty||pact\"]\n", `catalogue.yaml:7:17: rule "treaty||pact" has an empty alternative`},
+		{"an about rule that only says what must not occur", "    recognise: [treaty]\n    about: [\"not india\"]\n", `catalogue.yaml:8:13: rule "not india" only says what must not occur`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := rubrics.ValidateCatalogue("catalogue.yaml", []byte(head+tt.tail))
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("error %v, want %q", err, tt.want)
+			}
+		})
+	}
+}

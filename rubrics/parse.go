@@ -113,11 +113,7 @@ func validate(f *yamlfile.File, rb *Rubric, topics Topics) yamlfile.Errors {
 		if len(it.Recognise) == 0 {
 			add(at, "item %s needs at least one rule under recognise", it.ID)
 		}
-		for j, rule := range it.Recognise {
-			if _, err := parseRule(rule); err != nil {
-				add(fmt.Sprintf("%s.recognise[%d]", at, j), "%v", err)
-			}
-		}
+		errs = append(errs, validateItem(f, at, it)...)
 		known[it.ID] = true
 		knownIDs = append(knownIDs, it.ID)
 	}
@@ -164,6 +160,58 @@ func validate(f *yamlfile.File, rb *Rubric, topics Topics) yamlfile.Errors {
 	}
 	errs = append(errs, validateLevels(f, rb)...)
 	return errs
+}
+
+// validateItem checks what compiling an item needs: its rules, its "about"
+// phrases, its dates and its figures, each reported where it is written.
+func validateItem(f *yamlfile.File, at string, it *corpus.Item) yamlfile.Errors {
+	var errs yamlfile.Errors
+	for j, rule := range it.Recognise {
+		if _, err := parseRule(rule); err != nil {
+			errs = append(errs, f.Errorf(fmt.Sprintf("%s.recognise[%d]", at, j), "%v", err))
+		}
+	}
+	for j, rule := range it.About {
+		if _, err := parseRule(rule); err != nil {
+			errs = append(errs, f.Errorf(fmt.Sprintf("%s.about[%d]", at, j), "%v", err))
+		}
+	}
+	for j, d := range it.Dates {
+		if m, ok := analyzer.ParseValue(d); !ok || m.Kind != analyzer.KindDate || m.From == 0 {
+			errs = append(errs, f.Errorf(fmt.Sprintf("%s.dates[%d]", at, j), "%q is not a date: write 1950, February 1950 or 1954-55", d))
+		}
+	}
+	for j, v := range it.Figures {
+		if m, ok := analyzer.ParseValue(v); !ok || m.Kind == analyzer.KindDate {
+			errs = append(errs, f.Errorf(fmt.Sprintf("%s.figures[%d]", at, j), "%q is not a figure: write $300 million, 141, 60%% or 4,406 km", v))
+		}
+	}
+	return errs
+}
+
+// ValidateCatalogue checks what corpus.Parse leaves to the rubrics: every
+// item's rules, dates and figures, reported at their file:line:col, so a
+// teacher's catalogue is known to work before it is used.
+func ValidateCatalogue(name string, data []byte) error {
+	f, err := yamlfile.Parse(name, data)
+	if err != nil {
+		return err
+	}
+	var c corpus.Catalogue
+	if err := f.Decode(&c); err != nil {
+		return err
+	}
+	var errs yamlfile.Errors
+	for section, list := range map[string][]corpus.Item{"items": c.Items, "causes": c.Causes} {
+		for i := range list {
+			errs = append(errs, validateItem(f, fmt.Sprintf("$.%s[%d]", section, i), &list[i])...)
+		}
+	}
+	if len(errs) > 0 {
+		sort.SliceStable(errs, func(i, j int) bool { return errs[i].Line < errs[j].Line })
+		return errs
+	}
+	return nil
 }
 
 // validateLevels checks that levels are distinct, rise with their marks,

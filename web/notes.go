@@ -55,7 +55,7 @@ func (h *handler) showNotes(c *gin.Context) {
 	}
 	p := notesPage{base: base{Title: "Revision notes", Nav: "notes"}, Topic: t, Query: strings.TrimSpace(c.Query("q"))}
 	for _, other := range h.lib.TopicIDs() {
-		if ot, ok := h.lib.Topic(other); ok && other != t.ID && !strings.HasPrefix(other, trialPrefix) {
+		if ot, ok := h.lib.Topic(other); ok && other != t.ID {
 			p.Others = append(p.Others, topicRef{ID: other, Title: ot.Title})
 		}
 	}

@@ -3,12 +3,10 @@ package web
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"log/slog"
 	"sync"
 
-	"github.com/rubricate/rubricate/analyzer"
 	"github.com/rubricate/rubricate/rubrics"
 	"github.com/rubricate/rubricate/web/store"
 )
@@ -91,21 +89,9 @@ func (s *shelf) load(ctx context.Context) error {
 // a rule or date the Library cannot use is reported now, at its line,
 // rather than when it is checked.
 func (s *shelf) parseRubric(name string, data []byte) (*rubrics.Rubric, error) {
-	r, err := rubrics.Parse(name, bytes.NewReader(data), s.lib)
-	if err != nil {
-		return nil, err
-	}
-	defer s.lib.Forget(r)
-	if _, err := s.lib.Check(r, "Trial."); err != nil && !isEssayError(err) {
-		return nil, locateItemError(name, data, err, "items")
-	}
-	return r, nil
-}
-
-// isEssayError reports whether err is about the essay rather than the
-// rubric.
-func isEssayError(err error) bool {
-	return errors.Is(err, analyzer.ErrEmpty) || errors.Is(err, analyzer.ErrNotText) || errors.Is(err, analyzer.ErrTooLong)
+	// Parse checks everything a check needs (rules, dates, figures), each
+	// at its line.
+	return rubrics.Parse(name, bytes.NewReader(data), s.lib)
 }
 
 // register puts a version of a rubric in the Library. Call with mu held

@@ -3,8 +3,6 @@ package web
 import (
 	"bytes"
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"fmt"
 	"strings"
 
@@ -16,14 +14,9 @@ import (
 // catalogueName names a topic's catalogue in error messages.
 const catalogueName = "catalogue.yaml"
 
-// trialPrefix starts the id a topic is tried under before it is saved; no
-// real topic id can start with it.
-const trialPrefix = "~trial-"
-
 // parseTopic builds a topic from its catalogue and notes and checks that
-// the catalogue names the topic id. With trial set it also builds the
-// topic in the Library under a throwaway id, so that a rule or date the
-// Library cannot use is reported now, at its item's line.
+// the catalogue names the topic id. With trial set it also checks the
+// catalogue's rules, dates and figures, each reported at its line.
 func (s *shelf) parseTopic(id string, catalogue []byte, notes string, trial bool) (*corpus.Topic, error) {
 	t, err := corpus.Parse(catalogueName, catalogue, notes)
 	if err != nil {
@@ -36,14 +29,12 @@ func (s *shelf) parseTopic(id string, catalogue []byte, notes string, trial bool
 	if !trial {
 		return t, nil
 	}
-	var b [6]byte
-	_, _ = rand.Read(b[:])
-	try := *t
-	try.ID = trialPrefix + hex.EncodeToString(b[:])
-	if err := s.lib.AddTopic(&try); err != nil {
-		return nil, locateItemError(catalogueName, catalogue, err, "items", "causes")
+	// Rules, dates and figures are the rubrics package's to read: check
+	// them now, each at its line, rather than when a student's essay needs
+	// them.
+	if err := rubrics.ValidateCatalogue(catalogueName, catalogue); err != nil {
+		return nil, err
 	}
-	s.lib.RemoveTopic(try.ID)
 	return t, nil
 }
 

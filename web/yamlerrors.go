@@ -3,10 +3,7 @@ package web
 import (
 	"errors"
 	"fmt"
-	"regexp"
 	"strings"
-
-	"github.com/goccy/go-yaml"
 
 	"github.com/rubricate/rubricate/corpus/yamlfile"
 )
@@ -65,43 +62,4 @@ func docError(name string, data []byte, path, format string, args ...any) error 
 		return &yamlfile.Error{File: name, Msg: fmt.Sprintf(format, args...)}
 	}
 	return f.Errorf(path, format, args...)
-}
-
-// itemProblem finds the item a compile error names ("rubric x: item y:
-// z is not a date"), so that the error can be shown at the item's line.
-var itemProblem = regexp.MustCompile(`item ([a-z0-9][a-z0-9-]*): (.*)$`)
-
-// locateItemError puts an error from compiling a rubric or catalogue (bad
-// rule syntax, a date that is not a date) at the item it names; sections
-// are the YAML keys that hold items ("items", or "items" and "causes").
-func locateItemError(name string, data []byte, err error, sections ...string) error {
-	msg := err.Error()
-	m := itemProblem.FindStringSubmatch(msg)
-	if m == nil {
-		if _, rest, ok := strings.Cut(msg, ": focus: "); ok {
-			return docError(name, data, "$.focus", "focus: %s", rest)
-		}
-		return &yamlfile.Error{File: name, Msg: msg}
-	}
-	type idOnly struct {
-		ID string `yaml:"id"`
-	}
-	var doc struct {
-		Items  []idOnly `yaml:"items"`
-		Causes []idOnly `yaml:"causes"`
-	}
-	if yaml.Unmarshal(data, &doc) == nil {
-		for _, sec := range sections {
-			list := doc.Items
-			if sec == "causes" {
-				list = doc.Causes
-			}
-			for i, it := range list {
-				if it.ID == m[1] {
-					return docError(name, data, fmt.Sprintf("$.%s[%d]", sec, i), "item %s: %s", m[1], m[2])
-				}
-			}
-		}
-	}
-	return &yamlfile.Error{File: name, Msg: "item " + m[1] + ": " + m[2]}
 }
