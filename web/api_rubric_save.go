@@ -58,15 +58,8 @@ func (h *handler) apiSaveRubric(c *gin.Context, id string) {
 	}
 	old, err := h.store.Rubric(ctx, r.ID)
 	exists := err == nil
-	switch {
-	case err != nil && !errors.Is(err, store.ErrNotFound):
+	if err := claim("rubric", r.ID, err, id == "", old.Owner, me.ID); err != nil {
 		h.apiError(c, err)
-		return
-	case exists && id == "":
-		h.apiError(c, userError(codeConflict, "There is a rubric %q already. Choose another id, or PUT /api/v1/rubrics/%s to save a new version of your own.", r.ID, r.ID))
-		return
-	case exists && old.Owner != me.ID:
-		h.apiError(c, userError(codeForbidden, "The rubric %q is another teacher's: you cannot change it. Save yours under another id.", r.ID))
 		return
 	}
 	rec, err := h.shelf.saveRubric(ctx, me.ID, r, data)

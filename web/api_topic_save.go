@@ -60,15 +60,8 @@ func (h *handler) apiSaveTopic(c *gin.Context, id string) {
 	}
 	old, err := h.store.Topic(ctx, req.ID)
 	exists := err == nil
-	switch {
-	case err != nil && !errors.Is(err, store.ErrNotFound):
+	if err := claim("topic", req.ID, err, id == "", old.Owner, me.ID); err != nil {
 		h.apiError(c, err)
-		return
-	case exists && id == "":
-		h.apiError(c, userError(codeConflict, "There is a topic %q already. Choose another id, or PUT /api/v1/topics/%s to save a new version of your own.", req.ID, req.ID))
-		return
-	case exists && old.Owner != me.ID:
-		h.apiError(c, userError(codeForbidden, "The topic %q is another teacher's: you cannot change it.", req.ID))
 		return
 	}
 	if strings.TrimSpace(req.Catalogue) == "" {
@@ -114,6 +107,23 @@ func (h *handler) apiOwnedTopic(ctx context.Context, me store.Teacher, id string
 		return err
 	case rec.Owner != me.ID:
 		return userError(codeForbidden, "The topic %q is another teacher's: you cannot change it.", id)
+	}
+	return nil
+}
+
+// claim decides whether a teacher (me) may save a rubric or topic (kind)
+// under id, given what looking it up returned (lookupErr) and its owner.
+// creating is set for a POST, which must not overwrite anything.
+func claim(kind, id string, lookupErr error, creating bool, owner, me int64) error {
+	switch {
+	case errors.Is(lookupErr, store.ErrNotFound):
+		return nil
+	case lookupErr != nil:
+		return lookupErr
+	case creating:
+		return userError(codeConflict, "There is a %s %q already. Choose another id, or PUT /api/v1/%ss/%s to save a new version of your own.", kind, id, kind, id)
+	case owner != me:
+		return userError(codeForbidden, "The %s %q is another teacher's: you cannot change it. Save yours under another id.", kind, id)
 	}
 	return nil
 }
