@@ -140,13 +140,17 @@ func (e *essay) cap() (int, string, []capReason) {
 	}
 	// The top level is a best fit only when every criterion is secure.
 	for _, c := range e.c.Criteria {
-		if c.Marks > 0 && c.Kind != KindAccuracy && e.fractions[c.ID] < 0.75 {
+		if c.Marks > 0 && c.Kind != KindAccuracy && e.fractions[c.ID] < secure {
 			set(3, fmt.Sprintf("The top level needs every criterion to be secure; %s is not yet: see its feedback.", lowerCriterion(c.Name)))
 			break
 		}
 	}
 	return level, why, reasons
 }
+
+// secure is the share of a criterion's marks it needs for the essay to
+// reach the top level: two causes of three, say.
+const secure = 0.6
 
 // capReason is a level the essay cannot pass, and why.
 type capReason struct {
