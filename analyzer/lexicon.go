@@ -60,6 +60,7 @@ type Lexicon struct {
 	aliases map[string]string
 	terms   map[string]bool // canonical key words; true for names
 	byFirst map[byte][]string
+	stems   map[byte][]string     // stems rules match by prefix (ideolog*), by first letter
 	display map[string]string     // canonical name word -> as the name is written
 	phrases map[string][][]string // canonical name -> variants of other lengths
 
@@ -77,9 +78,15 @@ type Lexicon struct {
 // agree.
 func NewLexicon(names []Name, terms []string) *Lexicon {
 	dictionary()
-	lex := &Lexicon{aliases: map[string]string{}, terms: map[string]bool{}, byFirst: map[byte][]string{}, display: map[string]string{}, phrases: map[string][][]string{}}
+	lex := &Lexicon{aliases: map[string]string{}, terms: map[string]bool{}, byFirst: map[byte][]string{}, stems: map[byte][]string{}, display: map[string]string{}, phrases: map[string][][]string{}}
 	for _, t := range terms {
 		for _, w := range splitWords(t) {
+			if stem, ok := strings.CutSuffix(w, "*"); ok {
+				if len(stem) >= 5 && isLetters(stem) {
+					lex.stems[stem[0]] = append(lex.stems[stem[0]], stem)
+				}
+				continue
+			}
 			if _, isName := lex.terms[w]; !isName {
 				lex.terms[w] = false
 			}
@@ -190,9 +197,29 @@ func (l *Lexicon) canonical(raw string) (string, bool) {
 		}
 	}
 	if best == "" {
-		return w, false
+		return l.stemmed(w)
 	}
 	return best, true
+}
+
+// stemmed reads an unknown word as a misspelling of a word a rule matches
+// by its stem ("idealogical" for ideolog*, "anounced" for announc*): the
+// word's opening is one edit from the stem, and the stem's ending is kept.
+func (l *Lexicon) stemmed(w string) (string, bool) {
+	if len(w) < 6 {
+		return w, false
+	}
+	for _, stem := range l.stems[w[0]] {
+		if strings.HasPrefix(w, stem) {
+			return w, false // it matches already
+		}
+		for k := len(stem) - 1; k <= len(stem)+1 && k <= len(w); k++ {
+			if Distance(w[:k], stem, 1) <= 1 {
+				return stem + w[k:], true
+			}
+		}
+	}
+	return w, false
 }
 
 // derivedEndings turn a name into another word (Stalin, Stalinist).

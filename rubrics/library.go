@@ -145,11 +145,13 @@ func (l *Library) AddTopic(t *corpus.Topic) error {
 	return nil
 }
 
-// ruleWords returns the plain words of a rule, for the lexicon of key terms.
+// ruleWords returns the words and stems (ending in *) of a rule, for the
+// lexicon of key terms.
 func ruleWords(r string) []string {
 	var out []string
 	for _, f := range strings.FieldsFunc(r, func(c rune) bool { return c == '|' || c == '+' || c == ' ' || c == '-' }) {
-		if strings.HasSuffix(f, "*") || strings.ContainsAny(f, "0123456789$£%") {
+		// Stems keep their * so the lexicon can tell them from words.
+		if strings.ContainsAny(f, "0123456789$£%") {
 			continue
 		}
 		out = append(out, f)
