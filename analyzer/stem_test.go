@@ -17,8 +17,8 @@ func TestMisspeltStems(t *testing.T) {
 		{"critisised", "criticized", true},
 		{"revisonist", "revisionist", true},
 		{"ideological", "ideological", false}, // right already
-		{"idealist", "idealist", false},        // an English word is never corrected
-		{"ideas", "ideas", false},              // too short to judge
+		{"idealist", "idealist", false},       // an English word is never corrected
+		{"ideas", "ideas", false},             // too short to judge
 	}
 	for _, tt := range tests {
 		t.Run(tt.raw, func(t *testing.T) {
