@@ -29,6 +29,7 @@ func TestAttributionNoFalseAlarm(t *testing.T) {
 		"In the late 1950s the Great Leap Forward rejected the Soviet model.",
 		"Some think the USSR gave China $800 million, but that money went to India.",
 		"The Shanghai Communique of February 1972 aimed at normal relations by 1976.",
+		"Khrushchev visited China in 1958 and 1959.",
 	} {
 		t.Run(text, func(t *testing.T) {
 			for _, p := range check(t, "sino-soviet-split", text).Problems {

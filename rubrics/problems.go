@@ -190,7 +190,10 @@ func (e *essay) about(it *item, bySentence [][]anchor) {
 	for k, rs := range [][]rule{it.rules, it.anchors} {
 		named := k == 0
 		for _, r := range rs {
-			if r.valuesOnly() {
+			// A rule that needs a date or figure ("khrushchev + visit +
+			// 1959") names the item by that value: another value in the
+			// sentence may belong to something else.
+			if r.hasValues() {
 				continue
 			}
 			if len(r.parts) == 1 {

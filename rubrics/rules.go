@@ -152,17 +152,18 @@ type sentenceView struct {
 	mentions []analyzer.Mention
 }
 
-// valuesOnly reports whether every alternative of every part is a value.
-func (r rule) valuesOnly() bool {
+// hasValues reports whether any part of the rule is matched by a value.
+func (r rule) hasValues() bool {
 	for _, p := range r.parts {
 		for _, a := range p.alts {
-			if a.value == nil && !p.not {
-				return false
+			if a.value != nil && !p.not {
+				return true
 			}
 		}
 	}
-	return true
+	return false
 }
+
 
 // match returns the spans of the rule's parts in the sentence, or nil.
 func (r rule) match(s sentenceView) []span {
