@@ -164,7 +164,6 @@ func (r rule) hasValues() bool {
 	return false
 }
 
-
 // match returns the spans of the rule's parts in the sentence, or nil.
 func (r rule) match(s sentenceView) []span {
 	var spans []span
