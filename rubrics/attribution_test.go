@@ -30,6 +30,20 @@ func TestAttributionNoFalseAlarm(t *testing.T) {
 		"Some think the USSR gave China $800 million, but that money went to India.",
 		"The Shanghai Communique of February 1972 aimed at normal relations by 1976.",
 		"Khrushchev visited China in 1958 and 1959.",
+		"The Great Leap Forward of 1958 and the withdrawal of Soviet experts in 1960 damaged China's economy.",
+		"Between 1956 and 1964 Khrushchev and Mao quarrelled about ideology.",
+		"Khrushchev criticised the communes in 1959, a year after the Great Leap Forward began.",
+		"In 1960 Mao called Khrushchev a revisionist; in 1961 Khrushchev said class struggle was over.",
+		"After Stalin died in 1953, relations slowly worsened until the split of 1960.",
+		"The 1962 Sino-Indian war, in which the USSR sent India $800 million, angered Mao.",
+		"The Moscow Summit in May 1972 came three months after Nixon's visit to China in February 1972.",
+		"Although the treaty was signed in 1950, by 1960 the alliance was over.",
+		"China exploded its first atomic bomb in 1964, the year Khrushchev fell.",
+		"In 1971 China joined the UN, and in 1972 Nixon visited Beijing.",
+		"Kissinger's secret trip in July 1971 prepared Nixon's 1972 visit.",
+		"Mao died in 1976.",
+		"By 1956, 60% of China's trade was with the USSR.",
+		"The Soviets had 658,000 troops on the border by 1969.",
 	} {
 		t.Run(text, func(t *testing.T) {
 			for _, p := range check(t, "sino-soviet-split", text).Problems {
@@ -55,6 +69,16 @@ func TestAttributionWrongFacts(t *testing.T) {
 		{"The border clash on the Ussuri River in 1971 brought the two close to war.", "date-mismatch", "1971", "March 1969"},
 		{"In April 1972, the American table tennis team visited China.", "date-mismatch", "April 1972", "April 1971"},
 		{"The long Sino-Soviet border, 4,380 km of it, was hard to defend.", "figure-mismatch", "4,380 km", "4,406 km"},
+		{"In 1957 Mao launched the Great Leap Forward.", "date-mismatch", "1957", "1958"},
+		{"Khrushchev withdrew the Soviet experts in 1962.", "date-mismatch", "1962", "July 1960"},
+		{"Mao called Khrushchev's communism phoney in 1965.", "date-mismatch", "1965", "1964"},
+		{"In 1970 Nixon visited China.", "date-mismatch", "1970", "February 1972"},
+		{"The Ussuri River clash happened in 1968.", "date-mismatch", "1968", "March 1969"},
+		{"The USSR gave China $500 million under the 1950 treaty.", "figure-mismatch", "$500 million", "$300 million"},
+		{"Soviet experts helped set up 200 Chinese businesses.", "figure-mismatch", "200", "141"},
+		{"By 1956 80% of China's trade was with the USSR.", "figure-mismatch", "80%", "60%"},
+		{"Khrushchev's secret speech in 1962 denounced Stalin.", "date-mismatch", "1962", "February 1956"},
+		{"The Shanghai Communique was signed in 1973.", "date-mismatch", "1973", "28 February 1972"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.text, func(t *testing.T) {

@@ -23,6 +23,20 @@ type anchor struct {
 	// named is set when one of the item's rules matched, rather than only
 	// an "about" phrase ("India" is about the 1962 aid only for figures).
 	named bool
+	// only, when not -1, is the start of the one value this anchor is for:
+	// the value its rule matched with.
+	only int
+}
+
+// forValue keeps the anchors that may speak for mention m.
+func forValue(as []anchor, m analyzer.Mention) []anchor {
+	out := as[:0:0]
+	for _, a := range as {
+		if a.only < 0 || a.only == m.Start {
+			out = append(out, a)
+		}
+	}
+	return out
 }
 
 func named(as []anchor) []anchor {
@@ -59,7 +73,7 @@ func (e *essay) attribute() {
 			if negationCues.match(cl.view) != nil {
 				continue
 			}
-			cands := e.candidates(cl, anchors)
+			cands := e.candidates(cl, forValue(anchors, m))
 			if len(cands) == 0 {
 				continue
 			}
@@ -178,27 +192,23 @@ func (e *essay) allItems() []*item {
 // one of its rules, or by an "about" phrase. Rules made only of
 // values ("$300 million") do not count: a value cannot vouch for itself.
 func (e *essay) about(it *item, bySentence [][]anchor) {
-	add := func(s int, sp span, named bool) {
+	add := func(s int, sp span, named bool, only int) {
 		if named {
 			e.mentioned[it.ID] = true
 		}
 		// Only sentences with dates or figures need their anchors.
 		if ms := e.doc.Sentences[s].Mentions; ms[0] < ms[1] {
-			bySentence[s] = append(bySentence[s], anchor{it: it, pos: sp.Start, named: named})
+			bySentence[s] = append(bySentence[s], anchor{it: it, pos: sp.Start, named: named, only: only})
 		}
 	}
 	for k, rs := range [][]rule{it.rules, it.anchors} {
 		named := k == 0
 		for _, r := range rs {
-			// A rule that needs a date or figure ("khrushchev + visit +
-			// 1959") names the item by that value: another value in the
-			// sentence may belong to something else.
-			if r.hasValues() {
-				continue
-			}
 			if len(r.parts) == 1 {
 				for _, a := range r.parts[0].alts {
-					a.occurrences(e.ix, func(s int, sp span) { add(s, sp, named) })
+					if a.value == nil { // a value cannot vouch for itself
+						a.occurrences(e.ix, func(s int, sp span) { add(s, sp, named, -1) })
+					}
 				}
 				continue
 			}
@@ -206,10 +216,26 @@ func (e *essay) about(it *item, bySentence [][]anchor) {
 			// others ("Stalin" in "denounced + Stalin") may sit in another
 			// clause that is about something else.
 			for _, m := range r.matchAll(e.ix) {
-				add(m.sentence, m.spans[0], named)
+				// A match made with a date or figure ("taiwan + 1958")
+				// names the item for that value only: another value in the
+				// sentence may belong to something else.
+				add(m.sentence, m.spans[0], named, e.valueIn(m))
 			}
 		}
 	}
+}
+
+// valueIn returns the start of the date or figure that one of a match's
+// parts is, or -1.
+func (e *essay) valueIn(m sentenceMatch) int {
+	for _, sp := range m.spans {
+		for _, mn := range e.doc.SentenceMentions(m.sentence) {
+			if mn.Start == sp.Start && mn.End == sp.End {
+				return mn.Start
+			}
+		}
+	}
+	return -1
 }
 
 func nearest(cands []anchor, pos int) anchor {

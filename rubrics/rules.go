@@ -152,18 +152,6 @@ type sentenceView struct {
 	mentions []analyzer.Mention
 }
 
-// hasValues reports whether any part of the rule is matched by a value.
-func (r rule) hasValues() bool {
-	for _, p := range r.parts {
-		for _, a := range p.alts {
-			if a.value != nil && !p.not {
-				return true
-			}
-		}
-	}
-	return false
-}
-
 // match returns the spans of the rule's parts in the sentence, or nil.
 func (r rule) match(s sentenceView) []span {
 	var spans []span
