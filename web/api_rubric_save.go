@@ -67,12 +67,18 @@ func (h *handler) apiSaveRubric(c *gin.Context, id string) {
 		h.apiError(c, err)
 		return
 	}
+	replyWritten(c, !exists, written{ID: rec.ID, Version: rec.Version, Published: rec.Published, URL: "/api/v1/rubrics/" + rec.ID})
+}
+
+// replyWritten answers a save: 201 with a Location for something new, 200
+// for a new version.
+func replyWritten(c *gin.Context, created bool, w written) {
 	status := http.StatusOK
-	if !exists {
+	if created {
 		status = http.StatusCreated
-		c.Header("Location", "/api/v1/rubrics/"+rec.ID)
+		c.Header("Location", w.URL)
 	}
-	c.JSON(status, written{ID: rec.ID, Version: rec.Version, Published: rec.Published, URL: "/api/v1/rubrics/" + rec.ID})
+	c.JSON(status, w)
 }
 
 // yamlTypes are the Content-Types a rubric may be sent as.

@@ -3,7 +3,6 @@ package web
 import (
 	"context"
 	"errors"
-	"net/http"
 	"strings"
 
 	"github.com/gin-gonic/gin"
@@ -86,12 +85,7 @@ func (h *handler) apiSaveTopic(c *gin.Context, id string) {
 		h.apiError(c, err)
 		return
 	}
-	status := http.StatusOK
-	if !exists {
-		status = http.StatusCreated
-		c.Header("Location", "/api/v1/topics/"+rec.ID)
-	}
-	c.JSON(status, written{ID: rec.ID, Version: rec.Version, Published: rec.Published, URL: "/api/v1/topics/" + rec.ID})
+	replyWritten(c, !exists, written{ID: rec.ID, Version: rec.Version, Published: rec.Published, URL: "/api/v1/topics/" + rec.ID})
 }
 
 // apiOwnedTopic checks, before a change, that the topic id is the
