@@ -4,14 +4,16 @@ import (
 	"encoding/csv"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/rubricate/rubricate/rubrics"
 )
 
 // writeCSV writes one row per essay for a teacher's mark book: file, level,
-// points, each criterion's points, evidence found and problems.
+// points, each criterion's points, evidence found and problems. Every cell
+// goes through cell, so no file name becomes a spreadsheet formula.
 func writeCSV(w io.Writer, essays []essayFile, reports []*rubrics.Report) error {
-	cw := csv.NewWriter(w)
+	cw := &safeCSV{csv.NewWriter(w)}
 	var criteria []string
 	for _, r := range reports {
 		if r != nil {
@@ -53,4 +55,26 @@ func writeCSV(w io.Writer, essays []essayFile, reports []*rubrics.Report) error 
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// safeCSV writes rows whose cells a spreadsheet reads as text.
+type safeCSV struct{ *csv.Writer }
+
+func (w *safeCSV) Write(row []string) error {
+	out := make([]string, len(row))
+	for i, c := range row {
+		out[i] = cell(c)
+	}
+	return w.Writer.Write(out)
+}
+
+// cell neutralises a value a spreadsheet would run as a formula (a file
+// named =HYPERLINK(...).txt, say): one starting with = + - @, a tab or a
+// carriage return gets a leading single quote, as OWASP advises. The marks
+// are never negative, so no number is touched.
+func cell(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
 }
