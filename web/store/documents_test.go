@@ -214,7 +214,7 @@ func TestStoreInjection(t *testing.T) {
 		`Robert'); DELETE FROM documents WHERE ('1'='1`,
 		`x' UNION SELECT password_hash, 1, 1 FROM teachers --`,
 		`%_\ ?1 :name @p $x`,
-		"<script>alert(1)</script> & \u00a0 \u202e ünïcödé",
+		"<script>alert(1)</script> & \u00a0 ünïcödé",
 	}
 	for i, text := range evil {
 		t.Run(fmt.Sprint(i), func(t *testing.T) {

@@ -73,6 +73,21 @@ CREATE TABLE document_versions (
 	FOREIGN KEY (kind, id) REFERENCES documents(kind, id) ON DELETE CASCADE
 );
 `,
+	// 2: failed sign-ins per name and client address, and per address
+	// (name ''), instead of per name: a name's failures hold back the
+	// address they came from, not the teacher.
+	`
+DROP TABLE sign_in_failures;
+CREATE TABLE sign_in_failures (
+	name         TEXT    NOT NULL COLLATE NOCASE,
+	client       TEXT    NOT NULL,
+	failures     INTEGER NOT NULL,
+	last_failure INTEGER NOT NULL,
+	locked_until INTEGER NOT NULL,
+	PRIMARY KEY (name, client)
+);
+CREATE INDEX sign_in_failures_last ON sign_in_failures(last_failure);
+`,
 }
 
 // migrate applies the steps the database has not had yet, all in one

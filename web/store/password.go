@@ -1,6 +1,7 @@
 package store
 
 import (
+	"context"
 	"crypto/rand"
 	"crypto/sha256"
 	"crypto/subtle"
@@ -38,8 +39,18 @@ const (
 )
 
 // hashPassword returns the PHC-style argon2id encoding of password with a
-// new random salt: $argon2id$v=19$m=...,t=...,p=...$salt$hash.
-func hashPassword(password string) (string, error) {
+// new random salt: $argon2id$v=19$m=...,t=...,p=...$salt$hash. It takes a
+// place among the hashers first (see hashers).
+func hashPassword(ctx context.Context, password string) (string, error) {
+	if err := hashers.acquire(ctx); err != nil {
+		return "", err
+	}
+	defer hashers.release()
+	return encodeHash(password)
+}
+
+// encodeHash is hashPassword without waiting for a place.
+func encodeHash(password string) (string, error) {
 	salt := make([]byte, saltLen)
 	if _, err := rand.Read(salt); err != nil {
 		return "", err
@@ -52,8 +63,9 @@ func hashPassword(password string) (string, error) {
 }
 
 // checkPassword reports whether password matches encoded, comparing in
-// constant time.
-func checkPassword(encoded, password string) (bool, error) {
+// constant time. It takes a place among the hashers first: ErrBusy when
+// too many are waiting.
+func checkPassword(ctx context.Context, encoded, password string) (bool, error) {
 	parts := strings.Split(encoded, "$")
 	if len(parts) != 6 || parts[1] != "argon2id" {
 		return false, errors.New("unknown password hash format")
@@ -75,16 +87,20 @@ func checkPassword(encoded, password string) (bool, error) {
 	if err != nil || len(want) == 0 {
 		return false, fmt.Errorf("bad hash: %v", err)
 	}
+	if err := hashers.acquire(ctx); err != nil {
+		return false, err
+	}
+	defer hashers.release()
 	got := argon2.IDKey([]byte(password), salt, p.time, p.memory, p.threads, uint32(len(want)))
 	return subtle.ConstantTimeCompare(got, want) == 1, nil
 }
 
 // dummyHash is checked against when the name is unknown, so that a wrong
 // name costs as long as a wrong password and timing does not tell which
-// names exist.
+// names exist. The check takes a place among the hashers like any other.
 // It is made on first use, not at start-up, to keep the CLI's start fast.
 var dummyHash = sync.OnceValues(func() (string, error) {
-	return hashPassword("not a password: a name that is not a teacher")
+	return encodeHash("not a password: a name that is not a teacher")
 })
 
 // checkNewPassword says what is wrong with a password a teacher chose.

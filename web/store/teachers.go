@@ -9,6 +9,8 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // Teacher is an account that can write and publish rubrics and topics.
@@ -18,19 +20,25 @@ type Teacher struct {
 	Created time.Time
 }
 
-// Sign-in throttling: after MaxFailures failed sign-ins in a row for a
-// name, each further attempt waits first, 1s doubling per failure up to
-// MaxLockout. Failures are forgotten after a successful sign-in, or a day
+// Sign-in throttling slows whoever guesses without locking the teacher
+// out: failures are counted per name and client address, and per client
+// address over every name, never per name alone. After MaxFailures failed
+// sign-ins in a row for a name from one address (or MaxClientFailures from
+// one address for any names), that address waits before each further
+// attempt, 1s doubling per failure up to MaxLockout; the teacher signing in
+// from another address is heard at once. A successful sign-in forgets its
+// name's failures from that address; every failure is forgotten a day
 // after the last one.
 const (
-	MaxFailures   = 5
-	MaxLockout    = 15 * time.Minute
-	failureMemory = 24 * time.Hour
+	MaxFailures       = 5
+	MaxClientFailures = 20
+	MaxLockout        = 15 * time.Minute
+	failureMemory     = 24 * time.Hour
 )
 
 const maxNameLength = 64 // characters
 
-// ThrottledError is returned by Authenticate while a name is locked out.
+// ThrottledError is returned by Authenticate while a client is held back.
 // errors.Is(err, ErrThrottled) holds for it.
 type ThrottledError struct {
 	RetryAfter time.Duration // how long until the next attempt is heard
@@ -44,7 +52,17 @@ func (e *ThrottledError) Error() string {
 // Is makes errors.Is(err, ErrThrottled) true.
 func (e *ThrottledError) Is(target error) bool { return target == ErrThrottled }
 
-// checkName says what is wrong with a teacher's name, if anything.
+// canonicalName is the form a name is stored and looked up in: NFC, so
+// that "Zoë" typed with a combining diaeresis is the same teacher as "Zoë"
+// typed with one character.
+func canonicalName(name string) string {
+	return norm.NFC.String(name)
+}
+
+// checkName says what is wrong with a teacher's name (in canonical form),
+// if anything. Characters that show as nothing or rearrange the text
+// around them (zero-width spaces, right-to-left overrides) are refused, so
+// that no two names that look alike on screen are different teachers.
 func checkName(name string) error {
 	switch {
 	case name == "":
@@ -57,21 +75,33 @@ func checkName(name string) error {
 		return invalid("the name starts or ends with a space")
 	case strings.ContainsFunc(name, unicode.IsControl):
 		return invalid("the name holds a control character")
+	case strings.ContainsFunc(name, invisible):
+		return invalid("the name holds an invisible or formatting character (such as a zero-width space or a right-to-left mark): type it again with letters, digits, spaces and punctuation only")
 	}
 	return nil
+}
+
+// invisible reports whether r shows as nothing or only changes how the
+// text around it is shown: anything but letters, marks, digits,
+// punctuation, symbols and spaces, so format characters (Cf: zero-width
+// spaces and joiners, direction marks and overrides), line and paragraph
+// separators, private-use, surrogate and unassigned code points.
+func invisible(r rune) bool {
+	return !unicode.IsGraphic(r)
 }
 
 // AddTeacher creates an account. The password is kept only as an argon2id
 // hash. ErrExists if the name is taken (in any case), ErrInvalid for a bad
 // name or a password shorter than MinPasswordLength.
 func (s *Store) AddTeacher(ctx context.Context, name, password string) (Teacher, error) {
+	name = canonicalName(name)
 	if err := checkName(name); err != nil {
 		return Teacher{}, err
 	}
 	if err := checkNewPassword(password); err != nil {
 		return Teacher{}, err
 	}
-	hash, err := hashPassword(password)
+	hash, err := hashPassword(ctx, password)
 	if err != nil {
 		return Teacher{}, err
 	}
@@ -93,13 +123,15 @@ func (s *Store) AddTeacher(ctx context.Context, name, password string) (Teacher,
 	return t, nil
 }
 
-// SetPassword gives a teacher a new password, ends their sessions and
-// lifts any sign-in lockout.
+// SetPassword gives a teacher a new password, ends their sessions, revokes
+// their API tokens (whoever knew the old password may have made one) and
+// forgets their failed sign-ins.
 func (s *Store) SetPassword(ctx context.Context, name, password string) error {
+	name = canonicalName(name)
 	if err := checkNewPassword(password); err != nil {
 		return err
 	}
-	hash, err := hashPassword(password)
+	hash, err := hashPassword(ctx, password)
 	if err != nil {
 		return err
 	}
@@ -112,6 +144,9 @@ func (s *Store) SetPassword(ctx context.Context, name, password string) error {
 		if _, err := tx.ExecContext(ctx, `DELETE FROM sessions WHERE teacher_id = ?`, id); err != nil {
 			return err
 		}
+		if _, err := tx.ExecContext(ctx, `DELETE FROM tokens WHERE teacher_id = ?`, id); err != nil {
+			return err
+		}
 		_, err = tx.ExecContext(ctx, `DELETE FROM sign_in_failures WHERE name = ?`, name)
 		return err
 	})
@@ -119,6 +154,7 @@ func (s *Store) SetPassword(ctx context.Context, name, password string) error {
 
 // Teacher returns the teacher with this name (in any case).
 func (s *Store) Teacher(ctx context.Context, name string) (Teacher, error) {
+	name = canonicalName(name)
 	var t Teacher
 	var created int64
 	err := s.r.QueryRowContext(ctx, `SELECT id, name, created FROM teachers WHERE name = ?`, name).Scan(&t.ID, &t.Name, &created)
@@ -152,6 +188,7 @@ func (s *Store) Teachers(ctx context.Context) ([]Teacher, error) {
 // RemoveTeacher deletes a teacher with their tokens, sessions, rubrics and
 // topics.
 func (s *Store) RemoveTeacher(ctx context.Context, name string) error {
+	name = canonicalName(name)
 	return s.write(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `DELETE FROM teachers WHERE name = ?`, name)
 		if err != nil {
@@ -163,95 +200,4 @@ func (s *Store) RemoveTeacher(ctx context.Context, name string) error {
 		_, err = tx.ExecContext(ctx, `DELETE FROM sign_in_failures WHERE name = ?`, name)
 		return err
 	})
-}
-
-// Authenticate checks a name and password. It returns ErrBadCredentials
-// for a wrong name or password alike (taking as long for either), and a
-// *ThrottledError without checking the password while the name is locked
-// out after repeated failures.
-func (s *Store) Authenticate(ctx context.Context, name, password string) (Teacher, error) {
-	if len(name) > 4*maxNameLength || len(password) > MaxPasswordLength {
-		return Teacher{}, ErrBadCredentials // no teacher has such a name or password
-	}
-	// The attempt counts as a failure before it is checked, so that many
-	// attempts at once cannot all slip in before the first is recorded;
-	// success clears the count.
-	if err := s.countAttempt(ctx, name); err != nil {
-		return Teacher{}, err
-	}
-	var t Teacher
-	var created int64
-	var hash string
-	err := s.r.QueryRowContext(ctx, `SELECT id, name, created, password_hash FROM teachers WHERE name = ?`, name).
-		Scan(&t.ID, &t.Name, &created, &hash)
-	if errors.Is(err, sql.ErrNoRows) {
-		dummy, err := dummyHash()
-		if err != nil {
-			return Teacher{}, err
-		}
-		checkPassword(dummy, password)
-		return Teacher{}, ErrBadCredentials
-	} else if err != nil {
-		return Teacher{}, err
-	}
-	ok, err := checkPassword(hash, password)
-	if err != nil {
-		return Teacher{}, fmt.Errorf("teacher %q: %w", name, err)
-	}
-	if !ok {
-		return Teacher{}, ErrBadCredentials
-	}
-	t.Created = fromMillis(created)
-	err = s.write(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, `DELETE FROM sign_in_failures WHERE name = ?`, name)
-		return err
-	})
-	return t, err
-}
-
-// countAttempt records a sign-in attempt for name, or refuses it with a
-// *ThrottledError while the name is locked out.
-func (s *Store) countAttempt(ctx context.Context, name string) error {
-	now := s.now()
-	return s.write(ctx, func(tx *sql.Tx) error {
-		var failures int
-		var last, locked int64
-		err := tx.QueryRowContext(ctx, `SELECT failures, last_failure, locked_until FROM sign_in_failures WHERE name = ?`, name).
-			Scan(&failures, &last, &locked)
-		if err != nil && !errors.Is(err, sql.ErrNoRows) {
-			return err
-		}
-		if wait := fromMillis(locked).Sub(now); locked != 0 && wait > 0 {
-			return &ThrottledError{RetryAfter: wait}
-		}
-		if now.Sub(fromMillis(last)) > failureMemory {
-			failures = 0
-		}
-		failures++
-		var until int64
-		if failures >= MaxFailures {
-			until = millis(now.Add(lockout(failures)))
-		}
-		if _, err := tx.ExecContext(ctx, `INSERT INTO sign_in_failures (name, failures, last_failure, locked_until) VALUES (?, ?, ?, ?)
-			ON CONFLICT (name) DO UPDATE SET failures = excluded.failures, last_failure = excluded.last_failure, locked_until = excluded.locked_until`,
-			name, failures, millis(now), until); err != nil {
-			return err
-		}
-		// Forget old failures, so that guessing at names does not grow the table.
-		_, err = tx.ExecContext(ctx, `DELETE FROM sign_in_failures WHERE last_failure < ? AND locked_until < ?`,
-			millis(now.Add(-failureMemory)), millis(now))
-		return err
-	})
-}
-
-// lockout is how long the failures-th failure in a row locks a name out.
-func lockout(failures int) time.Duration {
-	n := failures - MaxFailures
-	if n < 0 {
-		return 0
-	}
-	if n > 20 {
-		return MaxLockout
-	}
-	return min(time.Second<<n, MaxLockout)
 }

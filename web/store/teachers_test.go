@@ -13,14 +13,14 @@ func TestStorePasswordHash(t *testing.T) {
 	defer func() { hashParams = saved }()
 	for _, params := range []argonParams{saved, {memory: 19 * 1024, time: 2, threads: 1}} {
 		hashParams = params
-		hash, err := hashPassword("correct horse battery")
+		hash, err := hashPassword(context.Background(), "correct horse battery")
 		if err != nil {
 			t.Fatal(err)
 		}
 		if !strings.HasPrefix(hash, "$argon2id$v=19$m=") || strings.Contains(hash, "correct horse") {
 			t.Errorf("hash %q is not an argon2id PHC string", hash)
 		}
-		again, _ := hashPassword("correct horse battery")
+		again, _ := hashPassword(context.Background(), "correct horse battery")
 		if again == hash {
 			t.Error("two hashes of one password are equal: the salt is not random")
 		}
@@ -35,7 +35,7 @@ func TestStorePasswordHash(t *testing.T) {
 		}
 		for _, tt := range tests {
 			t.Run(tt.password, func(t *testing.T) {
-				got, err := checkPassword(hash, tt.password)
+				got, err := checkPassword(context.Background(), hash, tt.password)
 				if err != nil || got != tt.want {
 					t.Errorf("checkPassword(%q) = %v, %v; want %v", tt.password, got, err, tt.want)
 				}
@@ -43,7 +43,7 @@ func TestStorePasswordHash(t *testing.T) {
 		}
 	}
 	for _, bad := range []string{"", "plain", "$argon2i$v=19$m=64,t=1,p=1$c2FsdA$aGFzaA", "$argon2id$v=19$m=x$c2FsdA$aGFzaA"} {
-		if _, err := checkPassword(bad, "whatever"); err == nil {
+		if _, err := checkPassword(context.Background(), bad, "whatever"); err == nil {
 			t.Errorf("checkPassword accepted the hash %q", bad)
 		}
 	}
@@ -66,6 +66,14 @@ func TestStoreAddTeacher(t *testing.T) {
 		{" carol", "long enough password", ErrInvalid},
 		{"carol\n", "long enough password", ErrInvalid},
 		{"car\x00ol", "long enough password", ErrInvalid},
+		{"t1\u200b", "long enough password", ErrInvalid},    // zero-width space: shows as "t1"
+		{"\u202eloraC", "long enough password", ErrInvalid}, // right-to-left override
+		{"car\u00adol", "long enough password", ErrInvalid}, // soft hyphen
+		{"carol\ufeff", "long enough password", ErrInvalid}, // zero-width no-break space
+		{"car\u2028ol", "long enough password", ErrInvalid}, // line separator
+		{"car\ue000ol", "long enough password", ErrInvalid}, // private use
+		{"Zoe\u0308 Ng", "long enough password", ErrExists}, // "Zoë Ng" with a combining diaeresis
+		{"Ms\u00a0Khan", "long enough password", nil},       // a no-break space shows as a space
 		{strings.Repeat("c", 65), "long enough password", ErrInvalid},
 		{"carol", "short", ErrInvalid},
 		{"carol", "123456789", ErrInvalid},
@@ -90,7 +98,7 @@ func TestStoreAddTeacher(t *testing.T) {
 	for _, tr := range list {
 		names = append(names, tr.Name)
 	}
-	if got := strings.Join(names, ","); got != "alice,bob,Mrs O'Brien,Zoë Ng" {
+	if got := strings.Join(names, ","); got != "alice,bob,Mrs O'Brien,Ms\u00a0Khan,Zoë Ng" {
 		t.Errorf("Teachers = %s", got)
 	}
 }
@@ -199,7 +207,7 @@ func TestStoreLockout(t *testing.T) {
 		{MaxFailures + 10, MaxLockout}, {MaxFailures + 100, MaxLockout},
 	}
 	for _, tt := range tests {
-		if got := lockout(tt.failures); got != tt.want {
+		if got := lockout(tt.failures, MaxFailures); got != tt.want {
 			t.Errorf("lockout(%d) = %v, want %v", tt.failures, got, tt.want)
 		}
 	}
@@ -210,6 +218,10 @@ func TestStoreSetPassword(t *testing.T) {
 	s, _ := newStore(t)
 	alice := addTeacher(t, s, "alice")
 	sess, err := s.NewSession(ctx, alice.ID, time.Hour)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, token, err := s.NewToken(ctx, "alice", "laptop")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -233,6 +245,13 @@ func TestStoreSetPassword(t *testing.T) {
 	}
 	if _, err := s.Session(ctx, sess.ID); !errors.Is(err, ErrNotFound) {
 		t.Errorf("a session outlived the password change: %v", err)
+	}
+	// Whoever knew the old password may have made a token with it.
+	if _, err := s.TeacherByToken(ctx, token); !errors.Is(err, ErrNotFound) {
+		t.Errorf("an API token outlived the password change: %v", err)
+	}
+	if list, err := s.Tokens(ctx, "alice"); err != nil || len(list) != 0 {
+		t.Errorf("tokens after the password change: %+v, %v", list, err)
 	}
 }
 

@@ -27,6 +27,7 @@ const lastUsedEvery = time.Minute
 // NewToken makes an API token for a teacher: 32 random bytes, base64url.
 // Only its SHA-256 is stored; the caller shows the token once.
 func (s *Store) NewToken(ctx context.Context, teacherName, label string) (Token, string, error) {
+	teacherName = canonicalName(teacherName)
 	if !utf8.ValidString(label) || utf8.RuneCountInString(label) > maxLabelLength {
 		return Token{}, "", invalid("the label must be text of at most %d characters", maxLabelLength)
 	}
@@ -75,6 +76,7 @@ func (s *Store) TeacherByToken(ctx context.Context, token string) (Teacher, erro
 
 // Tokens lists a teacher's API tokens, oldest first.
 func (s *Store) Tokens(ctx context.Context, teacherName string) ([]Token, error) {
+	teacherName = canonicalName(teacherName)
 	var list []Token
 	err := s.read(ctx, func(tx *sql.Tx) error {
 		var teacher int64
@@ -103,6 +105,7 @@ func (s *Store) Tokens(ctx context.Context, teacherName string) ([]Token, error)
 // RevokeToken deletes one of a teacher's tokens, given by its ID (as
 // Tokens lists it) or by the token itself.
 func (s *Store) RevokeToken(ctx context.Context, teacherName, ref string) error {
+	teacherName = canonicalName(teacherName)
 	return s.write(ctx, func(tx *sql.Tx) error {
 		var teacher int64
 		if err := tx.QueryRowContext(ctx, `SELECT id FROM teachers WHERE name = ?`, teacherName).Scan(&teacher); err != nil {
