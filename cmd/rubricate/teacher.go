@@ -147,7 +147,8 @@ func (c *teacherCmd) setPassword(ctx context.Context, name string) error {
 	if err := s.SetPassword(ctx, name, password); err != nil {
 		return c.fail(err, name)
 	}
-	fmt.Fprintf(c.stdout, "New password set for %q; their open sessions have ended.\n", name)
+	fmt.Fprintf(c.stdout, "New password set for %q; their open sessions have ended and their API tokens are revoked: make new ones with `%s`.\n",
+		name, c.command("token", name))
 	return nil
 }
 
