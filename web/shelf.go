@@ -3,9 +3,12 @@ package web
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"sync"
+	"sync/atomic"
+	"time"
 
 	"github.com/rubricate/rubricate/rubrics"
 	"github.com/rubricate/rubricate/web/store"
@@ -15,6 +18,13 @@ import (
 // Library in step with the store: a published rubric can be checked, and a
 // published topic searched, the moment it is published; a draft never can
 // be, except by its owner's preview.
+//
+// The store is the truth, also when another process changes it (the
+// teacher command removing a teacher, say): refresh notices and brings the
+// Library back in step. A published rubric that no longer validates, most
+// often because the owner of its topic withdrew or changed it, stays
+// published in the store but is withdrawn from the Library until it
+// validates again.
 type shelf struct {
 	store   *store.Store
 	lib     *rubrics.Library
@@ -26,25 +36,63 @@ type shelf struct {
 	// Library ends as the store does.
 	mu sync.Mutex
 
+	// Guarded by mu: what of the store the Library holds.
+	topics    map[string]topicState // published teacher topic id -> its state
+	withdrawn map[string]stamp      // published rubrics left out of the Library
+
+	// seen is the store's DataVersion the Library was last brought in
+	// step with.
+	seen atomic.Int64
+
 	// cmu guards the maps below.
 	cmu        sync.Mutex
 	registered map[string]parsed // rubric id -> the version in the Library
 	drafts     map[string]parsed // rubric id -> its latest version, parsed
 }
 
+// stamp tells one version of a rubric or topic from every other, also from
+// a version with the same number of a document deleted and made again
+// under the same id.
+type stamp struct {
+	owner   int64
+	created int64 // Unix milliseconds
+	version int
+}
+
+func rubricStamp(rec store.RubricRecord) stamp {
+	return stamp{owner: rec.Owner, created: rec.Created.UnixMilli(), version: rec.Version}
+}
+
+func topicStamp(rec store.TopicRecord) stamp {
+	return stamp{owner: rec.Owner, created: rec.Created.UnixMilli(), version: rec.Version}
+}
+
+// topicState is a published teacher topic as the shelf last saw it; live
+// is false when it did not load, so it is not in the Library.
+type topicState struct {
+	stamp stamp
+	live  bool
+}
+
 // parsed is a rubric as parsed from one stored version. Only one *Rubric
 // is kept per version, since the Library compiles each pointer once.
 type parsed struct {
-	version int
-	r       *rubrics.Rubric
+	stamp stamp
+	yaml  []byte
+	r     *rubrics.Rubric
 }
 
 // reservedIDs cannot be rubric or topic ids: they are pages of the
 // teacher's workspace.
 var reservedIDs = map[string]bool{"new": true, "import": true, "validate": true}
 
+// pollInterval is how often the server looks for changes other processes
+// made to the store, for the routes that do not look themselves.
+const pollInterval = time.Second
+
 func newShelf(st *store.Store, lib *rubrics.Library, log *slog.Logger) *shelf {
 	s := &shelf{store: st, lib: lib, log: log, bundled: map[string]bool{},
+		topics: map[string]topicState{}, withdrawn: map[string]stamp{},
 		registered: map[string]parsed{}, drafts: map[string]parsed{}}
 	for _, id := range lib.TopicIDs() {
 		s.bundled[id] = true
@@ -52,37 +100,60 @@ func newShelf(st *store.Store, lib *rubrics.Library, log *slog.Logger) *shelf {
 	return s
 }
 
-// load registers every published topic, then every published rubric. A
-// document that no longer loads is logged and left out, so that one bad
-// rubric does not keep the server from starting.
+// load registers every published topic, then every published rubric, and
+// starts looking for changes other processes make. A document that no
+// longer loads is logged and left out, so that one bad rubric does not
+// keep the server from starting.
 func (s *shelf) load(ctx context.Context) error {
-	topics, err := s.store.PublishedTopics(ctx)
+	v, err := s.store.DataVersion(ctx)
 	if err != nil {
 		return err
 	}
-	for _, rec := range topics {
-		t, err := s.parseTopic(rec.ID, rec.Catalogue, rec.Notes, false)
-		if err == nil {
-			err = s.lib.AddTopic(t)
-		}
-		if err != nil {
-			s.log.WarnContext(ctx, "a published topic was left out", "topic", rec.ID, "error", err.Error())
-		}
-	}
-	list, err := s.store.PublishedRubrics(ctx)
+	s.mu.Lock()
+	err = s.sync(ctx)
+	s.mu.Unlock()
 	if err != nil {
 		return err
 	}
-	for _, rec := range list {
-		r, err := s.parseRubric(rec.ID+".yaml", rec.YAML)
-		if err == nil {
-			err = s.register(r, rec.Version)
-		}
-		if err != nil {
-			s.log.WarnContext(ctx, "a published rubric was left out", "rubric", rec.ID, "error", err.Error())
-		}
-	}
+	s.seen.Store(v)
+	go s.watch(pollInterval)
 	return nil
+}
+
+// watch refreshes the shelf every interval until the store is closed.
+func (s *shelf) watch(interval time.Duration) {
+	t := time.NewTicker(interval)
+	defer t.Stop()
+	for range t.C {
+		if errors.Is(s.refresh(context.Background()), store.ErrClosed) {
+			return
+		}
+	}
+}
+
+// refresh brings the Library in step with the store if another process
+// changed the store since it last was. It costs one small query when
+// nothing changed; routes that list or serve published content call it
+// first. An error is logged (and returned): the Library stays as it was,
+// and the next refresh tries again.
+func (s *shelf) refresh(ctx context.Context) error {
+	v, err := s.store.DataVersion(ctx)
+	if err == nil && v == s.seen.Load() {
+		return nil
+	}
+	if err == nil {
+		s.mu.Lock()
+		if v != s.seen.Load() {
+			if err = s.sync(ctx); err == nil {
+				s.seen.Store(v)
+			}
+		}
+		s.mu.Unlock()
+	}
+	if err != nil && !errors.Is(err, store.ErrClosed) && ctx.Err() == nil {
+		s.log.ErrorContext(ctx, "the published rubrics and topics could not be brought up to date", "error", err.Error())
+	}
+	return err
 }
 
 // parseRubric parses and validates a rubric and compiles it once, so that
@@ -94,16 +165,22 @@ func (s *shelf) parseRubric(name string, data []byte) (*rubrics.Rubric, error) {
 	return rubrics.Parse(name, bytes.NewReader(data), s.lib)
 }
 
-// register puts a version of a rubric in the Library. Call with mu held
-// (or before serving).
-func (s *shelf) register(r *rubrics.Rubric, version int) error {
+// place puts r, parsed from rec (a published rubric's latest version), in
+// the Library; if it cannot go there, it is withdrawn: taken out of the
+// Library, with rec still published. Call with mu held.
+func (s *shelf) place(rec store.RubricRecord, r *rubrics.Rubric) error {
+	st := rubricStamp(rec)
 	if err := s.lib.Add(r); err != nil {
+		s.unregister(rec.ID)
+		s.withdrawn[rec.ID] = st
 		return err
 	}
+	delete(s.withdrawn, rec.ID)
+	p := parsed{stamp: st, yaml: rec.YAML, r: r}
 	s.cmu.Lock()
-	s.registered[r.ID] = parsed{version: version, r: r}
+	s.registered[r.ID] = p
 	s.cmu.Unlock()
-	s.remember(r.ID, version, r)
+	s.remember(p)
 	return nil
 }
 
@@ -115,17 +192,26 @@ func (s *shelf) unregister(id string) {
 	s.cmu.Unlock()
 }
 
-// remember keeps r as the parsed latest version of id, dropping the one it
-// replaces.
-func (s *shelf) remember(id string, version int, r *rubrics.Rubric) {
+// isRegistered reports whether rec's version is the one in the Library.
+func (s *shelf) isRegistered(rec store.RubricRecord) bool {
 	s.cmu.Lock()
 	defer s.cmu.Unlock()
-	if old, ok := s.drafts[id]; ok && old.r != r {
+	p, ok := s.registered[rec.ID]
+	return ok && p.stamp == rubricStamp(rec)
+}
+
+// remember keeps p as the parsed latest version of its rubric, dropping
+// the one it replaces.
+func (s *shelf) remember(p parsed) {
+	s.cmu.Lock()
+	defer s.cmu.Unlock()
+	id := p.r.ID
+	if old, ok := s.drafts[id]; ok && old.r != p.r {
 		if reg, ok := s.registered[id]; !ok || reg.r != old.r {
 			s.lib.Forget(old.r)
 		}
 	}
-	s.drafts[id] = parsed{version: version, r: r}
+	s.drafts[id] = p
 }
 
 // forget drops the parsed version of id.
@@ -133,7 +219,9 @@ func (s *shelf) forget(id string) {
 	s.cmu.Lock()
 	defer s.cmu.Unlock()
 	if old, ok := s.drafts[id]; ok {
-		s.lib.Forget(old.r)
+		if reg, ok := s.registered[id]; !ok || reg.r != old.r {
+			s.lib.Forget(old.r)
+		}
 		delete(s.drafts, id)
 	}
 }
@@ -145,7 +233,7 @@ func (s *shelf) versionOf(r *rubrics.Rubric) int {
 	defer s.cmu.Unlock()
 	for _, m := range []map[string]parsed{s.registered, s.drafts} {
 		if p, ok := m[r.ID]; ok && p.r == r {
-			return p.version
+			return p.stamp.version
 		}
 	}
 	return 0
@@ -156,32 +244,52 @@ func (s *shelf) versionOf(r *rubrics.Rubric) int {
 // validates (its topic was withdrawn), with the record still returned.
 func (s *shelf) rubric(ctx context.Context, id string) (store.RubricRecord, *rubrics.Rubric, error) {
 	rec, err := s.store.Rubric(ctx, id)
+	if errors.Is(err, store.ErrNotFound) {
+		s.forget(id)
+	}
 	if err != nil {
 		return rec, nil, err
 	}
+	r, err := s.parsedFor(rec)
+	return rec, r, err
+}
+
+// parsedFor is the rubric parsed from rec: the one parsed before if rec is
+// the version it was parsed from, else parsed now and remembered.
+func (s *shelf) parsedFor(rec store.RubricRecord) (*rubrics.Rubric, error) {
+	st := rubricStamp(rec)
 	s.cmu.Lock()
-	p, ok := s.drafts[id]
+	p, ok := s.drafts[rec.ID]
 	s.cmu.Unlock()
-	if ok && p.version == rec.Version {
-		return rec, p.r, nil
+	// The stamp and the text both: a rubric deleted by another process
+	// and saved again under its id starts again at version 1.
+	if ok && p.stamp == st && bytes.Equal(p.yaml, rec.YAML) {
+		return p.r, nil
 	}
-	r, err := s.parseRubric(id+".yaml", rec.YAML)
+	r, err := s.parseRubric(rec.ID+".yaml", rec.YAML)
 	if err != nil {
-		return rec, nil, err
+		s.forget(rec.ID)
+		return nil, err
 	}
-	s.remember(id, rec.Version, r)
-	return rec, r, nil
+	s.remember(parsed{stamp: st, yaml: rec.YAML, r: r})
+	return r, nil
+}
+
+// errNoRubric is the answer about a rubric the caller may not see.
+func errNoRubric(id string) error {
+	return fmt.Errorf("rubric %q: %w", id, store.ErrNotFound)
 }
 
 // visible returns a teacher's rubric for a caller (a teacher's id, or 0
-// for a student): ErrNotFound for a draft unless the caller owns it.
+// for a student): ErrNotFound for a draft, or a published rubric withdrawn
+// from students, unless the caller owns it.
 func (s *shelf) visible(ctx context.Context, caller int64, id string) (store.RubricRecord, *rubrics.Rubric, error) {
 	rec, r, err := s.rubric(ctx, id)
 	if rec.ID == "" { // not stored, or the store failed
 		return rec, nil, err
 	}
-	if !rec.Published && rec.Owner != caller {
-		return store.RubricRecord{}, nil, fmt.Errorf("rubric %q: %w", id, store.ErrNotFound)
+	if rec.Owner != caller && (!rec.Published || !s.isRegistered(rec)) {
+		return store.RubricRecord{}, nil, errNoRubric(id)
 	}
 	return rec, r, err
 }
@@ -192,10 +300,10 @@ func (s *shelf) saveRubric(ctx context.Context, owner int64, r *rubrics.Rubric, 
 	if err := s.checkRubricID(r.ID); err != nil {
 		return store.RubricRecord{}, err
 	}
+	s.refresh(ctx)
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	v, err := s.store.SaveRubric(ctx, owner, r.ID, data)
-	if err != nil {
+	if _, err := s.store.SaveRubric(ctx, owner, r.ID, data); err != nil {
 		return store.RubricRecord{}, err
 	}
 	rec, err := s.store.Rubric(ctx, r.ID)
@@ -203,11 +311,11 @@ func (s *shelf) saveRubric(ctx context.Context, owner int64, r *rubrics.Rubric, 
 		return rec, err
 	}
 	if rec.Published {
-		if err := s.register(r, v); err != nil {
+		if err := s.place(rec, r); err != nil {
 			return rec, err
 		}
 	}
-	s.remember(r.ID, v, r)
+	s.remember(parsed{stamp: rubricStamp(rec), yaml: rec.YAML, r: r})
 	return rec, nil
 }
 
@@ -224,6 +332,7 @@ func (s *shelf) checkRubricID(id string) error {
 
 // setPublished publishes or unpublishes a rubric of owner's.
 func (s *shelf) setPublished(ctx context.Context, owner int64, id string, published bool) (store.RubricRecord, error) {
+	s.refresh(ctx)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	rec, r, err := s.rubric(ctx, id)
@@ -231,8 +340,8 @@ func (s *shelf) setPublished(ctx context.Context, owner int64, id string, publis
 	case rec.ID == "": // not stored, or the store failed
 		return rec, err
 	case rec.Owner != owner:
-		if !rec.Published {
-			return store.RubricRecord{}, fmt.Errorf("rubric %q: %w", id, store.ErrNotFound)
+		if !rec.Published || !s.isRegistered(rec) {
+			return store.RubricRecord{}, errNoRubric(id)
 		}
 		return store.RubricRecord{}, fmt.Errorf("rubric %q: %w", id, store.ErrForbidden)
 	case !published:
@@ -240,14 +349,17 @@ func (s *shelf) setPublished(ctx context.Context, owner int64, id string, publis
 			return rec, err
 		}
 		s.unregister(id)
+		delete(s.withdrawn, id)
 	case err != nil:
 		return rec, invalidDoc(codeInvalidRubric, err)
 	default:
 		if err := s.store.SetPublished(ctx, owner, id, true); err != nil {
 			return rec, err
 		}
-		if err := s.register(r, rec.Version); err != nil {
+		rec.Published = true
+		if err := s.place(rec, r); err != nil {
 			_ = s.store.SetPublished(ctx, owner, id, false)
+			delete(s.withdrawn, id)
 			return rec, err
 		}
 	}
@@ -257,24 +369,38 @@ func (s *shelf) setPublished(ctx context.Context, owner int64, id string, publis
 
 // deleteRubric deletes a rubric of owner's with every version.
 func (s *shelf) deleteRubric(ctx context.Context, owner int64, id string) error {
+	s.refresh(ctx)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if err := s.store.DeleteRubric(ctx, owner, id); err != nil {
 		return err
 	}
 	s.unregister(id)
+	delete(s.withdrawn, id)
 	s.forget(id)
 	return nil
 }
 
-// users lists the published rubrics that use a topic. Call with mu held
-// to act on the answer.
+// users lists the published rubrics in the Library that use a topic.
+// Call with mu held to act on the answer.
 func (s *shelf) users(topic string) []string {
 	var ids []string
-	for _, id := range s.lib.RubricIDs() {
-		if r, ok := s.lib.Rubric(id); ok && r.Topic == topic && !s.lib.IsBuiltin(id) {
-			ids = append(ids, id)
-		}
+	for _, p := range s.usersOf(topic) {
+		ids = append(ids, p.r.ID)
 	}
 	return ids
+}
+
+// usersOf is the versions in the Library of the published rubrics that
+// use a topic, by id.
+func (s *shelf) usersOf(topic string) []parsed {
+	s.cmu.Lock()
+	defer s.cmu.Unlock()
+	var out []parsed
+	for _, id := range s.lib.RubricIDs() {
+		if p, ok := s.registered[id]; ok && p.r.Topic == topic {
+			out = append(out, p)
+		}
+	}
+	return out
 }

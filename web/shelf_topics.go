@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"maps"
 	"strings"
 
 	"github.com/rubricate/rubricate/corpus"
@@ -64,19 +65,20 @@ func (s *shelf) visibleTopic(ctx context.Context, caller int64, id string) (stor
 
 // saveTopic stores t (parsed from notes and catalogue) as the next version
 // of its id. A published topic's new version replaces the old at once,
-// with the published rubrics that use it; it is refused if any of them
-// would no longer validate against it.
+// with the published rubrics that use it. It is refused if any of the
+// owner's own published rubrics would no longer validate against it;
+// another teacher's rubric that would not is withdrawn from students
+// until its owner fixes it.
 func (s *shelf) saveTopic(ctx context.Context, owner int64, t *corpus.Topic, notes string, catalogue []byte) (store.TopicRecord, error) {
 	if err := s.checkTopicID(t.ID); err != nil {
 		return store.TopicRecord{}, err
 	}
+	s.refresh(ctx)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	old, err := s.store.Topic(ctx, t.ID)
-	live := err == nil && old.Published && old.Owner == owner
-	var users []parsed
-	if live {
-		if users, err = s.reparseUsers(ctx, t); err != nil {
+	if err == nil && old.Published && old.Owner == owner {
+		if err := s.ownUsersValid(owner, t); err != nil {
 			return store.TopicRecord{}, err
 		}
 	}
@@ -88,45 +90,35 @@ func (s *shelf) saveTopic(ctx context.Context, owner int64, t *corpus.Topic, not
 	if err != nil {
 		return rec, err
 	}
-	if live {
-		if err := s.lib.AddTopic(t); err != nil {
+	if rec.Published {
+		if err := s.sync(ctx); err != nil {
 			return rec, err
 		}
-		for _, u := range users {
-			if err := s.register(u.r, u.version); err != nil {
-				return rec, err
-			}
-		}
-		s.forgetTopic(t.ID)
 	}
 	rec.Version = v
 	return rec, nil
 }
 
-// reparseUsers parses the published rubrics that use t's id against t, the
-// topic's next version. Call with mu held.
-func (s *shelf) reparseUsers(ctx context.Context, t *corpus.Topic) ([]parsed, error) {
-	var out []parsed
+// ownUsersValid refuses t, the next version of a topic, if any of owner's
+// published rubrics on it would no longer validate against it. Call with
+// mu held.
+func (s *shelf) ownUsersValid(owner int64, t *corpus.Topic) error {
 	var broken []string
 	next := overlay{lib: s.lib, topic: t}
-	for _, id := range s.users(t.ID) {
-		rec, err := s.store.Rubric(ctx, id)
-		if err != nil {
-			return nil, err
-		}
-		r, err := rubrics.Parse(id+".yaml", bytes.NewReader(rec.YAML), next)
-		if err != nil {
-			broken = append(broken, fmt.Sprintf("%s (%s)", id, firstProblem(err)))
+	for _, p := range s.usersOf(t.ID) {
+		if p.stamp.owner != owner {
 			continue
 		}
-		out = append(out, parsed{version: rec.Version, r: r})
+		if _, err := rubrics.Parse(p.r.ID+".yaml", bytes.NewReader(p.yaml), next); err != nil {
+			broken = append(broken, fmt.Sprintf("%s (%s)", p.r.ID, firstProblem(err)))
+		}
 	}
 	if len(broken) > 0 {
-		return nil, userError(codeConflict,
-			"Published rubrics use this topic and would no longer be valid with this catalogue: %s. Keep the items they use, or unpublish them first.",
+		return userError(codeConflict,
+			"Your published rubrics use this topic and would no longer be valid with this catalogue: %s. Keep the items they use, or unpublish those rubrics first.",
 			strings.Join(broken, "; "))
 	}
-	return out, nil
+	return nil
 }
 
 // firstProblem is the first message of a validation error.
@@ -169,9 +161,12 @@ func (s *shelf) forgetTopic(topic string) {
 	}
 }
 
-// setTopicPublished publishes or unpublishes a topic of owner's. A topic
-// that published rubrics use cannot be unpublished.
+// setTopicPublished publishes or unpublishes a topic of owner's. The
+// owner's own published rubrics on it keep it from being unpublished;
+// other teachers' are withdrawn from students with it, and come back when
+// it is published again.
 func (s *shelf) setTopicPublished(ctx context.Context, owner int64, id string, published bool) (store.TopicRecord, error) {
+	s.refresh(ctx)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	rec, err := s.store.Topic(ctx, id)
@@ -186,40 +181,46 @@ func (s *shelf) setTopicPublished(ctx context.Context, owner int64, id string, p
 	case published == rec.Published:
 		return rec, nil
 	case !published:
-		if err := s.inUse(id); err != nil {
+		if err := s.ownInUse(owner, id); err != nil {
 			return rec, err
 		}
 		if err := s.store.SetTopicPublished(ctx, owner, id, false); err != nil {
 			return rec, err
 		}
-		s.lib.RemoveTopic(id)
-		s.forgetTopic(id)
-	default:
-		t, err := s.parseTopic(id, rec.Catalogue, rec.Notes, false)
-		if err == nil {
-			err = s.lib.AddTopic(t)
+		if err := s.sync(ctx); err != nil {
+			return rec, err
 		}
-		if err != nil {
+	default:
+		if _, err := s.parseTopic(id, rec.Catalogue, rec.Notes, false); err != nil {
 			return rec, invalidDoc(codeInvalidTopic, err)
 		}
 		if err := s.store.SetTopicPublished(ctx, owner, id, true); err != nil {
-			s.lib.RemoveTopic(id)
 			return rec, err
 		}
-		s.forgetTopic(id)
+		err := s.sync(ctx)
+		if err == nil && !s.topics[id].live {
+			err = fmt.Errorf("topic %q did not load", id)
+		}
+		if err != nil {
+			_ = s.store.SetTopicPublished(ctx, owner, id, false)
+			_ = s.sync(ctx)
+			return rec, err
+		}
 	}
 	rec.Published = published
 	return rec, nil
 }
 
-// deleteTopic deletes a topic of owner's with every version, unless
-// published rubrics use it.
+// deleteTopic deletes a topic of owner's with every version, unless the
+// owner's own published rubrics use it. Other teachers' rubrics on it are
+// withdrawn from students.
 func (s *shelf) deleteTopic(ctx context.Context, owner int64, id string) error {
+	s.refresh(ctx)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	rec, err := s.store.Topic(ctx, id)
 	if err == nil && rec.Owner == owner {
-		if err := s.inUse(id); err != nil {
+		if err := s.ownInUse(owner, id); err != nil {
 			return err
 		}
 	}
@@ -229,16 +230,130 @@ func (s *shelf) deleteTopic(ctx context.Context, owner int64, id string) error {
 		}
 		return err
 	}
-	s.lib.RemoveTopic(id)
-	s.forgetTopic(id)
+	if rec.Published {
+		return s.sync(ctx)
+	}
 	return nil
 }
 
-// inUse refuses to withdraw a topic that published rubrics use. Call with
-// mu held.
-func (s *shelf) inUse(id string) error {
-	if users := s.users(id); len(users) > 0 {
-		return userError(codeConflict, "Published rubrics use this topic: %s. Unpublish them first.", strings.Join(users, ", "))
+// ownInUse refuses to withdraw a topic that the owner's own published
+// rubrics use: they would be withdrawn too, which the owner can choose to
+// do. Call with mu held.
+func (s *shelf) ownInUse(owner int64, id string) error {
+	var own []string
+	for _, p := range s.usersOf(id) {
+		if p.stamp.owner == owner {
+			own = append(own, p.r.ID)
+		}
+	}
+	if len(own) > 0 {
+		return userError(codeConflict,
+			"Your published rubrics use this topic: %s. Unpublish them, or move them to another topic, first.", strings.Join(own, ", "))
+	}
+	return nil
+}
+
+// sync brings the Library in step with the store: every published topic
+// and rubric at its latest version, nothing else of teachers'. Only what
+// changed since the last sync is parsed again. A topic or rubric that no
+// longer loads is logged and left out. Call with mu held.
+func (s *shelf) sync(ctx context.Context) error {
+	topics, err := s.store.PublishedTopics(ctx)
+	if err != nil {
+		return err
+	}
+	list, err := s.store.PublishedRubrics(ctx)
+	if err != nil {
+		return err
+	}
+
+	// Topics first. A new version replaces the old in the Library at once;
+	// the rubrics on it move to it below.
+	want := map[string]bool{}
+	fresh := map[string]bool{} // added or changed: their rubrics are placed again
+	gone := map[string]bool{}  // to take out of the Library
+	for _, rec := range topics {
+		if s.bundled[rec.ID] {
+			continue
+		}
+		want[rec.ID] = true
+		st := topicStamp(rec)
+		cur, ok := s.topics[rec.ID]
+		if ok && cur.stamp == st {
+			continue
+		}
+		t, err := s.parseTopic(rec.ID, rec.Catalogue, rec.Notes, false)
+		if err == nil {
+			err = s.lib.AddTopic(t)
+		}
+		if err != nil {
+			s.log.WarnContext(ctx, "a published topic was left out", "topic", rec.ID, "error", err.Error())
+			s.topics[rec.ID] = topicState{stamp: st}
+			if cur.live {
+				gone[rec.ID] = true
+			}
+			continue
+		}
+		s.topics[rec.ID] = topicState{stamp: st, live: true}
+		fresh[rec.ID] = true
+	}
+	for id, cur := range s.topics {
+		if !want[id] {
+			delete(s.topics, id)
+			if cur.live {
+				gone[id] = true
+			}
+		}
+	}
+
+	// Rubrics that are no longer published, or whose topic went, leave
+	// the Library; then the topics that went can.
+	published := map[string]bool{}
+	for _, rec := range list {
+		published[rec.ID] = true
+	}
+	s.cmu.Lock()
+	was := maps.Clone(s.registered)
+	s.cmu.Unlock()
+	for id, p := range was {
+		if !published[id] || gone[p.r.Topic] {
+			s.unregister(id)
+		}
+	}
+	for id := range s.withdrawn {
+		if !published[id] {
+			delete(s.withdrawn, id)
+		}
+	}
+	for id := range gone {
+		s.lib.RemoveTopic(id)
+		s.forgetTopic(id)
+	}
+	for id := range fresh {
+		s.forgetTopic(id)
+	}
+
+	// Then every published rubric that is new, changed, on a topic that
+	// changed or went, or withdrawn while a topic came or changed.
+	for _, rec := range list {
+		st := rubricStamp(rec)
+		if p, ok := was[rec.ID]; ok && p.stamp == st && !fresh[p.r.Topic] && !gone[p.r.Topic] {
+			continue
+		}
+		if w, ok := s.withdrawn[rec.ID]; ok && w == st && len(fresh) == 0 {
+			continue
+		}
+		r, err := s.parsedFor(rec)
+		if err == nil {
+			err = s.place(rec, r)
+		} else {
+			s.unregister(rec.ID)
+			s.withdrawn[rec.ID] = st
+		}
+		if err != nil {
+			s.log.WarnContext(ctx, "a published rubric was withdrawn from students: it no longer validates",
+				"rubric", rec.ID, "error", firstProblem(err))
+		}
 	}
 	return nil
 }
