@@ -3,6 +3,8 @@ package main
 import (
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 
 	"github.com/spf13/cobra"
 
@@ -28,6 +30,9 @@ the data folder as ` + store.FileName + `.`,
 		Example: `  rubricate backup --data rubricate-data backups/rubricate-2026-11-26.db`,
 		Args:    exactArgs(1, "give the file to write, e.g. `rubricate backup backups/rubricate.db`"),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if err := c.checkData(); err != nil {
+				return err
+			}
 			st, err := store.Open(cmd.Context(), c.data)
 			if err != nil {
 				return fmt.Errorf("cannot open the data folder %s: %w", c.data, err)
@@ -45,4 +50,29 @@ the data folder as ` + store.FileName + `.`,
 	}
 	cmd.Flags().StringVar(&c.data, "data", defaultData, "data folder: the same as the server's (rubricate serve --data)")
 	return cmd
+}
+
+// checkData refuses a data folder without a database: a mistyped --data
+// would otherwise create an empty folder and back it up as if all was well.
+func (c *backupCmd) checkData() error {
+	info, err := os.Stat(c.data)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return usageError("there is no data folder %q: give the server's folder with --data (the one `rubricate serve --data` uses)", c.data)
+	case err != nil:
+		return usageError("cannot read the data folder %q: %v", c.data, err)
+	case !info.IsDir():
+		return usageError("%q is not a folder: give the server's data folder with --data", c.data)
+	}
+	db := filepath.Join(c.data, store.FileName)
+	info, err = os.Stat(db)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return usageError("the folder %q holds no %s, so there is nothing to back up: give the server's data folder with --data", c.data, store.FileName)
+	case err != nil:
+		return usageError("cannot read %s: %v", db, err)
+	case !info.Mode().IsRegular():
+		return usageError("%s is not a database file: give the server's data folder with --data", db)
+	}
+	return nil
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -10,6 +9,9 @@ import (
 
 	"github.com/rubricate/rubricate/rubrics"
 )
+
+// errNotesTooBig refuses notes over maxNotesBytes.
+var errNotesTooBig = fmt.Errorf("the notes are larger than %d MB: is this the right file? Split long notes into several topics", maxNotesBytes>>20)
 
 // draftCmd is "rubricate rubrics draft": an evidence catalogue drafted from
 // a teacher's notes.
@@ -31,7 +33,7 @@ catalogue.yaml beside the notes, then edit it: the rules are guesses.`,
 		Args:    cobra.NoArgs,
 		RunE:    func(*cobra.Command, []string) error { return c.run() },
 	}
-	cmd.Flags().StringVar(&c.notes, "notes", "", "the notes file (required)")
+	cmd.Flags().StringVar(&c.notes, "notes", "", "the notes file, or - for standard input (required)")
 	cmd.Flags().StringVar(&c.topic, "topic", "", "topic id (default: from the file name)")
 	cmd.Flags().StringVar(&c.title, "title", "", "topic title (default: the notes' first line)")
 	return cmd
@@ -41,12 +43,15 @@ func (c *draftCmd) run() error {
 	if c.notes == "" {
 		return usageError("which notes? e.g. `rubricate rubrics draft --notes my-notes.txt`")
 	}
-	data, err := os.ReadFile(c.notes)
+	data, err := readInput(c.notes, c.stdin, maxNotesBytes, errNotesTooBig)
 	if err != nil {
-		return usageError("%s: %v", c.notes, fileError(err))
+		return usageError("%s: %v", c.notes, err)
 	}
 	text := string(data)
 	topic := c.topic
+	if topic == "" && c.notes == "-" {
+		return usageError("notes from standard input need a topic id: add --topic, e.g. --topic cold-war-1945-62")
+	}
 	if topic == "" {
 		base := strings.TrimSuffix(filepath.Base(c.notes), filepath.Ext(c.notes))
 		topic = strings.Trim(strings.ToLower(strings.Map(func(r rune) rune {

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"syscall"
 
 	"github.com/rubricate/rubricate/analyzer"
 )
@@ -20,9 +21,71 @@ type essayFile struct {
 	err  error
 }
 
-// maxEssayBytes bounds what is read of one file: 50,000 characters of UTF-8
-// take at most four bytes each.
-const maxEssayBytes = 4*analyzer.MaxChars + 4
+// Limits on what is read of one file, so that a huge file (or /dev/zero)
+// is refused instead of filling memory.
+const (
+	// maxEssayBytes: 50,000 characters of UTF-8 take at most four bytes
+	// each.
+	maxEssayBytes = 4*analyzer.MaxChars + 4
+	// maxNotesBytes: a topic's notes, as large as the web app takes in one
+	// request.
+	maxNotesBytes = 1 << 20
+)
+
+// errNotRegular is a path that is not a plain file: a pipe, a device or a
+// socket, which could block for ever or never end.
+var errNotRegular = errors.New("this is not a plain file (a pipe, a device or a socket): save the text in a file and give that, or use - to read standard input")
+
+// openInput opens a file to read, refusing anything but a plain file
+// before a read can block: opening a FIFO without O_NONBLOCK waits for a
+// writer for ever. Errors are worded for the person who typed the name.
+func openInput(name string) (*os.File, error) {
+	f, err := os.OpenFile(name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, fileError(err)
+	}
+	info, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, fileError(err)
+	}
+	switch {
+	case info.IsDir():
+		f.Close()
+		return nil, errors.New("this is a folder, not a file")
+	case !info.Mode().IsRegular():
+		f.Close()
+		return nil, errNotRegular
+	}
+	return f, nil
+}
+
+// readInput reads all of name ("-" is stdin), refusing more than limit
+// bytes with tooBig.
+func readInput(name string, stdin io.Reader, limit int64, tooBig error) ([]byte, error) {
+	if name == "-" {
+		return readLimited(stdin, limit, tooBig)
+	}
+	f, err := openInput(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return readLimited(f, limit, tooBig)
+}
+
+// readLimited reads all of r, or refuses more than limit bytes with tooBig
+// after reading no more than one byte past it.
+func readLimited(r io.Reader, limit int64, tooBig error) ([]byte, error) {
+	data, err := io.ReadAll(io.LimitReader(r, limit+1))
+	if err != nil {
+		return nil, fileError(err)
+	}
+	if int64(len(data)) > limit {
+		return nil, tooBig
+	}
+	return data, nil
+}
 
 // readEssays expands folders (their .txt and .md files, sorted) and reads
 // every file; "-" is standard input. A file that cannot be read keeps its
@@ -64,21 +127,18 @@ func readEssays(args []string, stdin io.Reader) []essayFile {
 }
 
 func readPath(p string) essayFile {
-	f, err := os.Open(p)
+	f, err := openInput(p)
 	if err != nil {
-		return essayFile{name: p, err: fileError(err)}
+		return essayFile{name: p, err: err}
 	}
 	defer f.Close()
 	return readEssay(p, f)
 }
 
 func readEssay(name string, r io.Reader) essayFile {
-	data, err := io.ReadAll(io.LimitReader(r, maxEssayBytes+1))
+	data, err := readLimited(r, maxEssayBytes, analyzer.ErrTooLong)
 	if err != nil {
-		return essayFile{name: name, err: fileError(err)}
-	}
-	if len(data) > maxEssayBytes {
-		return essayFile{name: name, err: analyzer.ErrTooLong}
+		return essayFile{name: name, err: err}
 	}
 	text := string(data)
 	if err := analyzer.Validate(text); err != nil {

@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"os"
 	"text/tabwriter"
 
 	"github.com/goccy/go-yaml"
@@ -32,9 +31,11 @@ func (a *app) rubricsCommand() *cobra.Command {
 		RunE:  func(_ *cobra.Command, args []string) error { return c.show(args[0]) },
 	}, &cobra.Command{
 		Use:   "validate FILE...",
-		Short: "Check rubric YAML files and report every problem at its line",
-		Args:  minArgs(1, "give one or more rubric files, e.g. `rubricate rubrics validate my-rubric.yaml`"),
-		RunE:  func(_ *cobra.Command, args []string) error { return c.validate(args) },
+		Short: "Check rubric YAML files (- for standard input) and report every problem at its line",
+		Example: `  rubricate rubrics validate my-rubric.yaml
+  rubricate rubrics show sino-soviet-split | rubricate rubrics validate -`,
+		Args: minArgs(1, "give one or more rubric files, or - for standard input, e.g. `rubricate rubrics validate my-rubric.yaml`"),
+		RunE: func(_ *cobra.Command, args []string) error { return c.validate(args) },
 	}, a.draftCommand())
 	return cmd
 }
@@ -81,18 +82,14 @@ func (c *rubricsCmd) validate(files []string) error {
 	}
 	bad := 0
 	for _, name := range files {
-		f, err := os.Open(name)
-		if err != nil {
-			fmt.Fprintf(c.stderr, "%s: %v\n", name, fileError(err))
-			bad++
-			continue
-		}
-		r, err := rubrics.Parse(name, f, lib)
-		f.Close()
+		r, err := c.parse(name, lib)
 		if err != nil {
 			fmt.Fprintln(c.stderr, detail(err))
 			bad++
 			continue
+		}
+		if name == "-" {
+			name = stdinName
 		}
 		fmt.Fprintf(c.stdout, "%s: ok (%s, %d marks, %d criteria)\n", name, r.ID, r.Marks, len(r.Criteria))
 	}
@@ -100,6 +97,23 @@ func (c *rubricsCmd) validate(files []string) error {
 		return &exitError{code: exitBadInput, msg: fmt.Sprintf("%d of %d rubric file(s) have errors", bad, len(files))}
 	}
 	return nil
+}
+
+// stdinName names standard input in messages about a rubric read from it.
+const stdinName = "standard input"
+
+// parse reads and validates one rubric file, or standard input for "-".
+// rubrics.Parse reads at most rubrics.MaxRubricBytes.
+func (c *rubricsCmd) parse(name string, lib *rubrics.Library) (*rubrics.Rubric, error) {
+	if name == "-" {
+		return rubrics.Parse(stdinName, c.stdin, lib)
+	}
+	f, err := openInput(name)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	defer f.Close()
+	return rubrics.Parse(name, f, lib)
 }
 
 func exactArgs(n int, hint string) cobra.PositionalArgs {

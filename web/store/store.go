@@ -126,13 +126,21 @@ func (s *Store) Path() string { return s.path }
 
 // Backup writes a consistent copy of the database to path while the store
 // is in use (VACUUM INTO). path must not exist yet; the copy appears there
-// whole or not at all.
+// whole or not at all, readable by its owner only, like the database: it
+// holds password hashes.
 func (s *Store) Backup(ctx context.Context, path string) error {
 	if _, err := os.Lstat(path); err == nil {
 		return fmt.Errorf("%w: %s", ErrExists, path)
 	}
 	tmp := path + ".partial"
 	os.Remove(tmp)
+	// VACUUM INTO writes into an empty file that exists, keeping its mode;
+	// left to itself it would create the file world-readable.
+	f, err := os.OpenFile(tmp, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return fmt.Errorf("backup: %w", err)
+	}
+	f.Close()
 	if _, err := s.r.ExecContext(ctx, "VACUUM INTO ?", tmp); err != nil {
 		os.Remove(tmp)
 		return fmt.Errorf("backup: %w", err)
