@@ -1,11 +1,14 @@
 package web
 
 import (
+	"crypto/hmac"
 	"crypto/rand"
+	"crypto/sha256"
 	"crypto/subtle"
 	"encoding/base64"
 	"errors"
 	"net/http"
+	"strconv"
 	"strings"
 	"time"
 
@@ -18,8 +21,9 @@ import (
 // cookie, or call the API with a token. Students need neither.
 const (
 	sessionCookie = "rubricate_session"
-	// signInCookie holds the sign-in form's CSRF token before there is a
-	// session: the form must send the same value back (double submit).
+	// signInCookie holds a random value that ties sign-in forms to the
+	// browser they were served to, before there is a session (see
+	// signInToken).
 	signInCookie = "rubricate_signin"
 	sessionTTL   = 12 * time.Hour
 	signInTTL    = time.Hour
@@ -50,6 +54,73 @@ func randomToken() string {
 // sameToken compares two tokens in constant time.
 func sameToken(a, b string) bool {
 	return a != "" && subtle.ConstantTimeCompare([]byte(a), []byte(b)) == 1
+}
+
+// The sign-in form's CSRF token is one the server made: an expiry and an
+// HMAC, under a key only this process knows, of the expiry, the browser's
+// signInCookie and the site the form was served for. A cookie and field
+// made up to match are refused, and so is a form served to another browser
+// or under another host name; every form a browser opened (in any tab)
+// stays good until it expires, since the cookie stays the same.
+
+// signInNonce returns the browser's signInCookie, or a new one if it has
+// none that this server could have made.
+func signInNonce(c *gin.Context) string {
+	if ck, err := c.Request.Cookie(signInCookie); err == nil && len(ck.Value) == 43 {
+		if _, err := base64.RawURLEncoding.DecodeString(ck.Value); err == nil {
+			return ck.Value
+		}
+	}
+	return randomToken()
+}
+
+// signInToken is the token of a sign-in form served to the browser with
+// nonce, for site, good until expires.
+func (h *handler) signInToken(nonce, site string, expires time.Time) string {
+	exp := strconv.FormatInt(expires.Unix(), 10)
+	return exp + "." + base64.RawURLEncoding.EncodeToString(h.signInMAC(nonce, site, exp))
+}
+
+func (h *handler) signInMAC(nonce, site, exp string) []byte {
+	m := hmac.New(sha256.New, h.signInKey)
+	m.Write([]byte("rubricate sign-in\x00" + nonce + "\x00" + site + "\x00" + exp))
+	return m.Sum(nil)
+}
+
+// checkSignInToken reports whether token is one signInToken made for nonce
+// and site that has not expired at now.
+func (h *handler) checkSignInToken(nonce, site, token string, now time.Time) bool {
+	exp, mac, ok := strings.Cut(token, ".")
+	if !ok || nonce == "" || len(token) > 128 {
+		return false
+	}
+	sec, err := strconv.ParseInt(exp, 10, 64)
+	if err != nil || now.Unix() >= sec || sec > now.Add(signInTTL+time.Minute).Unix() {
+		return false
+	}
+	got, err := base64.RawURLEncoding.DecodeString(mac)
+	return err == nil && hmac.Equal(got, h.signInMAC(nonce, site, exp))
+}
+
+// site is the scheme and host a request was sent to, as an Origin header
+// names them: "http://127.0.0.1:8080". A default port is left out.
+func site(r *http.Request) string {
+	scheme := "http"
+	if r.TLS != nil {
+		scheme = "https"
+	}
+	return origin(scheme, r.Host)
+}
+
+// origin is scheme://host in lower case, without the scheme's default port.
+func origin(scheme, host string) string {
+	scheme, host = strings.ToLower(scheme), strings.ToLower(host)
+	if scheme == "http" {
+		host = strings.TrimSuffix(host, ":80")
+	} else if scheme == "https" {
+		host = strings.TrimSuffix(host, ":443")
+	}
+	return scheme + "://" + host
 }
 
 // currentSession returns the session the request's cookie names, if it is

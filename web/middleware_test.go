@@ -69,6 +69,7 @@ func TestBusy(t *testing.T) {
 	cancel()
 	body := `{"rubric":"sino-soviet-split","essay":"The Treaty of Friendship was signed in 1950."}`
 	req := httptest.NewRequestWithContext(ctx, "POST", "/api/v1/check", strings.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
 	rec := httptest.NewRecorder()
 	s.ServeHTTP(rec, req)
 	var e struct{ Error Error }

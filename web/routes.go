@@ -2,6 +2,7 @@ package web
 
 import (
 	"log/slog"
+	"sync/atomic"
 
 	"github.com/gin-gonic/gin"
 
@@ -20,11 +21,16 @@ type handler struct {
 	openapi      []byte
 	slots        chan struct{} // one per check running; see check
 	defaultTopic string
+	signInKey    []byte                     // signs sign-in forms' tokens; see signInToken
+	hosts        atomic.Pointer[hostPolicy] // nil: every host name is accepted; see checkHost
 }
 
 // routes registers every route of the app; this is the only place that does.
 func (h *handler) routes(e *gin.Engine) {
-	e.Use(h.recoverPanics, h.logRequests, secureHeaders, limitBody)
+	// Every request: to a host name this server answers to; and if it
+	// changes anything, from a page of this site. HEAD is answered as GET
+	// (see headAsGet).
+	e.Use(h.recoverPanics, h.logRequests, secureHeaders, h.checkHost, h.checkOrigin, limitBody)
 
 	// Pages for students.
 	e.GET("/", h.showHome)

@@ -5,6 +5,7 @@ package web
 
 import (
 	"context"
+	"crypto/rand"
 	"errors"
 	"fmt"
 	"io"
@@ -13,6 +14,7 @@ import (
 	"net/http"
 	"os"
 	"runtime"
+	"strings"
 	"sync"
 	"time"
 
@@ -55,6 +57,16 @@ type Config struct {
 	// in order. Zero means GOMAXPROCS: a check is pure CPU work, and running
 	// more at once than there are cores only makes every one of them later.
 	Checks int
+	// Hosts are the host names (without port) the server answers to,
+	// besides IP addresses and localhost: a name students type, such as
+	// "rubricate.school.example". Requests for any other name are refused
+	// once the server runs (Serve), so that no other site can reach it by
+	// DNS rebinding. Setting Hosts turns the check on for ServeHTTP too.
+	Hosts []string
+	// Connections is how many connections are served at once; more wait to
+	// be accepted. Zero means as many as the limit on open files allows,
+	// less a margin for the database and logs, up to maxConnections.
+	Connections int
 }
 
 // Server is the web app: an http.Handler, and Serve to run it with
@@ -62,7 +74,10 @@ type Config struct {
 type Server struct {
 	log    *slog.Logger
 	engine *gin.Engine
+	serve  http.Handler // engine, with HEAD answered as GET
 	h      *handler
+	hosts  *hostPolicy // checked by Serve
+	conns  int         // connections served at once
 
 	closeOnce sync.Once
 	closeErr  error
@@ -99,7 +114,16 @@ func New(lib *rubrics.Library, cfg Config) (*Server, error) {
 	if n <= 0 {
 		n = runtime.GOMAXPROCS(0)
 	}
-	h := &handler{lib: lib, log: log, views: views, assets: assets, openapi: api, slots: make(chan struct{}, n)}
+	h := &handler{lib: lib, log: log, views: views, assets: assets, openapi: api, slots: make(chan struct{}, n),
+		signInKey: make([]byte, 32)}
+	_, _ = rand.Read(h.signInKey) // never fails (crypto/rand panics rather)
+	hosts, err := parseHosts(cfg.Hosts)
+	if err != nil {
+		return nil, err
+	}
+	if len(cfg.Hosts) > 0 {
+		h.hosts.Store(hosts)
+	}
 	if ids := lib.TopicIDs(); len(ids) > 0 {
 		h.defaultTopic = ids[0]
 	}
@@ -125,17 +149,39 @@ func New(lib *rubrics.Library, cfg Config) (*Server, error) {
 		return nil, err
 	}
 	h.routes(e)
-	return &Server{log: log, engine: e, h: h}, nil
+	conns := cfg.Connections
+	if conns <= 0 {
+		conns = connectionLimit()
+	}
+	return &Server{log: log, engine: e, serve: headAsGet(e), h: h, hosts: hosts, conns: conns}, nil
+}
+
+// parseHosts checks Config.Hosts: names, without scheme, port or path.
+func parseHosts(names []string) (*hostPolicy, error) {
+	p := &hostPolicy{names: map[string]bool{}}
+	for _, n := range names {
+		n = strings.TrimSpace(n)
+		name := hostName(n)
+		if name == "" || strings.ContainsAny(n, "/@ \t") || strings.ContainsAny(name, ":[]") || len(name) > 253 {
+			return nil, fmt.Errorf("web: %q is not a host name: give a name such as rubricate.school.example, without http:// or a port", n)
+		}
+		p.names[name] = true
+	}
+	return p, nil
 }
 
 // ServeHTTP answers one request.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	s.engine.ServeHTTP(w, r)
+	s.serve.ServeHTTP(w, r)
 }
 
 // Serve answers requests on ln until ctx is cancelled, then stops taking
 // new connections and lets requests in flight finish (up to ten seconds).
+// It serves at most Config.Connections connections at once, and only
+// requests for the host names Config.Hosts allows.
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
+	s.h.hosts.Store(s.hosts)
+	ln = limitListener(ln, s.conns)
 	srv := &http.Server{
 		Handler:           s,
 		ReadHeaderTimeout: readHeaderTimeout,

@@ -18,8 +18,9 @@ import (
 // serveCmd is "rubricate serve".
 type serveCmd struct {
 	*app
-	addr string
-	data string
+	addr  string
+	data  string
+	hosts []string
 }
 
 func (a *app) serveCommand() *cobra.Command {
@@ -42,6 +43,7 @@ error and never contain essay text. Stop with Ctrl+C.`,
 	}
 	cmd.Flags().StringVar(&c.addr, "addr", "127.0.0.1:8080", "address to listen on, host:port (port 0 picks a free one)")
 	cmd.Flags().StringVar(&c.data, "data", "rubricate-data", "folder for the server's state (never essays)")
+	cmd.Flags().StringSliceVar(&c.hosts, "host", nil, "a host name students open the server by, e.g. rubricate.school.example (IP addresses and localhost always work; other names are refused)")
 	return cmd
 }
 
@@ -62,7 +64,7 @@ func (c *serveCmd) run(ctx context.Context) error {
 	if err != nil {
 		return usageError("cannot use %q for data: %v (choose another folder with --data)", c.data, err)
 	}
-	srv, err := web.New(lib, web.Config{Logger: log, DataDir: data})
+	srv, err := web.New(lib, web.Config{Logger: log, DataDir: data, Hosts: c.hosts})
 	if err != nil {
 		return fmt.Errorf("cannot start: %v", err)
 	}
