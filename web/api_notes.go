@@ -45,6 +45,7 @@ func (h *handler) apiNotesSearch(c *gin.Context) {
 		}
 		limit = n
 	}
+	h.shelf.refresh(c.Request.Context())
 	topic := c.DefaultQuery("topic", h.defaultTopic)
 	idx, ok := h.lib.Index(topic)
 	if !ok {

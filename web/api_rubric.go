@@ -40,6 +40,7 @@ type itemView struct {
 // "Accept: application/yaml" it answers the rubric's YAML.
 func (h *handler) apiRubric(c *gin.Context) {
 	id := c.Param("id")
+	h.shelf.refresh(c.Request.Context())
 	r, ok := h.lib.Rubric(id)
 	var version int
 	var draft bool
@@ -59,8 +60,7 @@ func (h *handler) apiRubric(c *gin.Context) {
 		rec, rr, err := h.shelf.visible(c.Request.Context(), caller, id)
 		switch {
 		case rec.ID == "" && (err == nil || errors.Is(err, store.ErrNotFound)):
-			h.apiError(c, userError(codeUnknownRubric,
-				"There is no rubric %q. GET /api/v1/rubrics lists the rubric ids.", shorten(id, 80)))
+			h.apiError(c, noRubric(id))
 			return
 		case rec.ID == "":
 			h.apiError(c, err)

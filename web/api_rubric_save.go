@@ -44,6 +44,10 @@ func (h *handler) apiSaveRubric(c *gin.Context, id string) {
 	}
 	if id != "" {
 		if old, err := h.store.Rubric(ctx, id); err == nil && old.Owner != me.ID {
+			if !h.shelf.seenBy(old, me.ID) {
+				h.apiError(c, noRubric(id))
+				return
+			}
 			h.apiError(c, userError(codeForbidden, "The rubric %q is another teacher's: you cannot change it. Save yours under another id.", id))
 			return
 		}
@@ -58,7 +62,7 @@ func (h *handler) apiSaveRubric(c *gin.Context, id string) {
 	}
 	old, err := h.store.Rubric(ctx, r.ID)
 	exists := err == nil
-	if err := claim("rubric", r.ID, err, id == "", old.Owner, me.ID); err != nil {
+	if err := claim("rubric", r.ID, err, id == "", old.Owner, me.ID, err == nil && h.shelf.seenBy(old, me.ID)); err != nil {
 		h.apiError(c, err)
 		return
 	}
@@ -105,6 +109,16 @@ func readYAMLBody(r *http.Request) ([]byte, error) {
 	return []byte(normalizeText(string(data))), nil
 }
 
+// noRubric is the answer about a rubric id that the caller has no rubric
+// under and cannot see, whatever they asked to do with it: the same
+// whether there is no such rubric or it is another teacher's draft, so
+// that drafts stay private.
+func noRubric(id string) error {
+	return userError(codeUnknownRubric,
+		"There is no rubric %q that you can open or change. GET /api/v1/rubrics lists the published rubrics; a new rubric needs an id that is not in use.",
+		shorten(id, 80))
+}
+
 // apiOwned checks, before a change, that the rubric id is the caller's:
 // another teacher's draft is not found (as if it did not exist), another
 // teacher's published rubric is forbidden.
@@ -113,8 +127,8 @@ func (h *handler) apiOwned(ctx context.Context, me store.Teacher, id string) err
 	switch {
 	case h.lib.IsBuiltin(id):
 		return userError(codeForbidden, "%q is a built-in rubric and cannot be changed.", id)
-	case errors.Is(err, store.ErrNotFound), err == nil && rec.Owner != me.ID && !rec.Published:
-		return userError(codeUnknownRubric, "There is no rubric %q of yours.", shorten(id, 80))
+	case errors.Is(err, store.ErrNotFound), err == nil && !h.shelf.seenBy(rec, me.ID):
+		return noRubric(id)
 	case err != nil:
 		return err
 	case rec.Owner != me.ID:

@@ -26,6 +26,7 @@ type topicDetail struct {
 // to anyone, a draft to its owner (with their API token).
 func (h *handler) apiTopic(c *gin.Context) {
 	id := c.Param("id")
+	h.shelf.refresh(c.Request.Context())
 	var d topicDetail
 	var t *corpus.Topic
 	if h.shelf.bundled[id] {
@@ -43,7 +44,7 @@ func (h *handler) apiTopic(c *gin.Context) {
 		}
 		rec, err := h.shelf.visibleTopic(c.Request.Context(), caller, id)
 		if errors.Is(err, store.ErrNotFound) {
-			h.apiError(c, userError(codeNotFound, "There is no topic %q.", shorten(id, 80)))
+			h.apiError(c, noTopic(id))
 			return
 		}
 		if err != nil {

@@ -59,7 +59,7 @@ func (h *handler) apiSaveTopic(c *gin.Context, id string) {
 	}
 	old, err := h.store.Topic(ctx, req.ID)
 	exists := err == nil
-	if err := claim("topic", req.ID, err, id == "", old.Owner, me.ID); err != nil {
+	if err := claim("topic", req.ID, err, id == "", old.Owner, me.ID, old.Published); err != nil {
 		h.apiError(c, err)
 		return
 	}
@@ -96,7 +96,7 @@ func (h *handler) apiOwnedTopic(ctx context.Context, me store.Teacher, id string
 	case h.shelf.bundled[id]:
 		return userError(codeForbidden, "%q is a topic that comes with rubricate and cannot be changed.", id)
 	case errors.Is(err, store.ErrNotFound), err == nil && rec.Owner != me.ID && !rec.Published:
-		return userError(codeNotFound, "There is no topic %q of yours.", shorten(id, 80))
+		return noTopic(id)
 	case err != nil:
 		return err
 	case rec.Owner != me.ID:
@@ -105,17 +105,33 @@ func (h *handler) apiOwnedTopic(ctx context.Context, me store.Teacher, id string
 	return nil
 }
 
+// noTopic is the answer about a topic id that the caller has no topic
+// under and cannot see, like noRubric.
+func noTopic(id string) error {
+	return userError(codeNotFound,
+		"There is no topic %q that you can open or change. A new topic needs an id that is not in use.", shorten(id, 80))
+}
+
 // claim decides whether a teacher (me) may save a rubric or topic (kind)
-// under id, given what looking it up returned (lookupErr) and its owner.
-// creating is set for a POST, which must not overwrite anything.
-func claim(kind, id string, lookupErr error, creating bool, owner, me int64) error {
+// under id, given what looking it up returned (lookupErr), its owner and
+// whether others can see it. creating is set for a POST, which must not
+// overwrite anything. Another teacher's id gets the same answer whether
+// it is published or a draft, so that drafts stay private.
+func claim(kind, id string, lookupErr error, creating bool, owner, me int64, seen bool) error {
 	switch {
 	case errors.Is(lookupErr, store.ErrNotFound):
 		return nil
 	case lookupErr != nil:
 		return lookupErr
+	case creating && owner == me:
+		return userError(codeConflict, "You have a %s %q already. PUT /api/v1/%ss/%s to save a new version of it, or choose another id.", kind, id, kind, id)
 	case creating:
-		return userError(codeConflict, "There is a %s %q already. Choose another id, or PUT /api/v1/%ss/%s to save a new version of your own.", kind, id, kind, id)
+		return userError(codeConflict, "The id %q cannot be used: choose another id.", shorten(id, 80))
+	case owner != me && !seen:
+		if kind == "topic" {
+			return noTopic(id)
+		}
+		return noRubric(id)
 	case owner != me:
 		return userError(codeForbidden, "The %s %q is another teacher's: you cannot change it. Save yours under another id.", kind, id)
 	}

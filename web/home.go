@@ -32,6 +32,7 @@ type rubricChoice struct {
 
 // showHome handles "GET /".
 func (h *handler) showHome(c *gin.Context) {
+	h.shelf.refresh(c.Request.Context())
 	h.render(c, http.StatusOK, "home", h.homePage("", "", nil))
 }
 

@@ -36,6 +36,10 @@ type editorPage struct {
 	Notice   string
 	Error    *Error
 	Topics   []topicRef
+	// Withdrawn: the rubric is published, but students cannot choose it
+	// while it does not validate (its topic's owner changed or withdrew
+	// the topic, say).
+	Withdrawn bool
 }
 
 // versionView is one saved version, newest first.
@@ -68,6 +72,7 @@ const maxVersionsShown = 30
 
 // newEditor starts the editor page for the rubric id (or a new one).
 func (h *handler) newEditor(c *gin.Context, id string) *editorPage {
+	h.shelf.refresh(c.Request.Context())
 	p := &editorPage{base: teacherBase(c, "New rubric"), New: id == "", ID: id, Action: "/teacher/rubrics/new"}
 	if id != "" {
 		p.Title = "Edit " + id
@@ -97,6 +102,7 @@ func (h *handler) ownRubric(c *gin.Context, id string) (store.RubricRecord, erro
 // fillHistory adds the saved rubric's record and versions to the page.
 func (h *handler) fillHistory(ctx context.Context, p *editorPage, rec store.RubricRecord) error {
 	p.Record = &rec
+	p.Withdrawn = rec.Published && !h.shelf.isRegistered(rec)
 	for v := rec.Version; v >= 1 && v > rec.Version-maxVersionsShown; v-- {
 		old, err := h.store.RubricVersion(ctx, rec.ID, v)
 		if err != nil {
@@ -143,6 +149,8 @@ func (h *handler) renderEditor(c *gin.Context, status int, p *editorPage) {
 		if m := unknownTopic.FindStringSubmatch(d.Message); m != nil {
 			if t, err := h.store.Topic(c.Request.Context(), m[1]); err == nil && !t.Published && t.Owner == session(c).Teacher.ID {
 				p.Problems[i].Message += ": your topic " + m[1] + " is not published yet; publish it, then rubrics can use it"
+			} else if p.Withdrawn {
+				p.Problems[i].Message += ": it is not published any more; move the rubric to a published topic, or wait until the topic is published again"
 			}
 		}
 	}

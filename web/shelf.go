@@ -288,7 +288,7 @@ func (s *shelf) visible(ctx context.Context, caller int64, id string) (store.Rub
 	if rec.ID == "" { // not stored, or the store failed
 		return rec, nil, err
 	}
-	if rec.Owner != caller && (!rec.Published || !s.isRegistered(rec)) {
+	if !s.seenBy(rec, caller) {
 		return store.RubricRecord{}, nil, errNoRubric(id)
 	}
 	return rec, r, err
@@ -340,7 +340,7 @@ func (s *shelf) setPublished(ctx context.Context, owner int64, id string, publis
 	case rec.ID == "": // not stored, or the store failed
 		return rec, err
 	case rec.Owner != owner:
-		if !rec.Published || !s.isRegistered(rec) {
+		if !s.seenBy(rec, owner) {
 			return store.RubricRecord{}, errNoRubric(id)
 		}
 		return store.RubricRecord{}, fmt.Errorf("rubric %q: %w", id, store.ErrForbidden)
@@ -403,4 +403,10 @@ func (s *shelf) usersOf(topic string) []parsed {
 		}
 	}
 	return out
+}
+
+// seenBy reports whether a teacher (or 0, a student) may see a rubric:
+// their own, or one published and in the Library.
+func (s *shelf) seenBy(rec store.RubricRecord, caller int64) bool {
+	return rec.Owner == caller || rec.Published && s.isRegistered(rec)
 }

@@ -40,6 +40,7 @@ type ownTopic struct {
 func (h *handler) showWorkspace(c *gin.Context) {
 	ctx := c.Request.Context()
 	me := session(c).Teacher
+	h.shelf.refresh(ctx)
 	p := workspacePage{base: teacherBase(c, "Your rubrics"), Notice: notice(c)}
 	recs, err := h.store.RubricsByOwner(ctx, me.ID)
 	if err != nil {
@@ -78,7 +79,7 @@ var notices = map[string]string{
 	"published":         "Published: students can choose it now.",
 	"unpublished":       "Unpublished: students no longer see it. You can still edit and preview it.",
 	"topic-published":   "Published: its notes are searchable, and rubrics can use it.",
-	"topic-unpublished": "Unpublished: its notes are no longer searchable. You can still edit it.",
+	"topic-unpublished": "Unpublished: its notes are no longer searchable, and other teachers' rubrics on it are withdrawn from students until you publish it again. You can still edit it.",
 	"deleted":           "Deleted %s.",
 }
 

@@ -11,7 +11,12 @@ import (
 func (h *handler) publishRubric(published bool) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		id := c.Param("id")
-		rec, err := h.shelf.setPublished(c.Request.Context(), session(c).Teacher.ID, id, published)
+		// Another teacher's rubric, published or not, is not found, as on
+		// every page of the workspace.
+		rec, err := h.ownRubric(c, id)
+		if err == nil {
+			rec, err = h.shelf.setPublished(c.Request.Context(), session(c).Teacher.ID, id, published)
+		}
 		if err != nil {
 			h.pageError(c, err)
 			return

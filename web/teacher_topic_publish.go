@@ -10,7 +10,13 @@ import (
 // and "POST /teacher/topics/:id/unpublish" (false).
 func (h *handler) publishTopic(published bool) gin.HandlerFunc {
 	return func(c *gin.Context) {
-		rec, err := h.shelf.setTopicPublished(c.Request.Context(), session(c).Teacher.ID, c.Param("id"), published)
+		id := c.Param("id")
+		// Another teacher's topic, published or not, is not found, as on
+		// every page of the workspace.
+		rec, err := h.ownTopic(c, id)
+		if err == nil {
+			rec, err = h.shelf.setTopicPublished(c.Request.Context(), session(c).Teacher.ID, id, published)
+		}
 		if err != nil {
 			h.pageError(c, err)
 			return
