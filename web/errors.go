@@ -29,6 +29,12 @@ const (
 	codeBusy          = "busy"     // too many checks waiting; try again
 	codeInternal      = "internal" // our fault; logged, never detailed
 
+	// The server's disk or database, which whoever runs it must fix.
+	codeDiskFull    = "disk_full"           // store.ErrDiskFull
+	codeReadOnly    = "read_only"           // store.ErrReadOnly
+	codeCorrupt     = "database_damaged"    // store.ErrCorrupt
+	codeUnavailable = "storage_unavailable" // store.ErrUnavailable
+
 	// Teachers' errors.
 	codeUnauthorized  = "unauthorized"           // no valid session or API token
 	codeForbidden     = "forbidden"              // another teacher's rubric or topic, or a built-in one
@@ -95,8 +101,10 @@ func statusCode(code string) int {
 		return http.StatusUnsupportedMediaType
 	case codeBadMethod:
 		return http.StatusMethodNotAllowed
-	case codeBusy:
+	case codeBusy, codeReadOnly, codeCorrupt, codeUnavailable:
 		return http.StatusServiceUnavailable
+	case codeDiskFull:
+		return http.StatusInsufficientStorage
 	default:
 		return http.StatusInternalServerError
 	}
@@ -128,6 +136,16 @@ func asError(err error) (e *Error, internal bool) {
 		return &Error{Code: codeConflict, Message: "That id is taken already: choose another."}, false
 	case errors.Is(err, store.ErrInvalid):
 		return &Error{Code: codeBadRequest, Message: sentence(err.Error())}, false
+	// The disk's and the database's faults are logged too: whoever runs
+	// the server needs the detail.
+	case errors.Is(err, store.ErrDiskFull):
+		return &Error{Code: codeDiskFull, Message: "The server's disk is full, so nothing was saved (and no one can sign in). Ask whoever runs rubricate to free some space, then try again."}, true
+	case errors.Is(err, store.ErrReadOnly):
+		return &Error{Code: codeReadOnly, Message: "The server cannot save anything just now: its data folder is read-only, so nothing was saved. Ask whoever runs rubricate to make it writable again, then try again."}, true
+	case errors.Is(err, store.ErrCorrupt):
+		return &Error{Code: codeCorrupt, Message: "The server's database is damaged, so nothing was saved. Ask whoever runs rubricate to restore it from a backup (rubricate backup)."}, true
+	case errors.Is(err, store.ErrUnavailable):
+		return &Error{Code: codeUnavailable, Message: "The server cannot read or write its data just now (a disk error), so nothing was saved. Ask whoever runs rubricate to check the disk, then try again."}, true
 	default:
 		return &Error{Code: codeInternal, Message: internalMessage}, true
 	}

@@ -64,7 +64,7 @@ func Open(ctx context.Context, dir string) (*Store, error) {
 		return nil, invalid("no data folder given")
 	}
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return nil, err
+		return nil, classify(err)
 	}
 	path, err := filepath.Abs(filepath.Join(dir, FileName))
 	if err != nil {
@@ -75,7 +75,7 @@ func Open(ctx context.Context, dir string) (*Store, error) {
 	// password hashes.
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
 	if err != nil {
-		return nil, err
+		return nil, classify(err)
 	}
 	f.Close()
 
@@ -91,9 +91,13 @@ func Open(ctx context.Context, dir string) (*Store, error) {
 	n := max(4, runtime.GOMAXPROCS(0))
 	s.r.SetMaxOpenConns(n)
 	s.r.SetMaxIdleConns(n)
-	if err := s.migrate(ctx); err != nil {
+	if err := quickCheck(ctx, s.r, path); err != nil {
 		s.Close()
 		return nil, err
+	}
+	if err := s.migrate(ctx); err != nil {
+		s.Close()
+		return nil, damaged(path, classify(err))
 	}
 	return s, nil
 }
@@ -138,41 +142,43 @@ func (s *Store) Backup(ctx context.Context, path string) error {
 	// left to itself it would create the file world-readable.
 	f, err := os.OpenFile(tmp, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
 	if err != nil {
-		return fmt.Errorf("backup: %w", err)
+		return fmt.Errorf("backup: %w", classify(err))
 	}
 	f.Close()
 	if _, err := s.r.ExecContext(ctx, "VACUUM INTO ?", tmp); err != nil {
 		os.Remove(tmp)
-		return fmt.Errorf("backup: %w", err)
+		return fmt.Errorf("backup: %w", classify(err))
 	}
 	if err := os.Rename(tmp, path); err != nil {
 		os.Remove(tmp)
-		return fmt.Errorf("backup: %w", err)
+		return fmt.Errorf("backup: %w", classify(err))
 	}
 	return nil
 }
 
 // write runs fn in a write transaction and commits it if fn returns nil.
+// A full disk, a read-only or damaged database come back as ErrDiskFull,
+// ErrReadOnly, ErrCorrupt or ErrUnavailable.
 func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	tx, err := s.w.BeginTx(ctx, nil)
 	if err != nil {
-		return err
+		return classify(err)
 	}
 	if err := fn(tx); err != nil {
 		tx.Rollback()
-		return err
+		return classify(err)
 	}
-	return tx.Commit()
+	return classify(tx.Commit())
 }
 
 // read runs fn in a read transaction, so that its queries see one state.
 func (s *Store) read(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	tx, err := s.r.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
-		return err
+		return classify(err)
 	}
 	defer tx.Rollback()
-	return fn(tx)
+	return classify(fn(tx))
 }
 
 // inputError is an ErrInvalid whose message is only what is wrong, ready
