@@ -67,7 +67,9 @@ func TestOtherTeachersDraftsUnseen(t *testing.T) {
 					{"POST", "/api/v1/rubrics/" + id + "/unpublish", "", ""},
 				}
 			},
-			func(id string) request { return request{"POST", "/api/v1/rubrics", "application/yaml", splitCopy(t, id)} }},
+			func(id string) request {
+				return request{"POST", "/api/v1/rubrics", "application/yaml", splitCopy(t, id)}
+			}},
 		{"topic", "adas-topic", "adas-pub-topic",
 			func(id string) []request {
 				return []request{
