@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"net"
@@ -13,6 +14,7 @@ import (
 
 	"github.com/rubricate/rubricate/analyzer"
 	"github.com/rubricate/rubricate/web"
+	"github.com/rubricate/rubricate/web/store"
 )
 
 // serveCmd is "rubricate serve".
@@ -64,6 +66,16 @@ func (c *serveCmd) run(ctx context.Context) error {
 	if err != nil {
 		return usageError("cannot use %q for data: %v (choose another folder with --data)", c.data, err)
 	}
+	// One server per data folder: each keeps what is published in memory,
+	// so a second would show students its own, different view of it.
+	lock, err := store.Lock(data)
+	switch {
+	case errors.Is(err, store.ErrLocked):
+		return usageError("%v: stop that server first, or give this one its own folder with --data", err)
+	case err != nil:
+		return usageError("cannot use %q for data: %v (choose another folder with --data)", c.data, err)
+	}
+	defer lock.Close()
 	srv, err := web.New(lib, web.Config{Logger: log, DataDir: data, Hosts: c.hosts})
 	if err != nil {
 		return fmt.Errorf("cannot start: %v", err)
