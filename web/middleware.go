@@ -27,7 +27,10 @@ func secureHeaders(c *gin.Context) {
 	hd.Set("Content-Security-Policy", contentSecurityPolicy)
 	hd.Set("X-Content-Type-Options", "nosniff")
 	hd.Set("X-Frame-Options", "DENY")
-	hd.Set("Referrer-Policy", "no-referrer")
+	// No address is sent to other sites. Not "no-referrer": under it a
+	// browser sends "Origin: null" even with its forms to this site, and
+	// checkOrigin could not tell them from another site's.
+	hd.Set("Referrer-Policy", "same-origin")
 	hd.Set("Cross-Origin-Opener-Policy", "same-origin")
 	hd.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
 	// Pages and API answers carry essays and feedback: personal data that

@@ -24,7 +24,7 @@ type signInForm struct {
 
 // openSignIn opens the sign-in form for host with the browser's cookie
 // ("" for a browser without one).
-func openSignIn(t *testing.T, s http.Handler, host, cookie string) tab {
+func openSignIn(t testing.TB, s http.Handler, host, cookie string) tab {
 	t.Helper()
 	req := httptest.NewRequest("GET", "http://"+host+"/teacher/sign-in", nil)
 	if cookie != "" {
