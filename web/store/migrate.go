@@ -88,12 +88,16 @@ CREATE TABLE sign_in_failures (
 );
 CREATE INDEX sign_in_failures_last ON sign_in_failures(last_failure);
 `,
+	// 3: keep the newest KeptVersions versions of each rubric and topic
+	// (versions.go).
+	keepVersionsStep,
 }
 
 // migrate applies the steps the database has not had yet, all in one
 // transaction: a failure leaves the schema as it was.
 func (s *Store) migrate(ctx context.Context) error {
-	return s.write(ctx, func(tx *sql.Tx) error {
+	var pruned int64
+	err := s.write(ctx, func(tx *sql.Tx) error {
 		if _, err := tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)`); err != nil {
 			return fmt.Errorf("schema: %w", err)
 		}
@@ -111,7 +115,20 @@ func (s *Store) migrate(ctx context.Context) error {
 			if _, err := tx.ExecContext(ctx, `INSERT INTO schema_version (version) VALUES (?)`, v); err != nil {
 				return fmt.Errorf("schema step %d: %w", v, err)
 			}
+			if v == keepVersionsSchema {
+				var err error
+				if pruned, err = pruneVersions(ctx, tx); err != nil {
+					return fmt.Errorf("schema step %d: %w", v, err)
+				}
+			}
 		}
 		return nil
 	})
+	if err == nil && pruned > 0 {
+		// Give the old versions' space back to the disk, once. It is only
+		// worth doing, not needed: SQLite reuses the free pages anyway, so
+		// a failure (no room for the copy VACUUM makes) changes nothing.
+		s.w.ExecContext(ctx, `VACUUM`)
+	}
+	return err
 }
