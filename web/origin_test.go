@@ -11,7 +11,7 @@ import (
 	"testing"
 )
 
-const checkBody = `{"rubric":"sino-soviet-split","essay":"The Treaty of Friendship was signed in 1950."}`
+const originCheckBody = `{"rubric":"sino-soviet-split","essay":"The Treaty of Friendship was signed in 1950."}`
 
 // TestOriginCheck: a state-changing request sent by a page of another
 // site (another port counts) is refused; the site's own pages, tools
@@ -29,9 +29,9 @@ func TestOriginCheck(t *testing.T) {
 		status         int // 0: anything but 403
 	}{
 		{"API check from another port", "POST", "/api/v1/check", "localhost:8080",
-			map[string]string{"Origin": "http://localhost:9999"}, checkBody, "application/json", 403},
+			map[string]string{"Origin": "http://localhost:9999"}, originCheckBody, "application/json", 403},
 		{"API check as text from another site", "POST", "/api/v1/check", "localhost:8080",
-			map[string]string{"Origin": "https://evil.example"}, checkBody, "text/plain", 403},
+			map[string]string{"Origin": "https://evil.example"}, originCheckBody, "text/plain", 403},
 		{"page check from another site", "POST", "/check", "localhost:8080",
 			map[string]string{"Origin": "http://evil.example"}, checkForm, "application/x-www-form-urlencoded", 403},
 		{"sign-in from another port", "POST", "/teacher/sign-in", "localhost:8080",
@@ -41,17 +41,17 @@ func TestOriginCheck(t *testing.T) {
 		{"sign-in over https from http", "POST", "/teacher/sign-in", "localhost:8080",
 			map[string]string{"Origin": "https://localhost:8080"}, "name=ada", "application/x-www-form-urlencoded", 403},
 		{"an opaque origin", "POST", "/api/v1/check", "localhost:8080",
-			map[string]string{"Origin": "null"}, checkBody, "application/json", 403},
+			map[string]string{"Origin": "null"}, originCheckBody, "application/json", 403},
 		{"a cookie with a token does not skip the check", "POST", "/api/v1/rubrics/nope/publish", "localhost:8080",
 			map[string]string{"Origin": "http://evil.example", "Authorization": "Bearer " + token, "Cookie": "rubricate_session=x"}, "", "", 403},
 		{"API check from its own page", "POST", "/api/v1/check", "localhost:8080",
-			map[string]string{"Origin": "http://localhost:8080"}, checkBody, "application/json", 200},
+			map[string]string{"Origin": "http://localhost:8080"}, originCheckBody, "application/json", 200},
 		{"the default port written out", "POST", "/api/v1/check", "LocalHost",
-			map[string]string{"Origin": "http://localhost:80"}, checkBody, "application/json", 200},
+			map[string]string{"Origin": "http://localhost:80"}, originCheckBody, "application/json", 200},
 		{"its own Referer", "POST", "/api/v1/check", "192.168.1.20:8080",
-			map[string]string{"Referer": "http://192.168.1.20:8080/"}, checkBody, "application/json", 200},
+			map[string]string{"Referer": "http://192.168.1.20:8080/"}, originCheckBody, "application/json", 200},
 		{"no Origin or Referer (curl)", "POST", "/api/v1/check", "localhost:8080",
-			nil, checkBody, "application/json", 200},
+			nil, originCheckBody, "application/json", 200},
 		{"an API token without cookies", "POST", "/api/v1/rubrics/nope/publish", "localhost:8080",
 			map[string]string{"Origin": "http://evil.example", "Authorization": "Bearer " + token}, "", "", 404},
 		{"a GET from another site", "GET", "/api/v1/rubrics", "localhost:8080",
