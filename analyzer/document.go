@@ -3,6 +3,7 @@
 package analyzer
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"strings"
@@ -113,6 +114,13 @@ func (a *Analyzer) Lexicon() *Lexicon { return a.lex }
 
 // Analyze validates text and splits it into sentences, words and mentions.
 func (a *Analyzer) Analyze(text string) (*Document, error) {
+	return a.AnalyzeContext(context.Background(), text)
+}
+
+// AnalyzeContext is Analyze that gives up, returning ctx's error, once ctx
+// is done: a server stops work for a client that has gone or a check that
+// has run out of time.
+func (a *Analyzer) AnalyzeContext(ctx context.Context, text string) (*Document, error) {
 	if err := Validate(text); err != nil {
 		return nil, err
 	}
@@ -124,8 +132,18 @@ func (a *Analyzer) Analyze(text string) (*Document, error) {
 	if len(doc.Sentences) > 0 {
 		doc.Paragraphs = doc.Sentences[len(doc.Sentences)-1].Paragraph + 1
 	}
-	doc.Words = a.words(plain)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	words, err := a.words(ctx, plain)
+	if err != nil {
+		return nil, err
+	}
+	doc.Words = words
 	doc.Mentions = FindMentions(plain)
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	doc.WordCount = countWords(plain)
 	assign(doc)
 	return doc, nil

@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"context"
 	"regexp"
 	"strings"
 	"unicode"
@@ -82,12 +83,17 @@ func at(orig []int, i int) int {
 
 // words tokenizes text with prose's tokenizer and turns the tokens into
 // normalised words with spans into the original text.
-func (a *Analyzer) words(text string) []Word {
+func (a *Analyzer) words(ctx context.Context, text string) ([]Word, error) {
 	clean, orig := fold(text)
 	out := make([]Word, 0, len(clean)/5)
 	// prose's tokenizer splits the text at white space and then splits each
 	// run on its own, so each run's tokens are found once and remembered.
-	for runStart := 0; runStart < len(clean); {
+	for runs, runStart := 0, 0; runStart < len(clean); runs++ {
+		if runs%1024 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
 		r, size := utf8.DecodeRuneInString(clean[runStart:])
 		if unicode.IsSpace(r) {
 			runStart += size
@@ -107,7 +113,7 @@ func (a *Analyzer) words(text string) []Word {
 		}
 		runStart = runEnd
 	}
-	return out
+	return out, nil
 }
 
 // runWords returns the words of one run of text between spaces, with spans
@@ -115,6 +121,9 @@ func (a *Analyzer) words(text string) []Word {
 // run is tokenized and normalised once per lexicon and remembered (up to
 // runCacheMax runs).
 func (a *Analyzer) runWords(run string) []Word {
+	if len(run) > maxProseRun {
+		return a.longRunWords(run)
+	}
 	if v, ok := a.lex.runs.Load(run); ok {
 		return v.([]Word)
 	}
@@ -142,6 +151,78 @@ func (a *Analyzer) runWords(run string) []Word {
 }
 
 const runCacheMax = 200000
+
+// maxProseRun is the longest run of text given to prose's tokenizer whole.
+// prose peels a run's leading and trailing punctuation one character at a
+// time, rescanning the rest of the run at every step, so its cost grows
+// with the square of the run's length: 20,000 dots take seconds. No word
+// of an essay is this long; a longer run is cut into its words first.
+const maxProseRun = 64
+
+// longRunWords returns the words of a run longer than maxProseRun, in time
+// linear in its length. The run is cut at punctuation into pieces of word
+// characters (letters and digits, joined by single hyphens, slashes,
+// apostrophes, points or commas, as in "Sino-Soviet" or "300,000"); short
+// pieces are read as prose would read them alone, longer ones are split at
+// their hyphens and slashes. Long runs are rare and mostly unique, so they
+// are not remembered.
+func (a *Analyzer) longRunWords(run string) []Word {
+	var out []Word
+	for start := 0; start < len(run); {
+		r, size := utf8.DecodeRuneInString(run[start:])
+		if !isWordRune(r) {
+			start += size
+			continue
+		}
+		end := pieceEnd(run, start)
+		if end-start <= maxProseRun {
+			for _, w := range a.runWords(run[start:end]) {
+				w.Start, w.End = start+w.Start, start+w.End
+				out = append(out, w)
+			}
+		} else {
+			out = a.appendWords(out, run, nil, start, end)
+		}
+		start = end
+	}
+	return out
+}
+
+// pieceEnd returns the end of the piece of word characters that starts at
+// start: it runs on through single joining characters between word
+// characters.
+func pieceEnd(run string, start int) int {
+	end := start
+	for end < len(run) {
+		r, size := utf8.DecodeRuneInString(run[end:])
+		if isWordRune(r) {
+			end += size
+			continue
+		}
+		next, nsize := utf8.DecodeRuneInString(run[end+size:])
+		if nsize == 0 || !joins(r, run[end-1], next) {
+			break
+		}
+		end += size
+	}
+	return end
+}
+
+// joins reports whether r, between the byte before and the rune after,
+// joins them into one piece: hyphens, dashes and slashes join words
+// ("Sino-Soviet"), an apostrophe joins letters ("O'Neill"), a point or a
+// comma joins digits ("4,406", "3.5").
+func joins(r rune, before byte, after rune) bool {
+	switch r {
+	case '-', '/', '\u2013', '\u2014':
+		return isWordRune(after)
+	case '\'':
+		return unicode.IsLetter(after)
+	case '.', ',':
+		return before >= '0' && before <= '9' && after >= '0' && after <= '9'
+	}
+	return false
+}
 
 // tokensOf returns prose's tokens for one run of text without white space.
 func tokensOf(run string) []string {

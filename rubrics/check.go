@@ -1,6 +1,7 @@
 package rubrics
 
 import (
+	"context"
 	"sort"
 	"strings"
 
@@ -37,11 +38,18 @@ type hit struct {
 // Check checks an essay against a rubric. Input errors are analyzer's
 // ErrEmpty, ErrNotText and ErrTooLong, for the caller to show.
 func (l *Library) Check(r *Rubric, text string) (*Report, error) {
+	return l.CheckContext(context.Background(), r, text)
+}
+
+// CheckContext is Check that gives up, returning ctx's error, once ctx is
+// done (the client has gone, the check has run out of time, or the user
+// pressed Ctrl-C).
+func (l *Library) CheckContext(ctx context.Context, r *Rubric, text string) (*Report, error) {
 	c, err := l.compiledFor(r)
 	if err != nil {
 		return nil, err
 	}
-	doc, err := c.topic.analyzer.Analyze(text)
+	doc, err := c.topic.analyzer.AnalyzeContext(ctx, text)
 	if err != nil {
 		return nil, err
 	}
@@ -52,11 +60,12 @@ func (l *Library) Check(r *Rubric, text string) (*Report, error) {
 		e.views[i] = sentenceView{words: doc.SentenceWords(i), mentions: doc.SentenceMentions(i)}
 	}
 	e.style = styles(e.ix, c.focus)
-	e.markRepeats()
-	e.markCopied()
-	e.attribute()
-	e.spelling()
-	e.recognise()
+	for _, stage := range []func(){e.markRepeats, e.markCopied, e.attribute, e.spelling, e.recognise} {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		stage()
+	}
 	return e.report(), nil
 }
 
@@ -115,12 +124,15 @@ func (e *essay) markRepeats() {
 // not shown to be wrong. In each sentence the first rule that matches gives
 // the spans.
 func (e *essay) recognise() {
+	// One slice, cleared for each item, holds the first match in each
+	// sentence.
+	bySentence := make([][]span, len(e.doc.Sentences))
 	for _, id := range e.c.itemIDs() {
 		it, ok := e.c.items[id]
 		if !ok {
 			continue
 		}
-		bySentence := make([][]span, len(e.doc.Sentences))
+		clear(bySentence)
 		for _, r := range it.rules {
 			for _, m := range r.matchAll(e.ix) {
 				if bySentence[m.sentence] == nil {

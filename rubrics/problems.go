@@ -2,6 +2,7 @@ package rubrics
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/rubricate/rubricate/analyzer"
@@ -60,7 +61,7 @@ func (e *essay) attribute() {
 		e.about(it, bySentence)
 	}
 	for si, v := range e.views {
-		if len(v.mentions) == 0 || e.style[si].repeated {
+		if len(v.mentions) == 0 || e.style[si].repeated || len(v.words) > maxAttributedWords {
 			continue
 		}
 		anchors := bySentence[si]
@@ -225,14 +226,23 @@ func (e *essay) about(it *item, bySentence [][]anchor) {
 	}
 }
 
+// maxAttributedWords is the longest sentence whose dates and figures are
+// tied to events. Essays' sentences run to about forty words; one of
+// hundreds (a list run together without full stops) names too many events
+// to say which a date belongs to, and a wrong correction is worse than
+// none. Attribution looks at every value's clause and every event the
+// sentence names, so the bound also keeps its cost linear in the essay.
+const maxAttributedWords = 150
+
 // valueIn returns the start of the date or figure that one of a match's
 // parts is, or -1.
 func (e *essay) valueIn(m sentenceMatch) int {
+	mentions := e.doc.SentenceMentions(m.sentence)
 	for _, sp := range m.spans {
-		for _, mn := range e.doc.SentenceMentions(m.sentence) {
-			if mn.Start == sp.Start && mn.End == sp.End {
-				return mn.Start
-			}
+		// Mentions are in text order: find the one starting at sp.
+		i := sort.Search(len(mentions), func(i int) bool { return mentions[i].Start >= sp.Start })
+		if i < len(mentions) && mentions[i].Start == sp.Start && mentions[i].End == sp.End {
+			return sp.Start
 		}
 	}
 	return -1

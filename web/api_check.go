@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"mime"
 	"net/http"
 	"strconv"
 	"unicode/utf8"
@@ -54,6 +55,12 @@ func (h *handler) apiCheck(c *gin.Context) {
 // hold exactly one object, and have no fields v does not know. Errors quote
 // example, a body that would do.
 func decodeJSON(r *http.Request, v any, example string) error {
+	// A JSON Content-Type cannot be sent from another site's page without
+	// the browser asking first (a CORS preflight, which is never granted),
+	// so no page a student has open can make the server check essays.
+	if mt, _, err := mime.ParseMediaType(r.Header.Get("Content-Type")); err != nil || mt != "application/json" {
+		return userError(codeBadType, "Send the request body as JSON with the header Content-Type: application/json, such as %s.", example)
+	}
 	body, err := io.ReadAll(r.Body)
 	if err != nil {
 		var mbe *http.MaxBytesError

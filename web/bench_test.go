@@ -31,7 +31,9 @@ func BenchmarkAPICheck(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		rec := httptest.NewRecorder()
-		s.ServeHTTP(rec, httptest.NewRequest("POST", "/api/v1/check", bytes.NewReader(body)))
+		req := httptest.NewRequest("POST", "/api/v1/check", bytes.NewReader(body))
+		req.Header.Set("Content-Type", "application/json")
+		s.ServeHTTP(rec, req)
 		if rec.Code != 200 {
 			b.Fatalf("status %d", rec.Code)
 		}

@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"errors"
 	"time"
 
 	"github.com/rubricate/rubricate/rubrics"
@@ -23,8 +24,22 @@ func (h *handler) check(ctx context.Context, r *rubrics.Rubric, text string) (*r
 		return nil, userError(codeBusy, "The server is busy checking other essays. Wait a moment and check again.")
 	}
 	defer func() { <-h.slots }()
-	return h.lib.Check(r, text)
+	ctx, cancel := context.WithTimeout(ctx, maxCheckTime)
+	defer cancel()
+	rep, err := h.lib.CheckContext(ctx, r, text)
+	switch {
+	case errors.Is(err, context.DeadlineExceeded):
+		return nil, userError(codeBusy, "Checking this essay took too long, so it was stopped. Check it again in a moment; if it is very long, check it in parts.")
+	case errors.Is(err, context.Canceled):
+		return nil, userError(codeBusy, "The check was stopped before it finished. Check your essay again.")
+	}
+	return rep, err
 }
+
+// maxCheckTime bounds the work of one check. An essay at the length limit
+// takes well under a tenth of this; the bound is there so that no input,
+// however odd, holds a slot that other students are waiting for.
+var maxCheckTime = 2 * time.Second
 
 // checkChosen checks an essay against a rubric a student chose (built in
 // or published): the report names the rubric's version. A teacher's

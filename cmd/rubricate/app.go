@@ -19,7 +19,14 @@ const (
 	exitOK       = 0
 	exitBelowBar = 1 // an essay is below --fail-under, or eval is below its bars
 	exitBadInput = 2 // bad input or usage
+	// exitStopped is the shell's code for a command ended by Ctrl-C
+	// (128 + SIGINT): the work was stopped before it finished.
+	exitStopped = 130
 )
+
+// errStopped ends a command that was interrupted (Ctrl-C, or a signal
+// from timeout or the service manager) before its work was done.
+var errStopped = &exitError{code: exitStopped, msg: "stopped before finishing: nothing more was checked"}
 
 // exitError carries an exit code out of a command; its message, if any, has
 // been printed already or is printed by Run.

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -42,7 +43,12 @@ not be read.`,
   rubricate check --rubric my-rubric.yaml --format json essay.txt
   pbpaste | rubricate check -`,
 		Args: cobra.ArbitraryArgs,
-		RunE: func(cmd *cobra.Command, args []string) error { return c.run(args) },
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if cmd.Flags().Changed("fail-under") && (c.failUnder < 0 || c.failUnder > maxLevel) {
+				return usageError("--fail-under %d is not a level: give a level from 0 to %d", c.failUnder, maxLevel)
+			}
+			return c.run(cmd.Context(), args)
+		},
 	}
 	cmd.Flags().StringVarP(&c.rubric, "rubric", "r", defaultRubric, "rubric id (see `rubricate rubrics list`) or a rubric YAML file")
 	cmd.Flags().StringVarP(&c.format, "format", "f", "text", "output format: text, json or csv")
@@ -50,7 +56,10 @@ not be read.`,
 	return cmd
 }
 
-func (c *checkCmd) run(args []string) error {
+// maxLevel is the highest level a rubric gives.
+const maxLevel = 4
+
+func (c *checkCmd) run(ctx context.Context, args []string) error {
 	if len(args) == 0 {
 		return usageError("which essay? Give a file, a folder or - for standard input, e.g. `rubricate check essay.txt`")
 	}
@@ -73,7 +82,10 @@ func (c *checkCmd) run(args []string) error {
 	for i := range essays {
 		e := &essays[i]
 		if e.err == nil {
-			rep, err := lib.Check(rubric, e.text)
+			rep, err := lib.CheckContext(ctx, rubric, e.text)
+			if ctx.Err() != nil {
+				return errStopped
+			}
 			if err != nil {
 				e.err = err
 			} else {

@@ -437,6 +437,8 @@ func TestCheckUsage(t *testing.T) {
 		{"check", "--format", "xml", "ESSAY"},
 		{"check", "--no-such-flag", "ESSAY"},
 		{"check", "--fail-under", "four", "ESSAY"},
+		{"check", "--fail-under", "-1", "ESSAY"},
+		{"check", "--fail-under", "5", "ESSAY"},
 		{"no-such-command"},
 		{"rubrics", "show"},
 		{"rubrics", "show", "no-such-rubric"},
