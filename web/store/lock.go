@@ -49,7 +49,7 @@ func Lock(dir string) (*FolderLock, error) {
 	path := filepath.Join(dir, LockName)
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
 	if err != nil {
-		return nil, classify(err)
+		return nil, err
 	}
 	held, err := lockFile(f)
 	if err != nil {
