@@ -111,7 +111,7 @@ func parseCatalogue(name string, data []byte, cards int) (*Catalogue, error) {
 		check("causes", i, &c.Causes[i])
 	}
 	if len(errs) > 0 {
-		return nil, errs
+		return nil, errs.Limit()
 	}
 	c.Items = append(c.Items, c.Causes...)
 	return &c, nil

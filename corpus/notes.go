@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // Card is one page of the notes, as numbered by its "N of M" marker.
@@ -34,6 +35,10 @@ var bulletPrefix = regexp.MustCompile(`^[\s\x{00A0}]*(?:[-*•–]|\d+[.)])[\s\x
 // a line "N of M"; text after the last marker (a page footer, say) is
 // dropped. Notes without any marker are one card.
 func ParseNotes(text string) ([]Card, []Passage, error) {
+	text = strings.TrimPrefix(text, "\ufeff")
+	if err := checkNotesText(text); err != nil {
+		return nil, nil, err
+	}
 	var pending []noteLine
 	var cards []Card
 	var passages []Passage
@@ -136,4 +141,24 @@ func isHeading(t string, rest []noteLine) bool {
 		}
 	}
 	return false
+}
+
+// checkNotesText refuses notes that are not plain text: bytes that are not
+// UTF-8, and control characters that cannot be shown. Tab, line breaks and
+// the form feed that PDF converters put between pages are whitespace.
+func checkNotesText(text string) error {
+	line, col := 1, 1
+	for i, r := range text {
+		switch {
+		case r == utf8.RuneError && !strings.HasPrefix(text[i:], "\ufffd"):
+			return fmt.Errorf("line %d, column %d: the notes are not UTF-8 text here: save them as UTF-8 text and try again", line, col)
+		case r == '\n':
+			line, col = line+1, 0
+		case r == '\t' || r == '\r' || r == '\f':
+		case r < 0x20 || r == 0x7f || r >= 0x80 && r <= 0x9f:
+			return fmt.Errorf("line %d, column %d: the notes hold a control character (%U), which is not text: remove it, or save the notes as UTF-8 text", line, col, r)
+		}
+		col++
+	}
+	return nil
 }

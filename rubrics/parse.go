@@ -20,8 +20,9 @@ type Topics interface {
 	Topic(id string) (*corpus.Topic, bool)
 }
 
-// MaxRubricBytes is the largest rubric file read.
-const MaxRubricBytes = 1 << 20
+// MaxRubricBytes is the largest rubric file read: the most the YAML
+// parser accepts.
+const MaxRubricBytes = yamlfile.MaxBytes
 
 var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,63}$`)
 
@@ -36,9 +37,9 @@ func Parse(name string, r io.Reader, topics Topics) (*Rubric, error) {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	if len(data) > MaxRubricBytes {
-		return nil, &yamlfile.Error{File: name, Msg: "the rubric is larger than 1 MB: is this the right file?"}
+		return nil, &yamlfile.Error{File: name, Msg: fmt.Sprintf("the rubric is larger than %d KB: is this the right file?", MaxRubricBytes>>10)}
 	}
-	if strings.TrimSpace(string(data)) == "" {
+	if strings.TrimSpace(strings.TrimPrefix(string(data), "\ufeff")) == "" {
 		return nil, &yamlfile.Error{File: name, Msg: "the rubric is empty: start from `rubricate rubrics show sino-soviet-split`"}
 	}
 	f, err := yamlfile.Parse(name, data)
@@ -50,7 +51,7 @@ func Parse(name string, r io.Reader, topics Topics) (*Rubric, error) {
 		return nil, err
 	}
 	if errs := validate(f, &rb, topics); len(errs) > 0 {
-		return nil, errs
+		return nil, errs.Limit()
 	}
 	return &rb, nil
 }
@@ -148,7 +149,13 @@ func validate(f *yamlfile.File, rb *Rubric, topics Topics) yamlfile.Errors {
 		}
 		for j, id := range c.Items {
 			if topic != nil && !known[id] {
-				add(fmt.Sprintf("%s.items[%d]", at, j), "unknown evidence id %q%s", id, suggest(id, knownIDs))
+				// Only the first problems are shown: finding a suggestion
+				// for every one of thousands would take a while for nothing.
+				hint := ""
+				if len(errs) < yamlfile.MaxErrors {
+					hint = suggest(id, knownIDs)
+				}
+				add(fmt.Sprintf("%s.items[%d]", at, j), "unknown evidence id %q%s", id, hint)
 			}
 		}
 		if c.Enough < 0 || c.Enough > len(c.Items) {
@@ -202,14 +209,15 @@ func ValidateCatalogue(name string, data []byte) error {
 		return err
 	}
 	var errs yamlfile.Errors
-	for section, list := range map[string][]corpus.Item{"items": c.Items, "causes": c.Causes} {
-		for i := range list {
-			errs = append(errs, validateItem(f, fmt.Sprintf("$.%s[%d]", section, i), &list[i])...)
-		}
+	for i := range c.Items {
+		errs = append(errs, validateItem(f, fmt.Sprintf("$.items[%d]", i), &c.Items[i])...)
+	}
+	for i := range c.Causes {
+		errs = append(errs, validateItem(f, fmt.Sprintf("$.causes[%d]", i), &c.Causes[i])...)
 	}
 	if len(errs) > 0 {
 		sort.SliceStable(errs, func(i, j int) bool { return errs[i].Line < errs[j].Line })
-		return errs
+		return errs.Limit()
 	}
 	return nil
 }

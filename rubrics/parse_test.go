@@ -256,7 +256,7 @@ func TestParseEmptyAndLarge(t *testing.T) {
 	}{
 		{"empty", "", "my.yaml: the rubric is empty"},
 		{"blank", "\n  \n", "my.yaml: the rubric is empty"},
-		{"larger than 1 MB", "# " + strings.Repeat("x", rubrics.MaxRubricBytes), "my.yaml: the rubric is larger than 1 MB"},
+		{"larger than the limit", "# " + strings.Repeat("x", rubrics.MaxRubricBytes), "my.yaml: the rubric is larger than 256 KB"},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := rubrics.Parse("my.yaml", strings.NewReader(tt.src), lib)

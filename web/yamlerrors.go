@@ -3,7 +3,6 @@ package web
 import (
 	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/rubricate/rubricate/corpus/yamlfile"
 )
@@ -17,10 +16,15 @@ func invalidDoc(code string, err error) *Error {
 		what = "catalogue"
 	}
 	var details []ErrorDetail
+	total := 1
 	var list yamlfile.Errors
 	var one *yamlfile.Error
 	switch {
-	case errors.As(err, &list):
+	case errors.As(err, &list) && len(list) > 0:
+		// The parsers limit their lists already; limiting again here
+		// keeps a page a few kilobytes whatever the caller did.
+		list = list.Limit()
+		total = list.Total()
 		for _, e := range list {
 			details = append(details, detailOf(e))
 		}
@@ -30,8 +34,8 @@ func invalidDoc(code string, err error) *Error {
 		details = append(details, ErrorDetail{Message: err.Error()})
 	}
 	msg := fmt.Sprintf("The %s has a problem: fix it and save again.", what)
-	if len(details) > 1 {
-		msg = fmt.Sprintf("The %s has %d problems: fix them and save again.", what, len(details))
+	if total > 1 {
+		msg = fmt.Sprintf("The %s has %d problems: fix them and save again.", what, total)
 	}
 	if d := details[0]; d.Line > 0 {
 		msg += fmt.Sprintf(" The first is at line %d, column %d: %s", d.Line, d.Col, d.Message)
@@ -42,12 +46,12 @@ func invalidDoc(code string, err error) *Error {
 }
 
 // Caret is a line with a caret under the problem's column, to show under
-// its Source.
+// its Source (which yamlfile cuts to a window around the column).
 func (d ErrorDetail) Caret() string {
-	if d.Col < 1 || d.Col > 500 {
+	if d.Source == "" {
 		return ""
 	}
-	return strings.Repeat(" ", d.Col-1) + "^"
+	return yamlfile.Caret(d.Col)
 }
 
 func detailOf(e *yamlfile.Error) ErrorDetail {
