@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -159,9 +158,9 @@ func loadRubric(lib *rubrics.Library, ref string) (*rubrics.Rubric, error) {
 	if !looksLikeFile {
 		return nil, usageError("unknown rubric %q: see `rubricate rubrics list`, or give a rubric YAML file", ref)
 	}
-	f, err := os.Open(ref)
+	f, err := openInput(ref)
 	if err != nil {
-		return nil, usageError("rubric %s: %v", ref, fileError(err))
+		return nil, usageError("rubric %s: %v", ref, err)
 	}
 	defer f.Close()
 	r, err := rubrics.Parse(ref, f, lib)

@@ -20,6 +20,10 @@ func TestNotPlainFiles(t *testing.T) {
 	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
 		t.Skipf("no FIFOs here: %v", err)
 	}
+	rubricFIFO := filepath.Join(dir, "rubric.yaml")
+	if err := syscall.Mkfifo(rubricFIFO, 0o600); err != nil {
+		t.Fatal(err)
+	}
 	folder := filepath.Join(dir, "essays")
 	if err := os.Mkdir(folder, 0o700); err != nil {
 		t.Fatal(err)
@@ -34,6 +38,7 @@ func TestNotPlainFiles(t *testing.T) {
 		{"check a FIFO", []string{"check", fifo}},
 		{"check a folder with a FIFO", []string{"check", folder}},
 		{"check a device", []string{"check", os.DevNull}},
+		{"check with a FIFO for a rubric", []string{"check", "--rubric", rubricFIFO, "-"}},
 		{"validate a FIFO", []string{"rubrics", "validate", fifo}},
 		{"validate a device", []string{"rubrics", "validate", "/dev/zero"}},
 		{"draft from a FIFO", []string{"rubrics", "draft", "--notes", fifo}},
@@ -48,8 +53,10 @@ func TestNotPlainFiles(t *testing.T) {
 			case r = <-done:
 			case <-time.After(30 * time.Second):
 				// Let the blocked open go on, so the test ends.
-				if w, err := os.OpenFile(fifo, os.O_WRONLY|syscall.O_NONBLOCK, 0); err == nil {
-					w.Close()
+				for _, p := range []string{fifo, rubricFIFO} {
+					if w, err := os.OpenFile(p, os.O_WRONLY|syscall.O_NONBLOCK, 0); err == nil {
+						w.Close()
+					}
 				}
 				t.Fatalf("rubricate %s is still waiting on the FIFO", strings.Join(tt.args, " "))
 			}
