@@ -1,8 +1,8 @@
 // Package store keeps teachers, their sessions and API tokens, and their own
 // rubrics and topics in an SQLite database in the data folder.
 //
-// The store checks ownership, keeps every version and makes each write
-// atomic; it knows nothing about what a rubric or topic says (callers parse
+// The store checks ownership, keeps the newest versions (KeptVersions of
+// each rubric and topic) and makes each write atomic; it knows nothing about what a rubric or topic says (callers parse
 // and validate the YAML with the rubrics package before saving it).
 package store
 
