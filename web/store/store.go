@@ -2,8 +2,9 @@
 // rubrics and topics in an SQLite database in the data folder.
 //
 // The store checks ownership, keeps the newest versions (KeptVersions of
-// each rubric and topic) and makes each write atomic; it knows nothing about what a rubric or topic says (callers parse
-// and validate the YAML with the rubrics package before saving it).
+// each rubric and topic) and makes each write atomic; it knows nothing
+// about what a rubric or topic says (callers parse and validate the YAML
+// with the rubrics package before saving it).
 package store
 
 import (
