@@ -2,12 +2,14 @@ package rubrics_test
 
 import (
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"runtime"
 	"sort"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"github.com/rubricate/rubricate/analyzer"
@@ -233,4 +235,95 @@ func FuzzCheckCost(f *testing.F) {
 		base.tb = t
 		checkCost(t, lib, r, base, repeated(unit))
 	})
+}
+
+// maxTimeRatio bounds, in TestCheckTimeBound, the time of a check of any
+// odd input against an ordinary essay of the same length, both never seen.
+const maxTimeRatio = 12
+
+// coldTime returns the shortest of three first checks of gen's input, each
+// a little shorter than the last so that none of its runs is remembered.
+func coldTime(tb testing.TB, lib *rubrics.Library, r *rubrics.Rubric, gen func(n int) string) time.Duration {
+	best := time.Duration(math.MaxInt64)
+	for k := range 3 {
+		text := gen(analyzer.MaxChars - 64*k)
+		start := time.Now()
+		if _, err := lib.Check(r, text); err != nil && !isInputError(err) {
+			tb.Fatal(err)
+		}
+		best = min(best, time.Since(start))
+	}
+	return best
+}
+
+// TestCheckTimeBound times the odd inputs against an ordinary essay of
+// the same length. Time on a shared machine is noisy, so it runs only when
+// asked, as CI does in a step of its own:
+//
+//	RUBRICATE_COST=1 go test -run TestCheckTimeBound -v ./rubrics/
+func TestCheckTimeBound(t *testing.T) {
+	if os.Getenv("RUBRICATE_COST") == "" {
+		t.Skip("set RUBRICATE_COST=1 to time odd inputs against ordinary essays")
+	}
+	lib := library(t)
+	r, _ := lib.Rubric("sino-soviet-split")
+	// Each variant of the ordinary essay on a library of its own, so that
+	// its words are new to it.
+	ordinary := time.Duration(math.MaxInt64)
+	for k := range 3 {
+		fresh, err := rubrics.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		fr, _ := fresh.Rubric("sino-soviet-split")
+		text := ordinaryEssay(t, 200000-64*k)
+		text = cut(text, len(text))
+		start := time.Now()
+		if _, err := fresh.Check(fr, text); err != nil {
+			t.Fatal(err)
+		}
+		ordinary = min(ordinary, time.Since(start))
+	}
+	worst, worstName := time.Duration(0), ""
+	for name, gen := range oddEssays() {
+		d := coldTime(t, lib, r, gen)
+		if d > worst {
+			worst, worstName = d, name
+		}
+		if d > maxTimeRatio*ordinary {
+			t.Errorf("%s: a check of %d characters took %v, %.1f times an ordinary essay of that length (%v)",
+				name, analyzer.MaxChars, d, float64(d)/float64(ordinary), ordinary)
+		}
+	}
+	t.Logf("ordinary essay of %d characters: %v; worst odd input (%s): %v, %.1f times", analyzer.MaxChars, ordinary, worstName, worst, float64(worst)/float64(ordinary))
+}
+
+// BenchmarkCheckCost times a check of each odd input at the longest length
+// accepted beside an ordinary essay of that length (about 8,000 words):
+//
+//	go test -run '^$' -bench CheckCost -benchmem ./rubrics/
+func BenchmarkCheckCost(b *testing.B) {
+	lib := library(b)
+	r, _ := lib.Rubric("sino-soviet-split")
+	inputs := map[string]string{"ordinary essay": cut(ordinaryEssay(b, 200000), 200000)}
+	for name, gen := range oddEssays() {
+		inputs[name] = gen(analyzer.MaxChars)
+	}
+	names := make([]string, 0, len(inputs))
+	for name := range inputs {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		text := inputs[name]
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(int64(len(text)))
+			for b.Loop() {
+				if _, err := lib.Check(r, text); err != nil && !isInputError(err) {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
 }

@@ -43,7 +43,7 @@ func (h *handler) apiCheck(c *gin.Context) {
 			"There is no rubric %q. GET /api/v1/rubrics lists the rubric ids.", shorten(req.Rubric, 80)))
 		return
 	}
-	rep, err := h.checkChosen(c.Request.Context(), r, req.Essay)
+	rep, err := h.checkChosen(forClient(c.Request.Context(), c.ClientIP()), r, req.Essay)
 	if err != nil {
 		h.apiError(c, err)
 		return

@@ -36,7 +36,7 @@ func (h *handler) showCheck(c *gin.Context) {
 			"There is no question called %q any more. Choose one of the questions below and check again.", f.Rubric))
 		return
 	}
-	rep, err := h.checkChosen(c.Request.Context(), r, f.Essay)
+	rep, err := h.checkChosen(forClient(c.Request.Context(), c.ClientIP()), r, f.Essay)
 	if err != nil {
 		h.showFormError(c, f, err)
 		return

@@ -1,10 +1,8 @@
 package web
 
 import (
-	"context"
 	"encoding/json"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
@@ -55,32 +53,5 @@ func TestLogsNeverHoldEssays(t *testing.T) {
 	}
 	if strings.Contains(out, secret) {
 		t.Errorf("logs hold essay or query text:\n%s", out)
-	}
-}
-
-// TestBusy checks that a check waiting for a slot gives up when its client
-// goes, answering 503 rather than checking for nobody.
-func TestBusy(t *testing.T) {
-	s, _ := newServer(t)
-	for range cap(s.h.slots) {
-		s.h.slots <- struct{}{} // every slot taken
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	body := `{"rubric":"sino-soviet-split","essay":"The Treaty of Friendship was signed in 1950."}`
-	req := httptest.NewRequestWithContext(ctx, "POST", "/api/v1/check", strings.NewReader(body))
-	req.Header.Set("Content-Type", "application/json")
-	rec := httptest.NewRecorder()
-	s.ServeHTTP(rec, req)
-	var e struct{ Error Error }
-	if json.Unmarshal(rec.Body.Bytes(), &e); rec.Code != http.StatusServiceUnavailable || e.Error.Code != "busy" {
-		t.Errorf("got %d %s, want 503 busy", rec.Code, rec.Body.String())
-	}
-	for range cap(s.h.slots) {
-		<-s.h.slots
-	}
-	rec = serve(t, s, "POST", "/api/v1/check", "application/json", strings.NewReader(body))
-	if rec.Code != http.StatusOK {
-		t.Errorf("with a free slot: %d", rec.Code)
 	}
 }

@@ -8,22 +8,23 @@ import (
 	"github.com/rubricate/rubricate/rubrics"
 )
 
-// check checks an essay once a slot is free. Slots are taken in the order
-// requests arrive (blocked channel sends queue in order), so under load
-// every request waits about as long as the others rather than some waiting
-// far longer. A request whose client has gone, or that waits more than
+// check checks an essay once a slot is free. Slots go to clients in turn
+// (see fairQueue), so under load every student waits about as long as the
+// others, and one client sending many essays, or costly ones, waits behind
+// its own. A request whose client has gone, or that waits more than
 // maxQueueWait, is not checked at all.
 func (h *handler) check(ctx context.Context, r *rubrics.Rubric, text string) (*rubrics.Report, error) {
-	timer := time.NewTimer(maxQueueWait)
-	defer timer.Stop()
-	select {
-	case h.slots <- struct{}{}:
-	case <-ctx.Done():
-		return nil, userError(codeBusy, "The check was stopped before it started. Check your essay again.")
-	case <-timer.C:
+	client, _ := ctx.Value(clientKey{}).(string)
+	release, err := h.checks.acquire(ctx, client, maxQueueWait)
+	switch {
+	case errors.Is(err, errTooManyWaiting):
+		return nil, userError(codeBusy, "Several of your essays are already waiting to be checked. Wait for their feedback, then check again.")
+	case errors.Is(err, errQueueWait):
 		return nil, userError(codeBusy, "The server is busy checking other essays. Wait a moment and check again.")
+	case err != nil:
+		return nil, userError(codeBusy, "The check was stopped before it started. Check your essay again.")
 	}
-	defer func() { <-h.slots }()
+	defer release()
 	ctx, cancel := context.WithTimeout(ctx, maxCheckTime)
 	defer cancel()
 	rep, err := h.lib.CheckContext(ctx, r, text)
@@ -34,6 +35,15 @@ func (h *handler) check(ctx context.Context, r *rubrics.Rubric, text string) (*r
 		return nil, userError(codeBusy, "The check was stopped before it finished. Check your essay again.")
 	}
 	return rep, err
+}
+
+// clientKey is the context key of the address a check is for, which the
+// fair queue takes in turn with the others.
+type clientKey struct{}
+
+// forClient returns ctx for the checks of the client at addr.
+func forClient(ctx context.Context, addr string) context.Context {
+	return context.WithValue(ctx, clientKey{}, addr)
 }
 
 // maxCheckTime bounds the work of one check. An essay at the length limit

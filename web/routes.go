@@ -19,7 +19,7 @@ type handler struct {
 	views        *views
 	assets       *assets
 	openapi      []byte
-	slots        chan struct{} // one per check running; see check
+	checks       *fairQueue // slots for checks; see check
 	defaultTopic string
 	signInKey    []byte                     // signs sign-in forms' tokens; see signInToken
 	hosts        atomic.Pointer[hostPolicy] // nil: every host name is accepted; see checkHost

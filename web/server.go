@@ -114,7 +114,7 @@ func New(lib *rubrics.Library, cfg Config) (*Server, error) {
 	if n <= 0 {
 		n = runtime.GOMAXPROCS(0)
 	}
-	h := &handler{lib: lib, log: log, views: views, assets: assets, openapi: api, slots: make(chan struct{}, n),
+	h := &handler{lib: lib, log: log, views: views, assets: assets, openapi: api, checks: newFairQueue(n),
 		signInKey: make([]byte, 32)}
 	_, _ = rand.Read(h.signInKey) // never fails (crypto/rand panics rather)
 	hosts, err := parseHosts(cfg.Hosts)
