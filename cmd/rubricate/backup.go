@@ -33,6 +33,9 @@ the data folder as ` + store.FileName + `.`,
 			if err := c.checkData(); err != nil {
 				return err
 			}
+			if dir := filepath.Dir(args[0]); !isDir(dir) {
+				return usageError("there is no folder %q to write the backup in: create it first, or choose another place", dir)
+			}
 			st, err := store.Open(cmd.Context(), c.data)
 			if err != nil {
 				return fmt.Errorf("cannot open the data folder %s: %w", c.data, err)
@@ -75,4 +78,9 @@ func (c *backupCmd) checkData() error {
 		return usageError("%s is not a database file: give the server's data folder with --data", db)
 	}
 	return nil
+}
+
+func isDir(p string) bool {
+	info, err := os.Stat(p)
+	return err == nil && info.IsDir()
 }

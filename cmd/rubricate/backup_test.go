@@ -23,6 +23,7 @@ func TestBackup(t *testing.T) {
 		{"writes a copy", []string{"backup", "--data", data, copyPath}, 0, ""},
 		{"never overwrites", []string{"backup", "--data", data, copyPath}, 2, "already exists"},
 		{"needs a file", []string{"backup", "--data", data}, 2, "give the file to write"},
+		{"needs its folder", []string{"backup", "--data", data, filepath.Join(dir, "backups", "copy.db")}, 2, "create it first"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

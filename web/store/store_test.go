@@ -214,4 +214,8 @@ func TestStoreBackup(t *testing.T) {
 	if _, err := os.Stat(path + ".partial"); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("the partial file was left behind: %v", err)
 	}
+	// It holds password hashes, like the database: its owner's only.
+	if info, err := os.Stat(path); err != nil || info.Mode().Perm() != 0o600 {
+		t.Errorf("the backup's mode: %v, %v; want -rw-------", info.Mode().Perm(), err)
+	}
 }
