@@ -215,7 +215,9 @@ func TestStoreBackup(t *testing.T) {
 		t.Errorf("the partial file was left behind: %v", err)
 	}
 	// It holds password hashes, like the database: its owner's only.
-	if info, err := os.Stat(path); err != nil || info.Mode().Perm() != 0o600 {
-		t.Errorf("the backup's mode: %v, %v; want -rw-------", info.Mode().Perm(), err)
+	if info, err := os.Stat(path); err != nil {
+		t.Error(err)
+	} else if perm := info.Mode().Perm(); perm != 0o600 {
+		t.Errorf("the backup's mode is %v, want -rw-------", perm)
 	}
 }
