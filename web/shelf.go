@@ -150,6 +150,12 @@ func (s *shelf) refresh(ctx context.Context) error {
 		}
 		s.mu.Unlock()
 	}
+	if err != nil && !errors.Is(err, store.ErrClosed) {
+		// The store may have been closed while the shelf read it.
+		if _, verr := s.store.DataVersion(ctx); errors.Is(verr, store.ErrClosed) {
+			return verr
+		}
+	}
 	if err != nil && !errors.Is(err, store.ErrClosed) && ctx.Err() == nil {
 		s.log.ErrorContext(ctx, "the published rubrics and topics could not be brought up to date", "error", err.Error())
 	}

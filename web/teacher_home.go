@@ -25,7 +25,7 @@ type ownRubric struct {
 	Version             int
 	Published           bool
 	Updated             time.Time
-	Broken              bool // the latest version no longer validates
+	Broken              bool // the latest version no longer validates, or is withdrawn from students
 }
 
 // ownTopic is one of the teacher's topics in the list.
@@ -54,6 +54,8 @@ func (h *handler) showWorkspace(c *gin.Context) {
 		} else {
 			v.Broken = true
 		}
+		// Published, but not given to students: say so, whatever the cause.
+		v.Broken = v.Broken || rec.Published && !h.shelf.isRegistered(rec)
 		p.Rubrics = append(p.Rubrics, v)
 	}
 	topics, err := h.store.TopicsByOwner(ctx, me.ID)
