@@ -120,11 +120,20 @@ func (s *shelf) load(ctx context.Context) error {
 	return nil
 }
 
+// resyncEvery is how many polls pass between syncs made whether or not
+// the store's DataVersion changed: should the writer's connection ever be
+// replaced, its DataVersion starts again and could miss a change.
+const resyncEvery = 60
+
 // watch refreshes the shelf every interval until the store is closed.
 func (s *shelf) watch(interval time.Duration) {
 	t := time.NewTicker(interval)
 	defer t.Stop()
-	for range t.C {
+	for n := 1; ; n++ {
+		<-t.C
+		if n%resyncEvery == 0 {
+			s.seen.Store(-1) // no DataVersion: the next refresh syncs
+		}
 		if errors.Is(s.refresh(context.Background()), store.ErrClosed) {
 			return
 		}
