@@ -192,6 +192,31 @@ func TestCatalogueErrors(t *testing.T) {
 			want: []string{`cat.yaml:4:`, `wrong type`},
 		},
 		{
+			name: "NUL in a label",
+			yaml: "topic: t\ntitle: T\nitems:\n  - {id: war, label: \"War\\0\", kind: event, card: 1, recognise: [war]}\n",
+			want: []string{`cat.yaml:4:`, `control character (U+0000)`},
+		},
+		{
+			name: "a byte-order mark",
+			yaml: "\ufefftopic: t\ntitle: T\nitmes: []\n",
+			want: []string{`cat.yaml:3:1: unknown key "itmes"`},
+		},
+		{
+			name: "an alias",
+			yaml: "topic: t\ntitle: T\nitems:\n  - &w {id: war, label: War, kind: event, card: 1, recognise: [war]}\n  - *w\n",
+			want: []string{`cat.yaml:4:5: YAML reads &w as an anchor`},
+		},
+		{
+			name: "a second document",
+			yaml: "topic: t\ntitle: T\nitems: []\n---\ntopic: u\n",
+			want: []string{`cat.yaml:4:1: `, `remove the second document from line 4`},
+		},
+		{
+			name: "many problems",
+			yaml: "topic: t\ntitle: T\nitems:\n" + strings.Repeat("  - {id: War, label: War, kind: event, card: 1, recognise: [war]}\n", 500),
+			want: []string{`cat.yaml:4:`, `cat.yaml:53:`, `cat.yaml: and 450 more problems not shown`},
+		},
+		{
 			name: "YAML syntax",
 			yaml: "topic: t\ntitle: T\nitems:\n  - {id: war, label: War, kind: event, card: 1, recognise: [war]\n",
 			want: []string{`cat.yaml:4:`},

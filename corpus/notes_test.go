@@ -255,6 +255,38 @@ func TestParseNotes(t *testing.T) {
 			notes: "\n\n   \n",
 			err:   "the notes have no text",
 		},
+		{
+			name:  "a byte-order mark and a form feed between pages",
+			notes: "\ufeffThe Korean War\n- Stalin planned it.\n\f- Mao was not told.\n",
+			cards: []corpus.Card{{Number: 1, Title: "The Korean War", Passages: []int{0, 1}}},
+			passages: []corpus.Passage{
+				{ID: "c1-p1", Card: 1, Heading: "The Korean War", Text: "Stalin planned it.", Line: 2},
+				{ID: "c1-p2", Card: 1, Heading: "The Korean War", Text: "Mao was not told.", Line: 3},
+			},
+		},
+		{
+			name:  "a NUL",
+			notes: "The Korean War\n- Stalin\x00 planned it.\n",
+			err:   "line 2, column 9: the notes hold a control character (U+0000), which is not text",
+		},
+		{
+			name:  "an escape character",
+			notes: "The Korean War\n- Stalin planned it.\x1b[0m\n",
+			err:   "line 2, column 21: the notes hold a control character (U+001B)",
+		},
+		{
+			name:  "Latin-1",
+			notes: "The Korean War\n- caf\xe9\n",
+			err:   "line 2, column 6: the notes are not UTF-8 text here",
+		},
+		{
+			name:  "a replacement character is text",
+			notes: "The Korean War\n- caf\ufffd\n",
+			cards: []corpus.Card{{Number: 1, Title: "The Korean War", Passages: []int{0}}},
+			passages: []corpus.Passage{
+				{ID: "c1-p1", Card: 1, Heading: "The Korean War", Text: "caf\ufffd", Line: 2},
+			},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

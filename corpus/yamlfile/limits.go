@@ -1,6 +1,7 @@
 package yamlfile
 
 import (
+	"bytes"
 	"fmt"
 	"unicode/utf8"
 
@@ -75,6 +76,8 @@ func (f *File) checkNesting() *Error {
 		atLineStart        = true
 		prev         byte  = '\n' // last byte that is not a space or tab
 		prevIsIndent       = true // prev is a line start or an indicator followed by a blank
+		lineIndent   int          // leading spaces of this line
+		blockIndent  = -1         // while in a block of text (| or >): its header line's indent
 	)
 	deep := func(why string) *Error {
 		return f.at(line, col, fmt.Sprintf("lists and maps are nested more than %d deep here%s: a rubricate file never needs that; remove the extra brackets or indentation", MaxDepth, why))
@@ -93,7 +96,22 @@ func (f *File) checkNesting() *Error {
 		}
 		if b == '\n' {
 			line, col = line+1, 1
-			atLineStart, prev, prevIsIndent = true, '\n', true
+			atLineStart, prev, prevIsIndent, lineIndent = true, '\n', true, 0
+			if blockIndent >= 0 {
+				// The text goes on while lines are blank or indented
+				// further than the line of its header.
+				end := bytes.IndexByte(data[i+1:], '\n')
+				if end < 0 {
+					end = len(data) - i - 1
+				}
+				next := data[i+1 : i+1+end]
+				rest := bytes.TrimLeft(next, " ")
+				if len(bytes.TrimSpace(rest)) == 0 || len(next)-len(rest) > blockIndent {
+					i += end // to the line's end: the next turn counts its line
+					continue
+				}
+				blockIndent = -1
+			}
 			continue
 		}
 		next := byte('\n')
@@ -123,6 +141,14 @@ func (f *File) checkNesting() *Error {
 			}
 		case b == ' ' || b == '\t' || b == '\r':
 			// Blanks change nothing; an indicator before them now counts.
+			if atLineStart && b == ' ' {
+				lineIndent++
+			}
+		case (b == '|' || b == '>') && prevIsIndent && flow == 0 && isBlockHeader(data[i+1:]):
+			blockIndent = lineIndent
+			for i+1 < len(data) && data[i+1] != '\n' {
+				i++
+			}
 		case b == '#' && (i == 0 || data[i-1] == ' ' || data[i-1] == '\t' || data[i-1] == '\n'):
 			for i+1 < len(data) && data[i+1] != '\n' {
 				i++
@@ -156,6 +182,18 @@ func (f *File) checkNesting() *Error {
 		col++
 	}
 	return nil
+}
+
+// isBlockHeader reports whether rest, what follows a | or > on its line,
+// makes it the header of a block of text: indicators, then at most a
+// comment.
+func isBlockHeader(rest []byte) bool {
+	if end := bytes.IndexByte(rest, '\n'); end >= 0 {
+		rest = rest[:end]
+	}
+	rest = bytes.TrimLeft(rest, "-+0123456789")
+	trimmed := bytes.TrimLeft(rest, " \t")
+	return len(bytes.TrimSpace(trimmed)) == 0 || trimmed[0] == '#' && len(trimmed) < len(rest)
 }
 
 // checkTokens refuses, exactly as the parser would see them, nesting past
