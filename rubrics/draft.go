@@ -45,8 +45,12 @@ func DraftCatalogue(topicID, title, notes string) ([]byte, error) {
 	for _, p := range passages {
 		var dates, figures []string
 		for _, m := range analyzer.FindMentions(p.Text) {
+			// Only values a catalogue can hold, as its validation reads
+			// them ("1919 and 1922" is two dates, not one).
+			v, ok := analyzer.ParseValue(m.Text)
 			switch {
-			case m.Kind == analyzer.KindDate && m.From > 0:
+			case !ok || v.Kind != m.Kind:
+			case m.Kind == analyzer.KindDate && v.From > 0:
 				dates = append(dates, m.Text)
 			case m.Kind != analyzer.KindDate:
 				figures = append(figures, m.Text)

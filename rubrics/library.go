@@ -208,7 +208,7 @@ func findSource(ci corpus.Item, idx *index.Index, t *corpus.Topic) *Source {
 	if !ok {
 		return nil
 	}
-	return &Source{Card: p.Card, Heading: p.Heading, Text: p.Text, Passage: p.ID, Line: p.Line}
+	return &Source{Card: p.Card, Heading: p.Heading, Text: p.Text, Passage: p.ID, Line: p.Line, EndLine: p.Line}
 }
 
 // compile resolves a rubric's items against its topic.

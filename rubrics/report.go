@@ -83,7 +83,10 @@ type Source struct {
 	Heading string `json:"heading"`
 	Text    string `json:"text"`
 	Passage string `json:"passage,omitempty"`
-	Line    int    `json:"line,omitempty"`
+	// Line and EndLine are the 1-based lines of the notes file the passage
+	// stands for.
+	Line    int `json:"line,omitempty"`
+	EndLine int `json:"end_line,omitempty"`
 }
 
 // Problem kinds.

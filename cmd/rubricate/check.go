@@ -21,6 +21,11 @@ type checkCmd struct {
 	rubric    string
 	format    string
 	failUnder int
+	// A teacher's own notes, with no set-up: the topic is drafted from
+	// them, and the rubric from the question (or every item, without one).
+	notes    string
+	question string
+	marks    int
 }
 
 func (a *app) checkCommand() *cobra.Command {
@@ -34,17 +39,33 @@ passage to revise from), wrong facts and next steps.
 
 ESSAY is a .txt or .md file, a folder of them, or - to read standard input.
 
+With --notes, the essays are checked against your own revision notes, with
+nothing to set up: the evidence is drafted from the notes, and the rubric
+has the usual criteria for --question (or asks for everything in the notes,
+without one).
+
 Exit status: 0 when every essay was checked (and reached --fail-under),
 1 when an essay is below --fail-under, 2 when an essay or the rubric could
 not be read.`,
 		Example: `  rubricate check essay.txt
   rubricate check --rubric sino-soviet-split essays/
   rubricate check --rubric my-rubric.yaml --format json essay.txt
+  rubricate check --notes weimar.md --question "How far was the Treaty of Versailles the main reason for the crisis of 1919-23?" essay.txt
   pbpaste | rubricate check -`,
 		Args: cobra.ArbitraryArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if cmd.Flags().Changed("fail-under") && (c.failUnder < 0 || c.failUnder > maxLevel) {
 				return usageError("--fail-under %d is not a level: give a level from 0 to %d", c.failUnder, maxLevel)
+			}
+			switch {
+			case c.notes != "" && cmd.Flags().Changed("rubric"):
+				return usageError("give --rubric or --notes, not both: --notes makes a rubric from your notes")
+			case c.notes == "" && cmd.Flags().Changed("question"):
+				return errNoNotesTopic("--question")
+			case c.notes == "" && cmd.Flags().Changed("marks"):
+				return errNoNotesTopic("--marks")
+			case c.marks < 1 || c.marks > 200:
+				return usageError("--marks %d is not a question's total: give a number from 1 to 200", c.marks)
 			}
 			return c.run(cmd.Context(), args)
 		},
@@ -52,6 +73,9 @@ not be read.`,
 	cmd.Flags().StringVarP(&c.rubric, "rubric", "r", defaultRubric, "rubric id (see `rubricate rubrics list`) or a rubric YAML file")
 	cmd.Flags().StringVarP(&c.format, "format", "f", "text", "output format: text, json or csv")
 	cmd.Flags().IntVar(&c.failUnder, "fail-under", -1, "exit 1 if any essay is below this level (0-4)")
+	cmd.Flags().StringVar(&c.notes, "notes", "", "your own revision notes (plain text or Markdown) to check against, instead of --rubric")
+	cmd.Flags().StringVar(&c.question, "question", "", "with --notes: the question the essays answer")
+	cmd.Flags().IntVar(&c.marks, "marks", 20, "with --notes: the question's marks")
 	return cmd
 }
 
@@ -71,8 +95,14 @@ func (c *checkCmd) run(ctx context.Context, args []string) error {
 	if err != nil {
 		return fmt.Errorf("internal error: %v", err)
 	}
-	rubric, err := loadRubric(lib, c.rubric)
-	if err != nil {
+	var rubric *rubrics.Rubric
+	if c.notes != "" {
+		t, err := c.notesTopic(lib, c.notes)
+		if err != nil {
+			return err
+		}
+		rubric = rubrics.FromNotes(t, c.question, c.marks)
+	} else if rubric, err = loadRubric(lib, c.rubric); err != nil {
 		return err
 	}
 	essays := readEssays(args, c.stdin)

@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/rubricate/rubricate/rubrics"
 	"github.com/rubricate/rubricate/rubrics/evalset"
 )
 
@@ -20,6 +21,7 @@ type evalCmd struct {
 	minLevels      float64
 	minFound       float64
 	verbose        bool
+	notes          string
 }
 
 func (a *app) evalCommand() *cobra.Command {
@@ -37,7 +39,15 @@ flag (problems:, also_ok:). Teachers can calibrate their own rubric with
 level-only annotations: the summary gives exact and adjacent agreement and
 the quadratic weighted kappa.
 
+With --notes, DIR is a topic set on your own notes: question.yaml (question,
+marks), facts.yaml (the notes lines that hold facts) and essays/ with
+annotations keyed by notes line numbers (present: [12, 14]). The evidence is
+drafted from the notes, with nothing edited, and an item found counts for
+the lines of the notes it comes from.
+
 With the --min-* flags it exits 1 when a figure is below its bar.`,
+		Example: `  rubricate eval ../shared/eval/dev
+  rubricate eval --notes weimar/notes.txt weimar/`,
 		Args: exactArgs(1, "give the folder of annotated essays, e.g. `rubricate eval ../shared/eval/dev`"),
 		RunE: func(_ *cobra.Command, args []string) error { return c.run(args[0]) },
 	}
@@ -49,19 +59,47 @@ With the --min-* flags it exits 1 when a figure is below its bar.`,
 	f.Float64Var(&c.minFound, "min-problems-found", 0, "exit 1 if the share of expected problems found is below this (0-1)")
 	f.Float64Var(&c.minLevels, "min-levels", 0, "exit 1 if the share of levels in range is below this (0-1)")
 	f.BoolVarP(&c.verbose, "verbose", "v", false, "list the items missed and found falsely for each essay")
+	f.StringVar(&c.notes, "notes", "", "your revision notes: DIR is a topic set keyed by their line numbers")
 	return cmd
 }
 
 func (c *evalCmd) run(dir string) error {
-	essays, err := evalset.Load(dir)
-	if err != nil {
-		return usageError("%s", detail(err))
-	}
 	lib, err := c.library()
 	if err != nil {
 		return err
 	}
-	results, sum := evalset.Run(lib, c.evidenceRubric, essays)
+	if c.notes != "" {
+		return c.runTopic(lib, dir)
+	}
+	essays, err := evalset.Load(dir)
+	if err != nil {
+		return usageError("%s", detail(err))
+	}
+	return c.report(evalset.Run(lib, c.evidenceRubric, essays))
+}
+
+// runTopic scores a topic set on a teacher's notes: the topic drafted from
+// the notes, evidence with every item, levels on the set's question.
+func (c *evalCmd) runTopic(lib *rubrics.Library, dir string) error {
+	set, err := evalset.LoadTopic(dir)
+	if err != nil {
+		return usageError("%s", detail(err))
+	}
+	t, err := c.notesTopic(lib, c.notes)
+	if err != nil {
+		return err
+	}
+	overview, question := rubrics.FromNotes(t, "", set.Marks), rubrics.FromNotes(t, set.Question, set.Marks)
+	for _, r := range []*rubrics.Rubric{overview, question} {
+		if err := lib.Add(r); err != nil {
+			return fmt.Errorf("internal error: the rubric made from the notes: %v", err)
+		}
+	}
+	return c.report(evalset.RunTopic(lib, set, overview.ID, question.ID))
+}
+
+// report prints the results and the summary and holds them to the bars.
+func (c *evalCmd) report(results []evalset.Result, sum evalset.Summary) error {
 	w := c.stdout
 	for _, r := range results {
 		if r.Err != nil {

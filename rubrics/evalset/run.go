@@ -80,11 +80,31 @@ func ratio(a, b int) float64 {
 // Run checks every essay: evidence with the evidence rubric (every id of the
 // catalogue), problems and level with the essay's own rubric.
 func Run(c Checker, evidenceRubric string, essays []Essay) ([]Result, Summary) {
+	return run(c, evidenceRubric, essays, byID)
+}
+
+// evidenceKeys says what a report's evidence is scored as: the keys found
+// and every key that could be, in the terms of the annotations (evidence
+// ids, or notes lines).
+type evidenceKeys func(rep *rubrics.Report) (found, all []string)
+
+// byID scores evidence by the ids of the rubric's items.
+func byID(rep *rubrics.Report) (found, all []string) {
+	for _, ev := range rep.Evidence {
+		all = append(all, ev.ID)
+		if ev.Found {
+			found = append(found, ev.ID)
+		}
+	}
+	return found, all
+}
+
+func run(c Checker, evidenceRubric string, essays []Essay, keys evidenceKeys) ([]Result, Summary) {
 	sum := Summary{ItemMissed: map[string]int{}, ItemFalse: map[string]int{}}
 	var results []Result
 	var pairs [][2]int
 	for _, es := range essays {
-		res := runOne(c, evidenceRubric, es)
+		res := runOne(c, evidenceRubric, es, keys)
 		results = append(results, res)
 		sum.Essays++
 		if res.Err != nil {
@@ -122,7 +142,7 @@ func Run(c Checker, evidenceRubric string, essays []Essay) ([]Result, Summary) {
 	return results, sum
 }
 
-func runOne(c Checker, evidenceRubric string, es Essay) Result {
+func runOne(c Checker, evidenceRubric string, es Essay, keys evidenceKeys) Result {
 	res := Result{Name: es.Name, Accepted: es.Level}
 	own, ok := c.Rubric(es.Question)
 	if !ok {
@@ -166,17 +186,19 @@ func runOne(c Checker, evidenceRubric string, es Essay) Result {
 	}
 	present := set(es.Present)
 	unsure := set(es.Unsure)
-	for _, ev := range evRep.Evidence {
+	foundKeys, all := keys(evRep)
+	found := set(foundKeys)
+	for _, k := range all {
 		switch {
-		case unsure[ev.ID]:
-		case ev.Found && present[ev.ID]:
+		case unsure[k]:
+		case found[k] && present[k]:
 			res.TP++
-		case ev.Found:
+		case found[k]:
 			res.FP++
-			res.FalseFound = append(res.FalseFound, ev.ID)
-		case present[ev.ID]:
+			res.FalseFound = append(res.FalseFound, k)
+		case present[k]:
 			res.FN++
-			res.Missed = append(res.Missed, ev.ID)
+			res.Missed = append(res.Missed, k)
 		}
 	}
 	return res
