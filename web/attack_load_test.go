@@ -62,9 +62,15 @@ func TestLoadUnderAttack(t *testing.T) {
 		}
 	}()
 	url := "http://" + ln.Addr().String() + "/api/v1/check"
-	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: students + attackers}}
-	defer client.CloseIdleConnections()
-	post := func(essay string) (int, error) {
+	// Each student, and the attacker, from an address of its own (all of
+	// 127.0.0.0/8 is loopback), as on a school's network.
+	from := func(ip string) *http.Client {
+		d := &net.Dialer{LocalAddr: &net.TCPAddr{IP: net.ParseIP(ip)}}
+		return &http.Client{Transport: &http.Transport{DialContext: d.DialContext, MaxIdleConnsPerHost: max(attackers, 1)}}
+	}
+	attacker := from("127.0.0.2")
+	defer attacker.CloseIdleConnections()
+	post := func(client *http.Client, essay string) (int, error) {
 		body, _ := json.Marshal(checkRequest{Rubric: "sino-soviet-split", Essay: essay})
 		res, err := client.Post(url, "application/json", bytes.NewReader(body))
 		if err != nil {
@@ -105,7 +111,7 @@ func TestLoadUnderAttack(t *testing.T) {
 					return
 				default:
 				}
-				code, err := post(attackEssay(i))
+				code, err := post(attacker, attackEssay(i))
 				switch {
 				case err != nil:
 				case code == http.StatusOK:
@@ -122,17 +128,19 @@ func TestLoadUnderAttack(t *testing.T) {
 	var next, failures atomic.Int64
 	var studentsDone sync.WaitGroup
 	start := time.Now()
-	for range students {
+	for k := range students {
 		studentsDone.Add(1)
 		go func() {
 			defer studentsDone.Done()
+			client := from(fmt.Sprintf("127.0.0.%d", 10+k))
+			defer client.CloseIdleConnections()
 			for {
 				i := int(next.Add(1)) - 1
 				if i >= n {
 					return
 				}
 				t0 := time.Now()
-				code, err := post(studentEssay(i))
+				code, err := post(client, studentEssay(i))
 				lat[i] = time.Since(t0)
 				if err != nil || code != http.StatusOK {
 					if failures.Add(1) == 1 {
