@@ -38,7 +38,8 @@ type Item struct {
 	// a date or figure in that sentence is checked against this item's.
 	About []string `yaml:"about,omitempty"`
 	// Passage names the notes passage to revise from (such as "c1-p7");
-	// when empty the index finds it.
+	// when empty the index finds it. An item without rules is found in an
+	// essay by this passage.
 	Passage string `yaml:"passage,omitempty"`
 }
 
@@ -97,8 +98,9 @@ func parseCatalogue(name string, data []byte, cards int) (*Catalogue, error) {
 		if it.Card < 0 || it.Card > cards {
 			errs = append(errs, f.Errorf(at+".card", "item %s: card %d is not in the notes (they have %d cards)", it.ID, it.Card, cards))
 		}
-		if len(it.Recognise) == 0 {
-			errs = append(errs, f.Errorf(at, "item %s needs at least one rule under recognise", it.ID))
+		// An item without rules is found by its passage of the notes.
+		if len(it.Recognise) == 0 && it.Passage == "" {
+			errs = append(errs, f.Errorf(at, "item %s needs rules under recognise, or the notes passage it stands for (passage: c1-p4)", it.ID))
 		}
 		if it.Label == "" {
 			it.Label = it.Fact

@@ -173,7 +173,7 @@ func TestCatalogueErrors(t *testing.T) {
 			want: []string{
 				`cat.yaml:4:`, `item war: kind must be event, figure, cause or concept`,
 				`cat.yaml:7:11: item war: card 9 is not in the notes (they have 2 cards)`,
-				`item war needs at least one rule under recognise`,
+				`item war needs rules under recognise, or the notes passage it stands for`,
 			},
 		},
 		{

@@ -14,6 +14,9 @@ type Card struct {
 	Number   int
 	Title    string
 	Passages []int // indexes into Topic.Passages
+	// Headings are the card's headings, as passages of their own ("c1-h2")
+	// that a catalogue item may stand for: a cause that names a section.
+	Headings []Passage
 }
 
 // Passage is one bullet or paragraph of the notes: the unit that search
@@ -22,8 +25,11 @@ type Passage struct {
 	ID      string // "c1-p4": card 1, passage 4
 	Card    int
 	Heading string // the heading the passage sits under
-	Text    string
-	Line    int // 1-based line in the notes file
+	// HeadingLine is the 1-based line of that heading, 0 for a card's
+	// title taken from its first passage.
+	HeadingLine int
+	Text        string
+	Line        int // 1-based line in the notes file
 }
 
 var cardMarker = regexp.MustCompile(`^\s*(\d+)\s+of\s+(\d+)\s*$`)
@@ -84,7 +90,7 @@ type noteLine struct {
 
 func buildCard(n int, lines []noteLine, first int) (Card, []Passage) {
 	card := Card{Number: n}
-	heading := ""
+	heading, headingLine := "", 0
 	var ps []Passage
 	for i, l := range lines {
 		t := strings.TrimSpace(l.text)
@@ -102,24 +108,29 @@ func buildCard(n int, lines []noteLine, first int) (Card, []Passage) {
 			if card.Title == "" {
 				card.Title = t
 			}
-			heading = t
+			heading, headingLine = t, l.no
+			card.Headings = append(card.Headings, Passage{
+				ID: fmt.Sprintf("c%d-h%d", n, len(card.Headings)+1), Card: n,
+				Heading: t, HeadingLine: l.no, Text: t, Line: l.no,
+			})
 			continue
 		}
 		if card.Title == "" {
 			card.Title = t
 		}
 		body := strings.TrimSpace(bulletPrefix.ReplaceAllString(l.text, ""))
-		h := heading
+		h, hl := heading, headingLine
 		if h == "" {
 			h = card.Title
 		}
 		card.Passages = append(card.Passages, first+len(ps))
 		ps = append(ps, Passage{
-			ID:      fmt.Sprintf("c%d-p%d", n, len(ps)+1),
-			Card:    n,
-			Heading: h,
-			Text:    body,
-			Line:    l.no,
+			ID:          fmt.Sprintf("c%d-p%d", n, len(ps)+1),
+			Card:        n,
+			Heading:     h,
+			HeadingLine: hl,
+			Text:        body,
+			Line:        l.no,
 		})
 	}
 	return card, ps

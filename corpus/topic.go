@@ -42,11 +42,18 @@ func (t *Topic) ItemIDs() []string {
 	return ids
 }
 
-// Passage returns the passage with the given id.
+// Passage returns the passage, or the heading ("c2-h1"), with the given id.
 func (t *Topic) Passage(id string) (Passage, bool) {
 	for _, p := range t.Passages {
 		if p.ID == id {
 			return p, true
+		}
+	}
+	for _, c := range t.Cards {
+		for _, h := range c.Headings {
+			if h.ID == id {
+				return h, true
+			}
 		}
 	}
 	return Passage{}, false

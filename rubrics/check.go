@@ -141,21 +141,36 @@ func (e *essay) recognise() {
 			}
 		}
 		for si, spans := range bySentence {
-			if spans == nil || e.style[si].repeated {
-				continue
-			}
-			h := e.found[id]
-			if h == nil {
-				h = &hit{}
-				e.found[id] = h
-			}
-			h.spans = append(h.spans, spans...)
-			h.sentences = append(h.sentences, si)
-			if e.credited(si) {
-				h.argued = true
+			if spans != nil && !e.style[si].repeated {
+				e.creditHit(id, si, spans)
 			}
 		}
 	}
+	for _, nh := range e.c.topic.notes.match(e) {
+		if _, asked := e.c.items[nh.it.ID]; asked && !e.negated(nh.sentence) {
+			e.creditHit(nh.it.ID, nh.sentence, nh.spans)
+		}
+	}
+}
+
+// creditHit records that sentence si gives item id, at spans.
+func (e *essay) creditHit(id string, si int, spans []span) {
+	h := e.found[id]
+	if h == nil {
+		h = &hit{}
+		e.found[id] = h
+	}
+	h.spans = append(h.spans, spans...)
+	h.sentences = append(h.sentences, si)
+	if e.credited(si) {
+		h.argued = true
+	}
+}
+
+// negated reports whether sentence si denies or only reports what it
+// says ("it was not", "some historians claim"): it credits nothing.
+func (e *essay) negated(si int) bool {
+	return negationCues.match(e.views[si]) != nil
 }
 
 // credited reports whether evidence in sentence si earns full credit: it is

@@ -35,6 +35,9 @@ type topicData struct {
 	items    map[string]*item    // catalogue items, compiled
 	all      []*item             // in catalogue order
 	grams    map[uint64]struct{} // runs of words in the notes, to spot copying
+	// notes finds the items that have no rules of their own by their
+	// passages of the notes.
+	notes *notesMatcher
 }
 
 // item is an evidence item with compiled rules and its notes passage.
@@ -139,6 +142,13 @@ func (l *Library) AddTopic(t *corpus.Topic) error {
 		td.items[it.ID] = it
 		td.all = append(td.all, it)
 	}
+	var unruled []*item
+	for _, it := range td.all {
+		if len(it.rules) == 0 {
+			unruled = append(unruled, it)
+		}
+	}
+	td.notes = newNotesMatcher(t, an, unruled)
 	l.mu.Lock()
 	l.topics[t.ID] = td
 	l.mu.Unlock()

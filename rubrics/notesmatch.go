@@ -1,0 +1,348 @@
+package rubrics
+
+import (
+	"math"
+	"strings"
+	"sync"
+	"unicode"
+
+	"github.com/blevesearch/snowballstem"
+	"github.com/blevesearch/snowballstem/english"
+
+	"github.com/rubricate/rubricate/analyzer"
+	"github.com/rubricate/rubricate/corpus"
+)
+
+// The notes matcher finds an item in an essay by aligning sentences with
+// the item's own passage of the notes, so that a teacher's notes work
+// with no rule written. A passage is split into clauses; a factClause is its
+// content words, stemmed, each weighted by how rare it is in the notes,
+// and its dates and figures. A sentence states a factClause when it holds
+// enough of the factClause's weight, including a word that singles the fact
+// out (a name, a rare word, its date or figure).
+
+// Thresholds of the notes matcher.
+const (
+	// minCover is the share of a factClause's weight a sentence must hold. The
+	// weight is that of the factClause's most telling words (at most
+	// coverWords of them), so that an essay may state the main part of a
+	// long line.
+	minCover   = 0.5
+	coverWords = 5
+	// rareIn is the share of the notes' passages a word may appear in and
+	// still single a fact out.
+	rareIn = 0.02
+)
+
+// factClause is one factClause of an item's passage.
+type factClause struct {
+	it     *item
+	terms  []weighted // distinct stems
+	values []analyzer.Mention
+	// full is the weight a sentence must cover: that of the factClause's
+	// coverWords heaviest words.
+	full float64
+}
+
+type weighted struct {
+	stem   string
+	weight float64
+	anchor bool // singles the fact out: a name, or a word rare in the notes
+}
+
+// notesMatcher aligns essay sentences with the clauses of a topic's items.
+type notesMatcher struct {
+	clauses []factClause
+	byStem  map[string][]int32 // stem -> clauses that hold it
+}
+
+// newNotesMatcher builds the matcher for the items of a topic that have no
+// rules of their own, from their passages.
+func newNotesMatcher(t *corpus.Topic, an *analyzer.Analyzer, items []*item) *notesMatcher {
+	m := &notesMatcher{byStem: map[string][]int32{}}
+	// Document frequency over the passages, and over the topic's title,
+	// which every essay on the topic echoes.
+	df := map[string]int{}
+	docs := make([]string, 0, len(t.Passages)+1)
+	for _, p := range t.Passages {
+		docs = append(docs, p.Text)
+	}
+	for _, d := range docs {
+		for s := range stemSet(an, d) {
+			df[s]++
+		}
+	}
+	n := float64(len(docs))
+	for s := range stemSet(an, t.Title) {
+		df[s] += len(docs)/10 + 1
+	}
+	names := capitalisedStems(an, t)
+	weight := func(s string) float64 { return math.Log(1 + n/float64(df[s]+1)) }
+	for _, it := range items {
+		text := it.Fact
+		if it.source != nil && it.source.Text != "" {
+			text = it.source.Text
+		}
+		for _, ct := range clausesOf(text) {
+			doc, err := an.Analyze(ct)
+			if err != nil {
+				continue
+			}
+			c := factClause{it: it, values: doc.Mentions}
+			seen := map[string]bool{}
+			for _, w := range doc.Words {
+				s, ok := contentStem(w)
+				if !ok || seen[s] {
+					continue
+				}
+				seen[s] = true
+				c.terms = append(c.terms, weighted{stem: s, weight: weight(s), anchor: names[s] || float64(df[s]) <= math.Max(1, rareIn*n)})
+			}
+			if len(c.terms) == 0 {
+				continue
+			}
+			c.full = topWeight(c.terms, coverWords)
+			for _, tw := range c.terms {
+				m.byStem[tw.stem] = append(m.byStem[tw.stem], int32(len(m.clauses)))
+			}
+			m.clauses = append(m.clauses, c)
+		}
+	}
+	return m
+}
+
+// topWeight sums the k heaviest weights.
+func topWeight(ts []weighted, k int) float64 {
+	ws := make([]float64, len(ts))
+	for i, t := range ts {
+		ws[i] = t.weight
+	}
+	// Clauses are short: a selection by repeated maximum is enough.
+	total := 0.0
+	for range min(k, len(ws)) {
+		best := 0
+		for i, w := range ws {
+			if w > ws[best] {
+				best = i
+			}
+		}
+		total += ws[best]
+		ws[best] = -1
+	}
+	return total
+}
+
+// clausesOf splits a passage at sentence and factClause breaks (". ", "; ").
+// A lead-in before a colon that is a date ("11 January 1923: ...") is kept
+// with every factClause, since it dates them all.
+func clausesOf(text string) []string {
+	lead := ""
+	if i := strings.Index(text, ": "); i > 0 && i < 40 {
+		if ms := analyzer.FindMentions(text[:i]); len(ms) > 0 && ms[0].Kind == analyzer.KindDate {
+			lead, text = text[:i+2], text[i+2:]
+		}
+	}
+	var out []string
+	for _, part := range strings.FieldsFunc(text, func(r rune) bool { return r == ';' }) {
+		for _, sent := range strings.SplitAfter(part, ". ") {
+			if sent = strings.TrimSpace(sent); sent != "" {
+				out = append(out, lead+sent)
+			}
+		}
+	}
+	return out
+}
+
+// hit is a sentence's alignment with an item.
+type notesHit struct {
+	it       *item
+	sentence int
+	spans    []span
+	cover    float64
+	// valued is set when the sentence gives one of the factClause's dates or
+	// figures.
+	valued bool
+}
+
+// match aligns every sentence of the essay with the clauses. A sentence
+// that opens with a word referring back ("he", "this", "it") is read with
+// the sentence before it.
+func (m *notesMatcher) match(e *essay) []notesHit {
+	if m == nil || len(m.clauses) == 0 {
+		return nil
+	}
+	doc := e.doc
+	sentStems := make([]map[string][]span, len(doc.Sentences))
+	for si := range doc.Sentences {
+		sentStems[si] = map[string][]span{}
+		for _, w := range doc.SentenceWords(si) {
+			if s, ok := contentStem(w); ok {
+				sentStems[si][s] = append(sentStems[si][s], w.Span)
+			}
+		}
+	}
+	var hits []notesHit
+	for si := range doc.Sentences {
+		if e.style[si].repeated {
+			continue
+		}
+		stems := sentStems[si]
+		var context map[string][]span
+		if words := doc.SentenceWords(si); si > 0 && len(words) > 0 && refersBackWord[words[0].Norm] {
+			context = sentStems[si-1]
+		}
+		best := map[*item]notesHit{}
+		seen := map[int32]bool{}
+		for s := range stems {
+			for _, ci := range m.byStem[s] {
+				if seen[ci] {
+					continue
+				}
+				seen[ci] = true
+				c := &m.clauses[ci]
+				h, ok := c.align(e, si, stems, context)
+				if ok && h.cover > best[c.it].cover {
+					best[c.it] = h
+				}
+			}
+		}
+		for _, h := range best {
+			hits = append(hits, h)
+		}
+	}
+	return hits
+}
+
+// refersBackWord are words that open a sentence about what the last one
+// named.
+var refersBackWord = map[string]bool{"he": true, "she": true, "it": true, "they": true, "this": true, "these": true, "that": true, "his": true, "her": true, "their": true, "its": true}
+
+// align measures how much of factClause c sentence si states.
+func (c *factClause) align(e *essay, si int, stems, context map[string][]span) (notesHit, bool) {
+	h := notesHit{it: c.it, sentence: si}
+	matched, anchored, count := 0.0, false, 0
+	for _, t := range c.terms {
+		sp, ok := stems[t.stem]
+		if !ok {
+			if _, ok := context[t.stem]; !ok {
+				continue
+			}
+		}
+		matched += t.weight
+		anchored = anchored || t.anchor
+		count++
+		h.spans = append(h.spans, sp...)
+	}
+	for _, v := range c.values {
+		for mi, mn := range e.doc.SentenceMentions(si) {
+			if e.excluded[e.doc.Sentences[si].Mentions[0]+mi] || !valueFits(mn, v) {
+				continue
+			}
+			h.valued, anchored = true, true
+			h.spans = append(h.spans, span{Start: mn.Start, End: mn.End})
+			break
+		}
+	}
+	if h.valued {
+		count++
+	}
+	if count < 2 || !anchored {
+		return h, false
+	}
+	h.cover = matched / c.full
+	if h.valued {
+		h.cover += 0.25
+	}
+	return h, h.cover >= minCover && len(h.spans) > 0
+}
+
+// contentStem returns the stem of a word worth matching: not a function
+// word, not a bare number (numbers are matched as values).
+func contentStem(w analyzer.Word) (string, bool) {
+	n := w.Norm
+	if len(n) < 3 || functionWords[n] || !strings.ContainsFunc(n, unicode.IsLetter) {
+		return "", false
+	}
+	return stem(n), true
+}
+
+// stemSet returns the stems of the content words of text.
+func stemSet(an *analyzer.Analyzer, text string) map[string]bool {
+	out := map[string]bool{}
+	doc, err := an.Analyze(text)
+	if err != nil {
+		return out
+	}
+	for _, w := range doc.Words {
+		if s, ok := contentStem(w); ok {
+			out[s] = true
+		}
+	}
+	return out
+}
+
+// capitalisedStems returns the stems of words the notes write with a
+// capital inside a sentence, and never in lower case: names of people,
+// places, parties and events.
+func capitalisedStems(an *analyzer.Analyzer, t *corpus.Topic) map[string]bool {
+	capital, lower := map[string]bool{}, map[string]bool{}
+	for _, p := range t.Passages {
+		doc, err := an.Analyze(p.Text)
+		if err != nil {
+			continue
+		}
+		for i, w := range doc.Words {
+			s, ok := contentStem(w)
+			if !ok {
+				continue
+			}
+			raw := p.Text[w.Start:w.End]
+			r := []rune(raw)[0]
+			switch {
+			case unicode.IsLower(r):
+				lower[s] = true
+			case i > 0 && unicode.IsUpper(r):
+				capital[s] = true
+			}
+		}
+	}
+	for s := range lower {
+		delete(capital, s)
+	}
+	return capital
+}
+
+// stems remembers stems: essays on a topic share most of their words.
+var stems sync.Map // string -> string
+
+func stem(w string) string {
+	if s, ok := stems.Load(w); ok {
+		return s.(string)
+	}
+	env := snowballstem.NewEnv(w)
+	english.Stem(env)
+	s := env.Current()
+	if len(w) <= 32 {
+		stems.Store(strings.Clone(w), s)
+	}
+	return s
+}
+
+// functionWords are English words that carry no fact.
+var functionWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`a about above after again against all also although am among an and
+	any are as at be because been before being below between both but by can could did do does doing
+	down during each either else even ever every few for from further had has have having he her here
+	hers herself him himself his how however i if in into is it its itself just least less like made
+	make many may me might more most much must my myself neither no nor not now of off often on once
+	one only or other others our ours ourselves out over own per quite rather same several shall she
+	should since so some such than that the their theirs them themselves then there these they this
+	those though through thus to too towards under until up upon us very was we were what when where
+	whether which while who whom whose why will with within without would yet you your yours also
+	became become becomes get got gave give given go went gone take took taken put set use used way
+	first second third new old great large small many much time times year years people`) {
+		m[w] = true
+	}
+	return m
+}()
