@@ -1,7 +1,6 @@
 package corpus
 
 import (
-	"bufio"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -28,52 +27,56 @@ type Passage struct {
 	// HeadingLine is the 1-based line of that heading, 0 for a card's
 	// title taken from its first passage.
 	HeadingLine int
-	Text        string
-	Line        int // 1-based line in the notes file
+	// Text is the passage as plain text: Markdown marks removed, a
+	// paragraph or bullet wrapped over several lines joined with spaces.
+	Text string
+	Line int // 1-based line in the notes file where the passage starts
+	// EndLine is the 1-based line where the passage ends: Line for a
+	// passage on one line.
+	EndLine int
 }
 
 var cardMarker = regexp.MustCompile(`^\s*(\d+)\s+of\s+(\d+)\s*$`)
 
-// bulletPrefix matches the bullet that starts a passage line.
-var bulletPrefix = regexp.MustCompile(`^[\s\x{00A0}]*(?:[-*•–]|\d+[.)])[\s\x{00A0}]+`)
-
 // ParseNotes splits notes into cards, headings and passages. A card ends at
 // a line "N of M"; text after the last marker (a page footer, say) is
-// dropped. Notes without any marker are one card.
+// dropped. Notes without any marker are one card. Notes in Markdown are
+// read as Markdown (see isMarkdown), other notes as plain text with
+// heading lines and bullets.
 func ParseNotes(text string) ([]Card, []Passage, error) {
 	text = strings.TrimPrefix(text, "\ufeff")
 	if err := checkNotesText(text); err != nil {
 		return nil, nil, err
 	}
-	var pending []noteLine
-	var cards []Card
-	var passages []Passage
-	sc := bufio.NewScanner(strings.NewReader(text))
-	sc.Buffer(make([]byte, 64*1024), 1<<20)
-	no := 0
-	sawMarker := false
-	for sc.Scan() {
-		no++
-		l := strings.TrimRight(sc.Text(), " \t\r")
-		if m := cardMarker.FindStringSubmatch(l); m != nil {
-			n, _ := strconv.Atoi(m[1])
-			if n != len(cards)+1 {
-				return nil, nil, fmt.Errorf("line %d: card marker %q is out of order: expected card %d", no, l, len(cards)+1)
-			}
-			sawMarker = true
-			card, ps := buildCard(n, pending, len(passages))
-			cards = append(cards, card)
-			passages = append(passages, ps...)
-			pending = nil
+	lines := splitLines(text)
+	// Find the cards: runs of lines, each ended by its marker.
+	type span struct{ from, to int } // indexes into lines, to exclusive
+	var spans []span
+	from := 0
+	for i, l := range lines {
+		m := cardMarker.FindStringSubmatch(l.text)
+		if m == nil {
 			continue
 		}
-		pending = append(pending, noteLine{no, l})
+		n, err := strconv.Atoi(m[1])
+		if err != nil || n != len(spans)+1 {
+			return nil, nil, fmt.Errorf("line %d: card marker %q is out of order: expected card %d", l.no, strings.TrimRight(l.text, " \t\r"), len(spans)+1)
+		}
+		spans = append(spans, span{from, i})
+		from = i + 1
 	}
-	if err := sc.Err(); err != nil {
-		return nil, nil, err
+	markers := len(spans) > 0
+	if !markers {
+		spans = append(spans, span{0, len(lines)})
 	}
-	if !sawMarker {
-		card, ps := buildCard(1, pending, 0)
+	read := readPlain
+	if isMarkdown(text) {
+		read = readMarkdown
+	}
+	var cards []Card
+	var passages []Passage
+	for i, s := range spans {
+		card, ps := buildCard(i+1, read(text, lines[s.from:s.to]), len(passages), markers)
 		cards = append(cards, card)
 		passages = append(passages, ps...)
 	}
@@ -83,43 +86,72 @@ func ParseNotes(text string) ([]Card, []Passage, error) {
 	return cards, passages, nil
 }
 
+// noteLine is one line of the notes: its 1-based number, its text without
+// the line break, and the byte offset where it starts.
 type noteLine struct {
-	no   int
-	text string
+	no    int
+	text  string
+	start int
 }
 
-func buildCard(n int, lines []noteLine, first int) (Card, []Passage) {
+// splitLines cuts text into lines at "\n", dropping a "\r" before it.
+func splitLines(text string) []noteLine {
+	var lines []noteLine
+	start := 0
+	for no := 1; start < len(text); no++ {
+		end := strings.IndexByte(text[start:], '\n')
+		if end < 0 {
+			end = len(text) - start
+		}
+		lines = append(lines, noteLine{no: no, text: strings.TrimSuffix(text[start:start+end], "\r"), start: start})
+		start += end + 1
+	}
+	return lines
+}
+
+// block is a heading or a passage as a reader finds it, before it is
+// numbered.
+type block struct {
+	heading   bool
+	text      string
+	line, end int
+}
+
+// buildCard numbers card n's headings and passages; first is the index of
+// its first passage among all the notes' passages. When the notes have
+// card markers, card 1 is named by its own heading rather than by the
+// notes' title above it.
+func buildCard(n int, blocks []block, first int, markers bool) (Card, []Passage) {
 	card := Card{Number: n}
 	heading, headingLine := "", 0
 	var ps []Passage
-	for i, l := range lines {
-		t := strings.TrimSpace(l.text)
-		if t == "" {
-			continue
-		}
-		bullet := bulletPrefix.MatchString(l.text)
-		if !bullet && isHeading(t, lines[i+1:]) {
-			// Notes often open with their own title above card 1's first
-			// heading; the card is named by that heading.
-			if n == 1 && len(ps) == 0 && card.Title != "" && heading == card.Title && !strings.HasSuffix(t, ":") {
+	for _, b := range blocks {
+		t := b.text
+		if b.heading {
+			if markers && n == 1 && len(ps) == 0 && card.Title != "" && heading == card.Title && !strings.HasSuffix(t, ":") {
 				card.Title = ""
 			}
-			t = strings.TrimSuffix(t, ":")
+			t = strings.TrimSpace(strings.TrimSuffix(t, ":"))
+			if t == "" {
+				continue
+			}
 			if card.Title == "" {
 				card.Title = t
 			}
-			heading, headingLine = t, l.no
+			heading, headingLine = t, b.line
 			card.Headings = append(card.Headings, Passage{
 				ID: fmt.Sprintf("c%d-h%d", n, len(card.Headings)+1), Card: n,
-				Heading: t, HeadingLine: l.no, Text: t, Line: l.no,
+				Heading: t, HeadingLine: b.line, Text: t, Line: b.line, EndLine: b.end,
 			})
+			continue
+		}
+		if t == "" {
 			continue
 		}
 		if card.Title == "" {
 			card.Title = t
 		}
-		body := strings.TrimSpace(bulletPrefix.ReplaceAllString(l.text, ""))
-		h, hl := heading, headingLine
+		h := heading
 		if h == "" {
 			h = card.Title
 		}
@@ -128,30 +160,13 @@ func buildCard(n int, lines []noteLine, first int) (Card, []Passage) {
 			ID:          fmt.Sprintf("c%d-p%d", n, len(ps)+1),
 			Card:        n,
 			Heading:     h,
-			HeadingLine: hl,
-			Text:        body,
-			Line:        l.no,
+			HeadingLine: headingLine,
+			Text:        t,
+			Line:        b.line,
+			EndLine:     b.end,
 		})
 	}
 	return card, ps
-}
-
-// isHeading reports whether a line that is not a bullet heads what follows:
-// short, without a closing full stop, and followed by more text.
-func isHeading(t string, rest []noteLine) bool {
-	continued := strings.HasSuffix(t, "...") || strings.HasSuffix(t, "…")
-	if len(t) > 90 || strings.HasSuffix(t, ".") && !continued {
-		return false
-	}
-	if strings.HasSuffix(t, ":") && len(t) > 40 {
-		return false // a lead-in sentence such as "They agreed to:" is a passage
-	}
-	for _, l := range rest {
-		if strings.TrimSpace(l.text) != "" {
-			return true
-		}
-	}
-	return false
 }
 
 // checkNotesText refuses notes that are not plain text: bytes that are not

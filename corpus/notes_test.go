@@ -153,11 +153,11 @@ func TestBundledPassageLookup(t *testing.T) {
 		contains string
 		want     corpus.Passage
 	}{
-		{"$300 million", corpus.Passage{ID: "c1-p8", Card: 1, Heading: "Terms of the treaty", HeadingLine: 17, Text: "Economic aid given to China - $300 million.", Line: 19}},
-		{"Ussuri", corpus.Passage{ID: "c5-p8", Card: 5, Heading: "The Ussuri River Dispute, 1969", HeadingLine: 98, Text: "2nd March 1969 - 300 chinese soldiers crossed the Ussuri River to Damansky Island.", Line: 103}},
-		{"$800 million", corpus.Passage{ID: "c4-p11", Card: 4, Heading: "Strategic and military issues", HeadingLine: 85, Text: "Sino-Indian Border Conflict of 1962 - Khrush sent $800 million worth of aid to India.", Line: 86}},
-		{"Shanghai Communique", corpus.Passage{ID: "c7-p2", Card: 7, Heading: "Nixon's trip to China, 1972", HeadingLine: 134, Text: "Two leaders published Shanghai Communique of 28th February 1972:", Line: 135}},
-		{"Mongolia remained", corpus.Passage{ID: "c1-p11", Card: 1, Heading: "Terms of the treaty", HeadingLine: 17, Text: "Mongolia remained in Soviet influence and Stalin refused to give aid to conquer Taiwan.", Line: 22}},
+		{"$300 million", corpus.Passage{ID: "c1-p8", Card: 1, Heading: "Terms of the treaty", HeadingLine: 17, Text: "Economic aid given to China - $300 million.", Line: 19, EndLine: 19}},
+		{"Ussuri", corpus.Passage{ID: "c5-p8", Card: 5, Heading: "The Ussuri River Dispute, 1969", HeadingLine: 98, Text: "2nd March 1969 - 300 chinese soldiers crossed the Ussuri River to Damansky Island.", Line: 103, EndLine: 103}},
+		{"$800 million", corpus.Passage{ID: "c4-p11", Card: 4, Heading: "Strategic and military issues", HeadingLine: 85, Text: "Sino-Indian Border Conflict of 1962 - Khrush sent $800 million worth of aid to India.", Line: 86, EndLine: 86}},
+		{"Shanghai Communique", corpus.Passage{ID: "c7-p2", Card: 7, Heading: "Nixon's trip to China, 1972", HeadingLine: 134, Text: "Two leaders published Shanghai Communique of 28th February 1972:", Line: 135, EndLine: 135}},
+		{"Mongolia remained", corpus.Passage{ID: "c1-p11", Card: 1, Heading: "Terms of the treaty", HeadingLine: 17, Text: "Mongolia remained in Soviet influence and Stalin refused to give aid to conquer Taiwan.", Line: 22, EndLine: 22}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.contains, func(t *testing.T) {
@@ -218,9 +218,9 @@ func TestParseNotes(t *testing.T) {
 			cards: []corpus.Card{{Number: 1, Title: "The Korean War", Passages: []int{0, 1, 2},
 				Headings: []corpus.Passage{heading(1, 1, "The Korean War", 1), heading(1, 2, "After the war", 5)}}},
 			passages: []corpus.Passage{
-				{ID: "c1-p1", Card: 1, Heading: "The Korean War", HeadingLine: 1, Text: "Stalin planned it with Kim Il Sung.", Line: 2},
-				{ID: "c1-p2", Card: 1, Heading: "The Korean War", HeadingLine: 1, Text: "Mao was not told.", Line: 3},
-				{ID: "c1-p3", Card: 1, Heading: "After the war", HeadingLine: 5, Text: "China depended on Soviet aid.", Line: 6},
+				{ID: "c1-p1", Card: 1, Heading: "The Korean War", HeadingLine: 1, Text: "Stalin planned it with Kim Il Sung.", Line: 2, EndLine: 2},
+				{ID: "c1-p2", Card: 1, Heading: "The Korean War", HeadingLine: 1, Text: "Mao was not told.", Line: 3, EndLine: 3},
+				{ID: "c1-p3", Card: 1, Heading: "After the war", HeadingLine: 5, Text: "China depended on Soviet aid.", Line: 6, EndLine: 6},
 			},
 		},
 		{
@@ -231,9 +231,9 @@ func TestParseNotes(t *testing.T) {
 				{Number: 2, Title: "Card two", Passages: []int{2}, Headings: []corpus.Passage{heading(2, 1, "Card two", 6)}},
 			},
 			passages: []corpus.Passage{
-				{ID: "c1-p1", Card: 1, Heading: "Terms", HeadingLine: 2, Text: "$300 million of aid", Line: 3},
-				{ID: "c1-p2", Card: 1, Heading: "Terms", HeadingLine: 2, Text: "141 businesses", Line: 4},
-				{ID: "c2-p1", Card: 2, Heading: "Card two", HeadingLine: 6, Text: "The GLF, 1958", Line: 7},
+				{ID: "c1-p1", Card: 1, Heading: "Terms", HeadingLine: 2, Text: "$300 million of aid", Line: 3, EndLine: 3},
+				{ID: "c1-p2", Card: 1, Heading: "Terms", HeadingLine: 2, Text: "141 businesses", Line: 4, EndLine: 4},
+				{ID: "c2-p1", Card: 2, Heading: "Card two", HeadingLine: 6, Text: "The GLF, 1958", Line: 7, EndLine: 7},
 			},
 		},
 		{
@@ -261,8 +261,8 @@ func TestParseNotes(t *testing.T) {
 			notes: "\ufeffThe Korean War\n- Stalin planned it.\n\f- Mao was not told.\n",
 			cards: []corpus.Card{{Number: 1, Title: "The Korean War", Passages: []int{0, 1}, Headings: []corpus.Passage{heading(1, 1, "The Korean War", 1)}}},
 			passages: []corpus.Passage{
-				{ID: "c1-p1", Card: 1, Heading: "The Korean War", HeadingLine: 1, Text: "Stalin planned it.", Line: 2},
-				{ID: "c1-p2", Card: 1, Heading: "The Korean War", HeadingLine: 1, Text: "Mao was not told.", Line: 3},
+				{ID: "c1-p1", Card: 1, Heading: "The Korean War", HeadingLine: 1, Text: "Stalin planned it.", Line: 2, EndLine: 2},
+				{ID: "c1-p2", Card: 1, Heading: "The Korean War", HeadingLine: 1, Text: "Mao was not told.", Line: 3, EndLine: 3},
 			},
 		},
 		{
@@ -285,7 +285,7 @@ func TestParseNotes(t *testing.T) {
 			notes: "The Korean War\n- caf\ufffd\n",
 			cards: []corpus.Card{{Number: 1, Title: "The Korean War", Passages: []int{0}, Headings: []corpus.Passage{heading(1, 1, "The Korean War", 1)}}},
 			passages: []corpus.Passage{
-				{ID: "c1-p1", Card: 1, Heading: "The Korean War", HeadingLine: 1, Text: "caf\ufffd", Line: 2},
+				{ID: "c1-p1", Card: 1, Heading: "The Korean War", HeadingLine: 1, Text: "caf\ufffd", Line: 2, EndLine: 2},
 			},
 		},
 	}
@@ -313,5 +313,5 @@ func TestParseNotes(t *testing.T) {
 
 // heading is the passage that heading n of card stands for.
 func heading(card, n int, text string, line int) corpus.Passage {
-	return corpus.Passage{ID: fmt.Sprintf("c%d-h%d", card, n), Card: card, Heading: text, HeadingLine: line, Text: text, Line: line}
+	return corpus.Passage{ID: fmt.Sprintf("c%d-h%d", card, n), Card: card, Heading: text, HeadingLine: line, Text: text, Line: line, EndLine: line}
 }
