@@ -147,7 +147,7 @@ func (e *essay) recognise() {
 		}
 	}
 	for _, nh := range e.c.topic.notes.match(e) {
-		if _, asked := e.c.items[nh.it.ID]; asked && !e.negated(nh.sentence) {
+		if _, asked := e.c.items[nh.it.ID]; asked {
 			e.creditHit(nh.it.ID, nh.sentence, nh.spans)
 		}
 	}
@@ -167,11 +167,7 @@ func (e *essay) creditHit(id string, si int, spans []span) {
 	}
 }
 
-// negated reports whether sentence si denies or only reports what it
-// says ("it was not", "some historians claim"): it credits nothing.
-func (e *essay) negated(si int) bool {
-	return negationCues.match(e.views[si]) != nil
-}
+
 
 // credited reports whether evidence in sentence si earns full credit: it is
 // in a sentence of prose, in a paragraph that explains or argues.

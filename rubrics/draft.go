@@ -1,135 +1,302 @@
 package rubrics
 
 import (
-	"bytes"
 	"fmt"
+	"reflect"
 	"regexp"
 	"sort"
 	"strconv"
 	"strings"
 	"unicode"
 
+	"github.com/goccy/go-yaml"
+
 	"github.com/rubricate/rubricate/analyzer"
 	"github.com/rubricate/rubricate/corpus"
 )
 
-// DraftCatalogue drafts an evidence catalogue from a teacher's notes: every
-// passage that gives a date or a figure becomes a suggested item, with an
-// id, a label, its date or figure and rules built from its names and key
-// words; names that recur become the catalogue's names. The draft is YAML
-// for the teacher to edit: it parses, but its rules are guesses.
+// DraftCatalogue drafts an evidence catalogue from a teacher's notes, as
+// YAML for the teacher to keep or edit (see Draft).
 func DraftCatalogue(topicID, title, notes string) ([]byte, error) {
+	c, err := Draft(topicID, title, notes)
+	if err != nil {
+		return nil, err
+	}
+	body, err := yaml.MarshalWithOptions(c, yaml.Indent(2), yaml.IndentSequence(true))
+	if err != nil {
+		return nil, fmt.Errorf("writing the drafted catalogue: %w", err)
+	}
+	// The YAML writer leaves some odd strings ("? 0") unquoted, which then
+	// read back as something else. Such notes get the catalogue in JSON's
+	// form, which YAML reads as written.
+	var back corpus.Catalogue
+	if err := yaml.Unmarshal(body, &back); err != nil || !reflect.DeepEqual(&back, c) {
+		if body, err = yaml.MarshalWithOptions(c, yaml.JSON()); err != nil {
+			return nil, fmt.Errorf("writing the drafted catalogue: %w", err)
+		}
+	}
+	const head = "# Evidence catalogue drafted from the notes. Every item is found in an\n" +
+		"# essay by its passage of the notes (passage:); add rules under recognise\n" +
+		"# (see the annotated bundled catalogue for their syntax) where you want\n" +
+		"# more control, and delete the items an essay need not use.\n"
+	return append([]byte(head), body...), nil
+}
+
+// Draft drafts an evidence catalogue from a teacher's notes: an item for
+// every passage that states a fact, with its own date and figures, found
+// in essays by the notes matcher; a cause for every heading that names a
+// cause or a theme; the names that recur, and the years the notes cover.
+// Headings of teachers' advice ("Exam tips") give no items.
+func Draft(topicID, title, notes string) (*corpus.Catalogue, error) {
 	if !idPattern.MatchString(topicID) {
 		return nil, fmt.Errorf("topic id %q must be lower-case letters, digits and hyphens, such as cold-war-1945-62", topicID)
 	}
-	_, passages, err := corpus.ParseNotes(notes)
+	cards, passages, err := corpus.ParseNotes(notes)
 	if err != nil {
 		return nil, fmt.Errorf("the notes cannot be read: %w", err)
 	}
-	var b bytes.Buffer
-	fmt.Fprintf(&b, "# Evidence catalogue drafted from the notes. Check every item: the labels,\n")
-	fmt.Fprintf(&b, "# the rules under recognise (see the annotated bundled catalogue for their\n")
-	fmt.Fprintf(&b, "# syntax) and the dates and figures. Delete the items an essay need not use.\n")
-	fmt.Fprintf(&b, "topic: %s\ntitle: %s\n", topicID, yamlString(title))
-	names := recurringNames(passages)
-	if len(names) > 0 {
-		b.WriteString("names:\n")
-		for _, n := range names {
-			fmt.Fprintf(&b, "  - {name: %s}\n", yamlString(n))
-		}
+	c := &corpus.Catalogue{Topic: topicID, Title: title}
+	for _, n := range recurringNames(passages) {
+		c.Names = append(c.Names, corpus.Name{Name: n})
 	}
-	b.WriteString("items:\n")
-	used := map[string]int{}
 	df := documentFrequency(passages)
-	count := 0
+	used := map[string]int{}
+	years := []int{}
 	for _, p := range passages {
-		var dates, figures []string
-		for _, m := range analyzer.FindMentions(p.Text) {
-			// Only values a catalogue can hold, as its validation reads
-			// them ("1919 and 1922" is two dates, not one).
-			v, ok := analyzer.ParseValue(m.Text)
-			switch {
-			case !ok || v.Kind != m.Kind:
-			case m.Kind == analyzer.KindDate && v.From > 0:
-				dates = append(dates, m.Text)
-			case m.Kind != analyzer.KindDate:
-				figures = append(figures, m.Text)
-			}
-		}
-		if len(dates) == 0 && len(figures) == 0 {
+		if advice.MatchString(p.Heading) {
 			continue
 		}
-		keys := keyPhrases(p.Text, df)
-		if len(keys) == 0 {
-			continue
-		}
-		id := draftID(keys[0], dates, used)
-		kind := corpus.KindEvent
-		if len(figures) > 0 {
+		dates, figures := valuesOf(p)
+		kind := corpus.KindConcept
+		switch {
+		case len(dates) > 0:
+			kind = corpus.KindEvent
+		case len(figures) > 0:
 			kind = corpus.KindFigure
 		}
-		fmt.Fprintf(&b, "  - id: %s\n    label: %s\n    kind: %s\n    card: %d\n    fact: %s\n",
-			id, yamlString(label(p.Text)), kind, p.Card, yamlString(p.Text))
-		if len(dates) > 0 {
-			fmt.Fprintf(&b, "    dates: [%s]\n", quoteAll(dates[:1]))
+		for _, d := range dates {
+			if m, ok := analyzer.ParseValue(d); ok {
+				years = append(years, m.From, m.To)
+			}
 		}
-		if len(figures) > 0 {
-			fmt.Fprintf(&b, "    figures: [%s]\n", quoteAll(figures))
-		}
-		b.WriteString("    recognise:\n")
-		for _, k := range keys {
-			fmt.Fprintf(&b, "      - %s\n", yamlString(k))
-		}
-		for _, f := range figures {
-			fmt.Fprintf(&b, "      - %s\n", yamlString(f))
-		}
-		fmt.Fprintf(&b, "    passage: %s\n", p.ID)
-		count++
+		c.Items = append(c.Items, corpus.Item{
+			ID:      draftIDOf(keyWords(p.Text, df), dates, used),
+			Label:   label(oneLine(p.Text)),
+			Kind:    kind,
+			Card:    p.Card,
+			Fact:      oneLine(p.Text),
+			Dates:     dates,
+			Figures:   figures,
+			Recognise: []string{},
+			Passage:   p.ID,
+		})
 	}
-	if count == 0 {
-		return nil, fmt.Errorf("no passage of the notes gives a date or a figure, so there is nothing to suggest: write the items by hand")
+	for _, card := range cards {
+		for _, h := range card.Headings {
+			name, ok := causeName(oneLine(h.Text))
+			if !ok {
+				continue
+			}
+			c.Causes = append(c.Causes, corpus.Item{
+				ID:      draftIDOf(append([]string{"cause"}, keyWords(name, df)...), nil, used),
+				Label:   name,
+				Kind:    corpus.KindCause,
+				Card:    h.Card,
+				Fact:      name,
+				Recognise: []string{},
+				Passage:   h.ID,
+			})
+		}
 	}
-	return b.Bytes(), nil
+	if len(c.Items) == 0 {
+		return nil, fmt.Errorf("the notes hold no passage to draft an item from: write each fact on a line of its own or as a bullet")
+	}
+	if from, to := period(years); from > 0 {
+		c.Period = []int{from, to}
+	}
+	return c, nil
+}
+
+// oneLine writes every kind of white space as a space, so that a fact
+// is one line of YAML.
+func oneLine(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return ' '
+		}
+		return r
+	}, s)
+}
+
+// advice matches headings of teachers' advice rather than of the topic.
+var advice = regexp.MustCompile(`(?i)\b(?:exam|tips?|advice|technique|making a judgement|how to answer|revision tips)\b`)
+
+// causeHeading matches a heading that names a cause, a reason, a factor or
+// a theme, with its numbering ("Cause 2: ", "CAUSE 1 - ", "Theme: ").
+var causeHeading = regexp.MustCompile(`(?i)^\s*(?:(?:long|short)[- ]term\s+)?(?:cause|reason|factor|theme|problem)s?\b\s*\d*\s*[:\-–—.]?\s*`)
+
+// causeName returns the cause a heading names, without its numbering:
+// "Cause 1: A weak constitution" names "A weak constitution".
+func causeName(heading string) (string, bool) {
+	heading = strings.TrimLeft(heading, "# ")
+	loc := causeHeading.FindStringIndex(heading)
+	if loc == nil {
+		return "", false
+	}
+	name := strings.TrimSpace(strings.TrimRight(heading[loc[1]:], ":"))
+	if name == "" || len(strings.Fields(name)) > 12 {
+		return "", false
+	}
+	if strings.ToUpper(name) == name { // "THE WEAKNESS OF TSARISM"
+		name = sentenceCase(name)
+	}
+	return name, true
+}
+
+// sentenceCase writes a heading in capitals as a sentence: "THE FIRST
+// WORLD WAR" becomes "The first world war".
+func sentenceCase(s string) string {
+	r := []rune(strings.ToLower(s))
+	if len(r) > 0 {
+		r[0] = unicode.ToUpper(r[0])
+	}
+	return string(r)
+}
+
+// valuesOf returns a passage's date and figures. The date is the one its
+// line opens with ("11 January 1923: ..."), or the only date it gives;
+// with several and none leading, it has none, since which event each
+// belongs to cannot be told. Figures are its numbers, except those that
+// are part of a name ("Article 48", "Order No. 1").
+func valuesOf(p corpus.Passage) (dates, figures []string) {
+	var all []analyzer.Mention
+	ms := analyzer.FindMentions(p.Text)
+	for i, m := range ms {
+		// A range of days ("5-12 January 1919") is read as a number and a
+		// date: the number is no figure, and the event is dated by its
+		// month.
+		if i+1 < len(ms) && dayRange(p.Text, m, ms[i+1]) {
+			continue
+		}
+		if i > 0 && dayRange(p.Text, ms[i-1], m) {
+			if v, ok := analyzer.ParseValue(m.Text); ok && v.Month > 0 {
+				m.Text = strings.TrimSpace(m.Text[strings.IndexFunc(m.Text, unicode.IsLetter):])
+				m.Start = ms[i-1].Start
+			}
+		}
+		// Only values a catalogue can hold, as its validation reads them
+		// ("1919 and 1922" is two dates, not one).
+		v, ok := analyzer.ParseValue(m.Text)
+		if !ok || v.Kind != m.Kind {
+			continue
+		}
+		if m.Kind == analyzer.KindDate {
+			if v.From > 0 {
+				all = append(all, m)
+			}
+			continue
+		}
+		if m.Kind == analyzer.KindNumber && partOfName(p.Text, m.Start) {
+			continue
+		}
+		figures = append(figures, m.Text)
+	}
+	switch {
+	case len(all) > 0 && leads(p.Text, all[0]):
+		dates = []string{all[0].Text}
+	case len(all) == 1:
+		dates = []string{all[0].Text}
+	}
+	return dates, figures
+}
+
+// dayRange reports whether number a and date b are a range of days:
+// "5-12 January 1919".
+func dayRange(text string, a, b analyzer.Mention) bool {
+	if a.Kind != analyzer.KindNumber || b.Kind != analyzer.KindDate || a.Amount < 1 || a.Amount > 31 {
+		return false
+	}
+	between := strings.TrimSpace(text[a.End:b.Start])
+	return between == "-" || between == "–" || between == "to"
+}
+
+// leads reports whether the passage opens with mention m, followed by a
+// colon or a dash: the date of everything the line says.
+func leads(text string, m analyzer.Mention) bool {
+	if strings.TrimSpace(text[:m.Start]) != "" {
+		return false
+	}
+	rest := strings.TrimLeft(text[m.End:], " ")
+	return strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, "-") || strings.HasPrefix(rest, "–") || strings.HasPrefix(rest, "—")
+}
+
+// partOfName reports whether the number at off follows a capitalised word
+// or "No.": "Article 48", "Order No. 1".
+func partOfName(text string, off int) bool {
+	before := strings.Fields(text[:off])
+	if len(before) == 0 {
+		return false
+	}
+	w := strings.Trim(before[len(before)-1], "(\"'“‘")
+	r := []rune(w)
+	return len(r) > 1 && unicode.IsUpper(r[0]) && !strings.ContainsAny(w, ",;:") || w == "No." || w == "no."
+}
+
+// period returns the range of years the notes cover, leaving out years far
+// from the rest (an "until 1929" at the end of a topic of 1919-23 widens it
+// a little; "in 1894" before a topic of 1917 does not).
+func period(years []int) (int, int) {
+	var ys []int
+	for _, y := range years {
+		if y > 0 {
+			ys = append(ys, y)
+		}
+	}
+	if len(ys) == 0 {
+		return 0, 0
+	}
+	sort.Ints(ys)
+	// The middle nine tenths of the dates mentioned.
+	lo, hi := ys[len(ys)/20], ys[len(ys)-1-len(ys)/20]
+	return lo, hi
 }
 
 var capitalised = regexp.MustCompile(`\b[A-Z][\p{L}'’-]*(?:\s+(?:(?:of|the|and)\s+)?[A-Z][\p{L}'’-]*)*`)
 
-// keyPhrases picks what names a passage: a capitalised phrase that few
-// passages share, then its two rarest words as a rule of two parts.
-func keyPhrases(text string, df map[string]int) []string {
-	var out []string
+// keyWords picks the words that name a passage, for its id: a capitalised
+// phrase that few passages share, or else its two rarest words.
+func keyWords(text string, df map[string]int) []string {
+	if i := strings.Index(text, ": "); i > 0 && i < 40 && len(analyzer.FindMentions(text[:i])) > 0 {
+		text = text[i+2:] // the date it opens with is not its name
+	}
 	for _, loc := range capitalised.FindAllStringIndex(text, -1) {
 		ph := strings.TrimSpace(strings.TrimRight(text[loc[0]:loc[1]], " -"))
 		ph = strings.ToLower(strings.TrimSuffix(strings.TrimSuffix(ph, "'s"), "’s"))
-		if loc[0] == 0 && !strings.Contains(ph, " ") || len(ph) < 4 || stopWords[ph] || df[ph] > 2 {
+		if loc[0] == 0 && !strings.Contains(ph, " ") || len(ph) < 4 || stopWords[ph] || months[ph] || df[ph] > 2 {
 			continue
 		}
-		out = append(out, ph)
-		break
+		return strings.Fields(ph)
 	}
 	words := contentWords(text)
 	sort.SliceStable(words, func(i, j int) bool { return df[words[i]] < df[words[j]] })
 	var keep []string
 	for _, w := range words {
-		if !slicesContains(keep, w) && (len(out) == 0 || !strings.Contains(out[0], w)) {
+		if !slicesContains(keep, w) {
 			keep = append(keep, w)
 		}
 		if len(keep) == 2 {
 			break
 		}
 	}
-	if len(keep) == 2 {
-		out = append(out, strings.Join(keep, " + "))
-	}
-	return out
+	return keep
 }
 
 // contentWords returns the words of text worth matching: five letters or
-// more, not common function words, in lower case.
+// more, not common function words or months, in lower case.
 func contentWords(text string) []string {
 	var out []string
 	for _, w := range strings.FieldsFunc(strings.ToLower(text), func(r rune) bool { return !unicode.IsLetter(r) }) {
-		if len(w) >= 5 && !stopWords[w] {
+		if len(w) >= 5 && !stopWords[w] && !months[w] {
 			out = append(out, w)
 		}
 	}
@@ -160,16 +327,26 @@ var stopWords = map[string]bool{"the": true, "this": true, "that": true, "there"
 	"however": true, "between": true, "during": true, "these": true, "those": true, "where": true, "while": true,
 	"other": true, "first": true, "second": true, "being": true, "under": true, "until": true, "since": true}
 
+// months and weekdays are never names, and never name a passage.
+var months = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields("january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday") {
+		m[w] = true
+	}
+	return m
+}()
+
 // recurringNames returns capitalised words, not at the start of a
-// passage, that occur in at least two passages and never in lower case:
-// the names of people, places and things.
+// passage, that occur in at least two passages and never in lower case,
+// and are not months, weekdays or words of the dictionary: the names of
+// people, places and parties.
 func recurringNames(passages []corpus.Passage) []string {
 	count := map[string]int{}
 	lower := map[string]bool{}
 	for _, p := range passages {
 		seen := map[string]bool{}
 		for i, w := range strings.Fields(p.Text) {
-			w = strings.Trim(w, `.,;:!?()"'’“”-`)
+			w = strings.Trim(w, `.,;:!?()"'’“”-*`)
 			w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
 			if w == "" {
 				continue
@@ -178,7 +355,8 @@ func recurringNames(passages []corpus.Passage) []string {
 				lower[strings.ToLower(w)] = true
 				continue
 			}
-			if i == 0 || len(w) < 4 || strings.ToUpper(w) == w || strings.ContainsAny(w, "-") || stopWords[strings.ToLower(w)] {
+			l := strings.ToLower(w)
+			if i == 0 || len(w) < 4 || strings.ToUpper(w) == w || strings.ContainsAny(w, "-") || stopWords[l] || months[l] || analyzer.IsEnglishWord(l) {
 				continue
 			}
 			if !seen[w] {
@@ -197,18 +375,24 @@ func recurringNames(passages []corpus.Passage) []string {
 	return out
 }
 
-func draftID(key string, dates []string, used map[string]int) string {
-	words := strings.FieldsFunc(key, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
-	if len(words) > 3 {
-		words = words[:3]
+// draftIDOf makes a short id from key words and the first date's year:
+// "kapp-putsch-1920".
+func draftIDOf(words []string, dates []string, used map[string]int) string {
+	var parts []string
+	for _, w := range words {
+		for _, p := range strings.FieldsFunc(strings.ToLower(w), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }) {
+			if len(parts) < 3 && !months[p] {
+				parts = append(parts, p)
+			}
+		}
 	}
-	id := strings.Join(words, "-")
+	id := strings.Join(parts, "-")
 	if len(dates) > 0 {
 		if m, ok := analyzer.ParseValue(dates[0]); ok && m.From > 0 {
 			id += "-" + strconv.Itoa(m.From)
 		}
 	}
-	id = strings.Trim(strings.ToLower(id), "-")
+	id = strings.Trim(id, "-")
 	if id == "" || !idPattern.MatchString(id) {
 		id = "item"
 	}
@@ -219,25 +403,32 @@ func draftID(key string, dates []string, used map[string]int) string {
 	return id
 }
 
-// label shortens a passage to a label of at most about ten words.
+// label is a passage's first clause, after the date it opens with, cut at
+// a word boundary to about a dozen words.
 func label(text string) string {
-	words := strings.Fields(text)
-	if len(words) > 12 {
-		words = append(words[:10], "…")
+	t := text
+	if i := strings.Index(t, ": "); i > 0 && i < 40 && len(analyzer.FindMentions(t[:i])) > 0 {
+		t = t[i+2:]
 	}
-	return strings.Join(words, " ")
-}
-
-func quoteAll(xs []string) string {
-	q := make([]string, len(xs))
-	for i, x := range xs {
-		q[i] = yamlString(x)
+	if i := strings.IndexAny(t, ";"); i > 0 {
+		t = t[:i]
 	}
-	return strings.Join(q, ", ")
+	if i := strings.Index(t, ". "); i > 0 {
+		t = t[:i]
+	}
+	t = strings.TrimRight(strings.TrimSpace(t), ".")
+	words := strings.Fields(t)
+	if len(words) > 14 {
+		words = append(words[:12], "…")
+	}
+	if len(words) == 0 {
+		return text
+	}
+	out := strings.Join(words, " ")
+	r := []rune(out)
+	r[0] = unicode.ToUpper(r[0])
+	return string(r)
 }
-
-// yamlString quotes s for YAML.
-func yamlString(s string) string { return strconv.Quote(s) }
 
 func slicesContains(xs []string, x string) bool {
 	for _, y := range xs {

@@ -15,6 +15,11 @@ var (
 	// negationCues mark a clause that denies or reports a claim rather than
 	// making it ("some think", "it was not").
 	negationCues = mustRule("not|never|no|nor|wrongly|mistakenly|incorrectly|myth|contrary|some think|some say|some argue|some historians|often said|it is said|claim*|misconception|instead")
+	// denialWords are the words of negationCues that a fact may hold
+	// itself ("no party won a majority"); reportCues the rest, which only
+	// report or reject a claim.
+	denialWords = mustRule("not|never|no|nor|without")
+	reportCues  = mustRule("wrongly|mistakenly|incorrectly|myth|contrary|some think|some say|some argue|some historians|often said|it is said|claim*|misconception")
 )
 
 func mustRule(s string) rule {
