@@ -167,8 +167,6 @@ func (e *essay) creditHit(id string, si int, spans []span) {
 	}
 }
 
-
-
 // credited reports whether evidence in sentence si earns full credit: it is
 // in a sentence of prose, in a paragraph that explains or argues.
 func (e *essay) credited(si int) bool {

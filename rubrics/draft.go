@@ -80,10 +80,10 @@ func Draft(topicID, title, notes string) (*corpus.Catalogue, error) {
 			}
 		}
 		c.Items = append(c.Items, corpus.Item{
-			ID:      draftIDOf(keyWords(p.Text, df), dates, used),
-			Label:   label(oneLine(p.Text)),
-			Kind:    kind,
-			Card:    p.Card,
+			ID:        draftIDOf(keyWords(p.Text, df), dates, used),
+			Label:     label(oneLine(p.Text)),
+			Kind:      kind,
+			Card:      p.Card,
 			Fact:      oneLine(p.Text),
 			Dates:     dates,
 			Figures:   figures,
@@ -98,10 +98,10 @@ func Draft(topicID, title, notes string) (*corpus.Catalogue, error) {
 				continue
 			}
 			c.Causes = append(c.Causes, corpus.Item{
-				ID:      draftIDOf(append([]string{"cause"}, keyWords(name, df)...), nil, used),
-				Label:   name,
-				Kind:    corpus.KindCause,
-				Card:    h.Card,
+				ID:        draftIDOf(append([]string{"cause"}, keyWords(name, df)...), nil, used),
+				Label:     name,
+				Kind:      corpus.KindCause,
+				Card:      h.Card,
 				Fact:      name,
 				Recognise: []string{},
 				Passage:   h.ID,
