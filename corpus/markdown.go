@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"bytes"
 	"regexp"
 	"sort"
 	"strings"
@@ -45,9 +46,58 @@ func readMarkdown(notes string, lines []noteLine) []block {
 			src[i] = ' ' // goldmark does not take either for a space
 		}
 	}
+	if tooDeep(src) {
+		// goldmark's time grows with the square of the nesting; no notes
+		// nest so deep, and their text is still read line by line.
+		return readPlain(notes, lines)
+	}
 	r := &mdReader{src: src, lines: lines, offset: offset}
 	r.blocks(markdown.Parse(text.NewReader(src)))
 	return r.out
+}
+
+// maxDepth is the deepest nesting of quotes and lists that readMarkdown
+// gives goldmark.
+const maxDepth = 32
+
+// tooDeep reports whether a line of src opens more than maxDepth quotes
+// and list items.
+func tooDeep(src []byte) bool {
+	for len(src) > 0 {
+		line := src
+		if i := bytes.IndexByte(src, '\n'); i >= 0 {
+			line, src = src[:i], src[i+1:]
+		} else {
+			src = nil
+		}
+		depth := 0
+		for depth <= maxDepth {
+			line = bytes.TrimLeft(line, " \t")
+			n := 0
+			for n < len(line) && n < 10 && line[n] >= '0' && line[n] <= '9' {
+				n++
+			}
+			switch {
+			case len(line) > 0 && line[0] == '>':
+				n = 1
+			case len(line) > 1 && bytes.IndexByte([]byte("-*+"), line[0]) >= 0 && (line[1] == ' ' || line[1] == '\t'):
+				n = 1
+			case n > 0 && n < len(line) && (line[n] == '.' || line[n] == ')'):
+				n++
+			default:
+				n = 0
+			}
+			if n == 0 {
+				break
+			}
+			line = line[n:]
+			depth++
+		}
+		if depth > maxDepth {
+			return true
+		}
+	}
+	return false
 }
 
 type mdReader struct {

@@ -114,6 +114,7 @@ func splitLines(text string) []noteLine {
 type block struct {
 	heading   bool
 	text      string
+	more      []string // lines that carry on text, to join to it
 	line, end int
 }
 

@@ -65,17 +65,24 @@ func readPlain(_ string, lines []noteLine) []block {
 		}
 		if open && continues(blocks[len(blocks)-1], lines, i) {
 			last := &blocks[len(blocks)-1]
-			last.text += " " + t
+			last.more = append(last.more, t)
 			last.end = l.no
 			continue
 		}
-		if inCapitals(t) && !strings.HasSuffix(t, ".") || isHeading(t, lines[i+1:]) {
+		wrapped := i+1 < len(lines) && continues(block{line: l.no, end: l.no}, lines, i+1) && !isBullet(lines[i+1].text)
+		if !wrapped && (inCapitals(t) && !strings.HasSuffix(t, ".") || isHeading(t, lines[i+1:])) {
 			blocks = append(blocks, block{heading: true, text: t, line: l.no, end: l.no})
 			open = false
 			continue
 		}
 		blocks = append(blocks, block{text: t, line: l.no, end: l.no})
 		open = true
+	}
+	for i, b := range blocks {
+		if b.more != nil {
+			blocks[i].text = b.text + " " + strings.Join(b.more, " ")
+			blocks[i].more = nil
+		}
 	}
 	return blocks
 }
