@@ -56,6 +56,9 @@ type compiled struct {
 	topic *topicData
 	items map[string]*item // every item the rubric can use: catalogue + inline
 	focus []rule
+	// questionStems are the stems of the question's words, which every
+	// answer uses whatever it says (see notesMatcher).
+	questionStems map[string]bool
 	// Builtin rubrics cannot be changed or removed.
 	Builtin bool
 }
@@ -229,7 +232,7 @@ func (l *Library) compile(r *Rubric) (*compiled, error) {
 	if !ok {
 		return nil, fmt.Errorf("rubric %s: unknown topic %q", r.ID, r.Topic)
 	}
-	c := &compiled{Rubric: r, topic: td, items: map[string]*item{}}
+	c := &compiled{Rubric: r, topic: td, items: map[string]*item{}, questionStems: stemSet(td.analyzer, r.Question)}
 	for id, it := range td.items {
 		c.items[id] = it
 	}

@@ -15,16 +15,16 @@ import (
 
 // The notes matcher finds an item in an essay by aligning sentences with
 // the item's own passage of the notes, so that a teacher's notes work
-// with no rule written. A passage is split into clauses; a factClause is its
+// with no rule written. A passage is split into clauses; a clause is its
 // content words, stemmed, each weighted by how rare it is in the notes,
-// and its dates and figures. A sentence states a factClause when it holds
-// enough of the factClause's weight, including a word that singles the fact
+// and its dates and figures. A sentence states a clause when it holds
+// enough of the clause's weight, including a word that singles the fact
 // out (a name, a rare word, its date or figure).
 
 // Thresholds of the notes matcher.
 const (
-	// minCover is the share of a factClause's weight a sentence must hold. The
-	// weight is that of the factClause's most telling words (at most
+	// minCover is the share of a clause's weight a sentence must hold. The
+	// weight is that of the clause's most telling words (at most
 	// coverWords of them), so that an essay may state the main part of a
 	// long line.
 	minCover   = 0.5
@@ -34,20 +34,30 @@ const (
 	rareIn = 0.02
 )
 
-// factClause is one factClause of an item's passage.
+// factClause is one clause of an item's passage.
 type factClause struct {
 	it     *item
 	terms  []weighted // distinct stems
 	values []analyzer.Mention
-	// full is the weight a sentence must cover: that of the factClause's
+	// telling says, for each value, whether it singles the fact out: a
+	// figure the notes give once, a date to the day.
+	telling []bool
+	// full is the weight a sentence must cover: that of the clause's
 	// coverWords heaviest words.
 	full float64
+	// denies is set when the clause itself says what was not ("no party
+	// won a majority"), so that a sentence denying something may state it;
+	// reports when it reports a claim ("nationalists claimed").
+	denies, reports bool
 }
 
 type weighted struct {
 	stem   string
 	weight float64
 	anchor bool // singles the fact out: a name, or a word rare in the notes
+	// unique is set for a word no other passage uses ("Rentenmark",
+	// "colonies"): a sentence that uses it names the fact.
+	unique bool
 }
 
 // notesMatcher aligns essay sentences with the clauses of a topic's items.
@@ -67,9 +77,26 @@ func newNotesMatcher(t *corpus.Topic, an *analyzer.Analyzer, items []*item) *not
 	for _, p := range t.Passages {
 		docs = append(docs, p.Text)
 	}
-	for _, d := range docs {
+	// Words that always come together ("Constituent Assembly", "Winter
+	// Palace") are one name: the passages that hold a stem, hashed, tell
+	// them.
+	together := map[string]uint64{}
+	for i, d := range docs {
 		for s := range stemSet(an, d) {
 			df[s]++
+			together[s] = together[s]*1000003 + uint64(i+1)
+		}
+	}
+	// A figure the notes give once singles its fact out; one they give
+	// for several facts does not.
+	valueDF := map[string]int{}
+	for _, d := range docs {
+		seen := map[string]bool{}
+		for _, v := range analyzer.FindMentions(d) {
+			if !seen[v.Value] {
+				seen[v.Value] = true
+				valueDF[v.Value]++
+			}
 		}
 	}
 	n := float64(len(docs))
@@ -88,15 +115,35 @@ func newNotesMatcher(t *corpus.Topic, an *analyzer.Analyzer, items []*item) *not
 			if err != nil {
 				continue
 			}
-			c := factClause{it: it, values: doc.Mentions}
+			whole := sentenceView{words: doc.Words}
+			c := factClause{it: it, denies: denialWords.match(whole) != nil, reports: reportCues.match(whole) != nil}
+			for _, v := range doc.Mentions {
+				// A day and month without a year ("27 February") could be
+				// any year's.
+				if v.Kind != analyzer.KindDate || v.From > 0 {
+					c.values = append(c.values, v)
+					c.telling = append(c.telling, v.Kind != analyzer.KindDate && valueDF[v.Value] <= 1 || v.Day > 0)
+				}
+			}
 			seen := map[string]bool{}
+			groups := map[uint64]bool{}
 			for _, w := range doc.Words {
 				s, ok := contentStem(w)
 				if !ok || seen[s] {
 					continue
 				}
 				seen[s] = true
-				c.terms = append(c.terms, weighted{stem: s, weight: weight(s), anchor: names[s] || float64(df[s]) <= math.Max(1, rareIn*n)})
+				// A word singles a fact out when few passages use it; a
+				// name may be used by a few more.
+				rare := math.Max(2, rareIn*n)
+				tw := weighted{stem: s, weight: weight(s), anchor: float64(df[s]) <= rare || names[s] && float64(df[s]) <= 2*rare, unique: df[s] == 1 && (names[s] || !analyzer.IsEnglishWord(w.Norm))}
+				if g := together[s]; df[s] > 1 {
+					if groups[g] {
+						tw.weight /= 4 // the rest of a name already counted
+					}
+					groups[g] = true
+				}
+				c.terms = append(c.terms, tw)
 			}
 			if len(c.terms) == 0 {
 				continue
@@ -132,9 +179,9 @@ func topWeight(ts []weighted, k int) float64 {
 	return total
 }
 
-// clausesOf splits a passage at sentence and factClause breaks (". ", "; ").
+// clausesOf splits a passage at sentence and clause breaks (". ", "; ").
 // A lead-in before a colon that is a date ("11 January 1923: ...") is kept
-// with every factClause, since it dates them all.
+// with every clause, since it dates them all.
 func clausesOf(text string) []string {
 	lead := ""
 	if i := strings.Index(text, ": "); i > 0 && i < 40 {
@@ -159,7 +206,7 @@ type notesHit struct {
 	sentence int
 	spans    []span
 	cover    float64
-	// valued is set when the sentence gives one of the factClause's dates or
+	// valued is set when the sentence gives one of the clause's dates or
 	// figures.
 	valued bool
 }
@@ -171,6 +218,8 @@ func (m *notesMatcher) match(e *essay) []notesHit {
 	if m == nil || len(m.clauses) == 0 {
 		return nil
 	}
+	// Words of the question are in every answer, whatever fact it states.
+	asked := e.c.questionStems
 	doc := e.doc
 	sentStems := make([]map[string][]span, len(doc.Sentences))
 	for si := range doc.Sentences {
@@ -191,6 +240,10 @@ func (m *notesMatcher) match(e *essay) []notesHit {
 		if words := doc.SentenceWords(si); si > 0 && len(words) > 0 && refersBackWord[words[0].Norm] {
 			context = sentStems[si-1]
 		}
+		// A sentence that denies, or reports a claim to reject it, states
+		// only facts that deny or report themselves.
+		view := e.views[si]
+		denies, reports := denialWords.match(view) != nil, reportCues.match(view) != nil
 		best := map[*item]notesHit{}
 		seen := map[int32]bool{}
 		for s := range stems {
@@ -200,7 +253,10 @@ func (m *notesMatcher) match(e *essay) []notesHit {
 				}
 				seen[ci] = true
 				c := &m.clauses[ci]
-				h, ok := c.align(e, si, stems, context)
+				if denies && !c.denies || reports && !c.reports {
+					continue
+				}
+				h, ok := c.align(e, si, stems, context, asked)
 				if ok && h.cover > best[c.it].cover {
 					best[c.it] = h
 				}
@@ -217,10 +273,10 @@ func (m *notesMatcher) match(e *essay) []notesHit {
 // named.
 var refersBackWord = map[string]bool{"he": true, "she": true, "it": true, "they": true, "this": true, "these": true, "that": true, "his": true, "her": true, "their": true, "its": true}
 
-// align measures how much of factClause c sentence si states.
-func (c *factClause) align(e *essay, si int, stems, context map[string][]span) (notesHit, bool) {
+// align measures how much of clause c sentence si states.
+func (c *factClause) align(e *essay, si int, stems, context map[string][]span, asked map[string]bool) (notesHit, bool) {
 	h := notesHit{it: c.it, sentence: si}
-	matched, anchored, count := 0.0, false, 0
+	matched, anchored, unique, count := 0.0, false, false, 0
 	for _, t := range c.terms {
 		sp, ok := stems[t.stem]
 		if !ok {
@@ -228,17 +284,25 @@ func (c *factClause) align(e *essay, si int, stems, context map[string][]span) (
 				continue
 			}
 		}
-		matched += t.weight
-		anchored = anchored || t.anchor
+		if asked[t.stem] {
+			matched += t.weight / 4
+		} else {
+			matched += t.weight
+			anchored = anchored || t.anchor
+			unique = unique || t.unique
+		}
 		count++
 		h.spans = append(h.spans, sp...)
 	}
-	for _, v := range c.values {
+	for vi, v := range c.values {
 		for mi, mn := range e.doc.SentenceMentions(si) {
 			if e.excluded[e.doc.Sentences[si].Mentions[0]+mi] || !valueFits(mn, v) {
 				continue
 			}
-			h.valued, anchored = true, true
+			h.valued = true
+			// A figure singles a fact out, and so does a date to the day;
+			// a month or a year is shared by many events.
+			anchored = anchored || c.telling[vi] && (v.Kind != analyzer.KindDate || mn.Day == v.Day)
 			h.spans = append(h.spans, span{Start: mn.Start, End: mn.End})
 			break
 		}
@@ -246,14 +310,20 @@ func (c *factClause) align(e *essay, si int, stems, context map[string][]span) (
 	if h.valued {
 		count++
 	}
-	if count < 2 || !anchored {
+	// Three of the clause's words together single it out too.
+	anchored = anchored || count >= 3
+	if !anchored || count < 2 && !unique {
 		return h, false
 	}
 	h.cover = matched / c.full
 	if h.valued {
 		h.cover += 0.25
 	}
-	return h, h.cover >= minCover && len(h.spans) > 0
+	need := minCover
+	if unique {
+		need /= 2 // a word of this fact's alone names it
+	}
+	return h, h.cover >= need && len(h.spans) > 0
 }
 
 // contentStem returns the stem of a word worth matching: not a function
@@ -341,7 +411,9 @@ var functionWords = func() map[string]bool {
 	those though through thus to too towards under until up upon us very was we were what when where
 	whether which while who whom whose why will with within without would yet you your yours also
 	became become becomes get got gave give given go went gone take took taken put set use used way
-	first second third new old great large small many much time times year years people`) {
+	first second third new old great large small many much time times year years people
+	january february march april may june july august september october november december
+	jan feb mar apr jun jul aug sep sept oct nov dec spring summer autumn winter early late mid`) {
 		m[w] = true
 	}
 	return m
