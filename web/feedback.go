@@ -89,11 +89,8 @@ func (h *handler) feedbackPage(r *rubrics.Rubric, rep *rubrics.Report, essay, pr
 			p.Steps = append(p.Steps, stepView{Text: s})
 		}
 	}
-	from, to := 1949, 1976
-	if t, ok := h.lib.Topic(r.Topic); ok && t.To > t.From {
-		from, to = t.From, t.To
-	}
-	p.Timeline = buildTimeline(from, to, rep)
+	t, _ := h.lib.Topic(r.Topic)
+	p.Timeline = buildTimeline(t, rep)
 	if d, ok := parseDraft(previous); ok {
 		p.Changes = compare(d, rep)
 	}

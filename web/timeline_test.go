@@ -1,8 +1,12 @@
 package web
 
 import (
+	"fmt"
+	"strconv"
+	"strings"
 	"testing"
 
+	"github.com/rubricate/rubricate/corpus"
 	"github.com/rubricate/rubricate/rubrics"
 )
 
@@ -39,12 +43,12 @@ func TestBuildTimeline(t *testing.T) {
 		{ID: "range", Label: "Korean War", Found: true, Dates: []string{"1950-53"}},
 		{ID: "before", Label: "Civil war", Found: true, Dates: []string{"1927"}},
 	}}
-	tl := buildTimeline(1949, 1976, rep)
+	tl := layoutTimeline(1949, 1976, rep)
 	if len(tl.Events) != 4 || tl.Used != 3 || tl.Missed != 1 {
 		t.Fatalf("%d events, %d used, %d missed", len(tl.Events), tl.Used, tl.Missed)
 	}
-	if tl.Events[0].Years != "1949" {
-		t.Errorf("a date before the span is not clamped to it: %q", tl.Events[0].Years)
+	if first := tl.Events[0]; first.Years != "1927" || first.X1 != tl.AxisX1 {
+		t.Errorf("a date before the span: %+v; want drawn at the start, labelled 1927", first)
 	}
 	kw := tl.Events[2]
 	if kw.Years != "1950-1953" || kw.X2 <= kw.X1 {
@@ -61,5 +65,179 @@ func TestBuildTimeline(t *testing.T) {
 	}
 	if got := shorten("Treaty of Friendship, Alliance and Mutual Assistance", 10); got != "Treaty of…" {
 		t.Errorf("shorten: %q", got)
+	}
+}
+
+// weimarNotes are a teacher's notes in Markdown, dated 1919-1923.
+const weimarNotes = `# Weimar Germany, 1919-23
+
+## The new republic
+
+- The Weimar constitution was agreed in **August 1919**, with *Article 48* for emergencies.
+- The Treaty of Versailles was signed on 28 June 1919: Germany lost 13% of its land.
+
+## The Kapp Putsch, March 1920
+
+- Wolfgang Kapp led **5,000** Freikorps into Berlin in March 1920.
+- A general strike by Berlin's workers ended the putsch after four days.
+
+## Causes of the hyperinflation
+
+- Walther Rathenau, the foreign minister, was murdered in June 1922.
+- French and Belgian troops occupied the Ruhr in January 1923 and the workers began passive resistance.
+- By November 1923 a loaf of bread cost 200,000 million marks.
+`
+
+// draftedReport is a report on every item of t, the first half found.
+func draftedReport(t *corpus.Topic) *rubrics.Report {
+	rep := &rubrics.Report{}
+	for i, it := range t.Items {
+		rep.Evidence = append(rep.Evidence, rubrics.Evidence{ID: it.ID, Label: it.Label, Found: i%2 == 0, Dates: it.Dates})
+	}
+	return rep
+}
+
+func TestTimelineDraftedTopic(t *testing.T) {
+	topic, err := rubrics.DraftTopic("weimar", "Weimar Germany", weimarNotes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if topic.From != 1919 || topic.To != 1923 {
+		t.Fatalf("drafted period %d-%d; want 1919-1923", topic.From, topic.To)
+	}
+	rep := draftedReport(topic)
+	tl := buildTimeline(topic, rep)
+	if tl.From != 1919 || tl.To != 1923 {
+		t.Errorf("timeline %d-%d; want the topic's period 1919-1923", tl.From, tl.To)
+	}
+	want := map[string]bool{}
+	for _, it := range topic.Items {
+		if first, _, ok := yearsOf(it.Dates); ok {
+			want[strconv.Itoa(first)] = true
+		}
+	}
+	got := map[string]bool{}
+	for _, e := range tl.Events {
+		got[e.Years] = true
+		if !strings.HasPrefix(e.Text, e.Years) && !strings.Contains(e.FullLabel, e.Years) && !strings.Contains(e.Text, e.Years) {
+			t.Errorf("event %q is not labelled with its year %s: %q", e.FullLabel, e.Years, e.Text)
+		}
+	}
+	for y := range want {
+		if !got[y] {
+			t.Errorf("no event labelled %s; events: %+v", y, tl.Events)
+		}
+	}
+	if len(got) < 4 {
+		t.Errorf("events labelled with only %d years: %v", len(got), got)
+	}
+	// Events of the same year are placed by their month on a short span.
+	xs := map[string]int{}
+	for _, e := range tl.Events {
+		xs[e.FullLabel] = e.X1
+	}
+	var june, aug int
+	for label, x := range xs {
+		switch {
+		case strings.Contains(label, "28 June 1919"), strings.Contains(label, "Versailles"):
+			june = x
+		case strings.Contains(label, "constitution"):
+			aug = x
+		}
+	}
+	if june == 0 || aug == 0 || june >= aug {
+		t.Errorf("June 1919 at %d, August 1919 at %d: want June first", june, aug)
+	}
+	for i, tk := range tl.Ticks {
+		if tk.Label && (tk.Year < 1919 || tk.Year > 1923) {
+			t.Errorf("tick %d labels %d, outside the period", i, tk.Year)
+		}
+	}
+
+	// Without a period, the items' dates give the span.
+	noPeriod := *topic
+	noPeriod.From, noPeriod.To = 0, 0
+	if tl := buildTimeline(&noPeriod, rep); tl.From != 1919 || tl.To != 1923 {
+		t.Errorf("without a period: %d-%d; want the items' years 1919-1923", tl.From, tl.To)
+	}
+	if tl := buildTimeline(nil, &rubrics.Report{}); len(tl.Events) != 0 || tl.From != 0 {
+		t.Errorf("nothing dated: %+v", tl)
+	}
+}
+
+func TestTimelineBundledTopic(t *testing.T) {
+	lib := library(t)
+	topic, ok := lib.Topic("sino-soviet-relations-1949-76")
+	if !ok {
+		t.Fatal("no bundled topic")
+	}
+	tl := buildTimeline(topic, draftedReport(topic))
+	if tl.From != 1949 || tl.To != 1976 {
+		t.Errorf("bundled timeline %d-%d", tl.From, tl.To)
+	}
+	var labels []int
+	for _, tk := range tl.Ticks {
+		if tk.Label {
+			labels = append(labels, tk.Year)
+		}
+	}
+	if fmt.Sprint(labels) != "[1950 1955 1960 1965 1970 1975]" || len(tl.Ticks) != 29 {
+		t.Errorf("bundled axis: labels %v, %d ticks; want every five years and a tick a year", labels, len(tl.Ticks))
+	}
+	years := map[string]bool{}
+	for _, e := range tl.Events {
+		years[e.Years[:4]] = true
+	}
+	if len(years) < 10 {
+		t.Errorf("bundled events fall in only %d years: %v", len(years), years)
+	}
+}
+
+func TestTimelineSpans(t *testing.T) {
+	for _, span := range []struct{ from, to int }{
+		{1919, 1921}, {1919, 1923}, {1939, 1945}, {1945, 1962}, {1949, 1976}, {1900, 1999}, {1815, 1914}, {1066, 1485},
+	} {
+		t.Run(fmt.Sprintf("%d-%d", span.from, span.to), func(t *testing.T) {
+			rep := &rubrics.Report{Evidence: []rubrics.Evidence{
+				{Label: "First", Dates: []string{strconv.Itoa(span.from)}, Found: true},
+				{Label: "Last", Dates: []string{strconv.Itoa(span.to)}},
+				{Label: "Middle", Dates: []string{fmt.Sprintf("%d-%d", span.from+1, (span.from+span.to)/2)}},
+			}}
+			tl := layoutTimeline(span.from, span.to, rep)
+			var labels []tlTick
+			for _, tk := range tl.Ticks {
+				if tk.Label {
+					labels = append(labels, tk)
+				}
+			}
+			if len(labels) < 2 || len(labels) > tlMaxLabels {
+				t.Errorf("%d labelled years: %+v", len(labels), labels)
+			}
+			for i := 1; i < len(labels); i++ {
+				if gap := labels[i].X - labels[i-1].X; gap < tlMinGap {
+					t.Errorf("years %d and %d only %d apart: labels overlap", labels[i-1].Year, labels[i].Year, gap)
+				}
+			}
+			for i := 1; i < len(tl.Ticks); i++ {
+				if gap := tl.Ticks[i].X - tl.Ticks[i-1].X; gap < tlMinTick-1 {
+					t.Errorf("ticks %d and %d only %d apart", tl.Ticks[i-1].Year, tl.Ticks[i].Year, gap)
+				}
+			}
+			if len(tl.Events) != 3 {
+				t.Fatalf("%d events", len(tl.Events))
+			}
+			first, last := tl.Events[0], tl.Events[len(tl.Events)-1]
+			if first.Years != strconv.Itoa(span.from) || last.Years != strconv.Itoa(span.to) {
+				t.Errorf("events labelled %s and %s", first.Years, last.Years)
+			}
+			for _, e := range tl.Events {
+				if e.X1 < tl.AxisX1 || e.X2 > tl.AxisX2 || e.X1 > e.X2 {
+					t.Errorf("event %q drawn outside the axis: %+v", e.FullLabel, e)
+				}
+				if e.Anchor == "start" && e.TextX+textWidth(e.Text, true) > tl.Width+tlPad {
+					t.Errorf("label of %q runs off the drawing: %+v", e.FullLabel, e)
+				}
+			}
+		})
 	}
 }
