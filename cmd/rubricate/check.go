@@ -26,6 +26,7 @@ type checkCmd struct {
 	notes    string
 	question string
 	marks    int
+	src      sources // --topic and --data
 }
 
 func (a *app) checkCommand() *cobra.Command {
@@ -76,6 +77,7 @@ not be read.`,
 	cmd.Flags().StringVar(&c.notes, "notes", "", "your own revision notes (plain text or Markdown) to check against, instead of --rubric")
 	cmd.Flags().StringVar(&c.question, "question", "", "with --notes: the question the essays answer")
 	cmd.Flags().IntVar(&c.marks, "marks", 20, "with --notes: the question's marks")
+	c.src.register(a, cmd, "rubric", &c.rubric)
 	return cmd
 }
 
@@ -94,6 +96,9 @@ func (c *checkCmd) run(ctx context.Context, args []string) error {
 	lib, err := c.library()
 	if err != nil {
 		return fmt.Errorf("internal error: %v", err)
+	}
+	if err := c.src.load(lib); err != nil {
+		return err
 	}
 	var rubric *rubrics.Rubric
 	if c.notes != "" {

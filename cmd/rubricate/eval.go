@@ -22,6 +22,7 @@ type evalCmd struct {
 	minFound       float64
 	verbose        bool
 	notes          string
+	src            sources // --topic, --data and --rubric
 }
 
 func (a *app) evalCommand() *cobra.Command {
@@ -60,12 +61,17 @@ With the --min-* flags it exits 1 when a figure is below its bar.`,
 	f.Float64Var(&c.minLevels, "min-levels", 0, "exit 1 if the share of levels in range is below this (0-1)")
 	f.BoolVarP(&c.verbose, "verbose", "v", false, "list the items missed and found falsely for each essay")
 	f.StringVar(&c.notes, "notes", "", "your revision notes: DIR is a topic set keyed by their line numbers")
+	c.src.register(a, cmd, "evidence-rubric", &c.evidenceRubric)
+	c.src.rubricFiles(cmd)
 	return cmd
 }
 
 func (c *evalCmd) run(dir string) error {
 	lib, err := c.library()
 	if err != nil {
+		return err
+	}
+	if err := c.src.load(lib); err != nil {
 		return err
 	}
 	if c.notes != "" {
