@@ -257,6 +257,9 @@ func (s *mentionScanner) monthFirst(i int) (mentionDate, int, bool) {
 // numberFirst reads the dates that start with a number: "2nd March 1969",
 // "28 February", decades, ISO dates, ranges and plain years.
 func (s *mentionScanner) numberFirst(i int) (mentionDate, int, bool) {
+	if d, end, ok := s.slashDate(i); ok {
+		return d, end, true
+	}
 	if d, j, ok := s.dayAt(i); ok {
 		k := j
 		if s.at(k).is(mfOf) && s.at(k).near() {
@@ -296,6 +299,36 @@ func (s *mentionScanner) numberFirst(i int) (mentionDate, int, bool) {
 		}
 	}
 	return mentionDate{from: y, to: y}, i + 1, true
+}
+
+// slashDate reads a date written day/month/year, as British students
+// write them: "28/6/1919", "2/3/17" (a two-digit year is of the 1900s, as
+// in "July '60"). Day and month alone ("5/7") could be a fraction, so a
+// year is needed.
+func (s *mentionScanner) slashDate(i int) (mentionDate, int, bool) {
+	for k := 1; k <= 4; k++ {
+		t := s.at(i + k)
+		if !t.glued() || k%2 == 1 && !t.punct('/') || k%2 == 0 && t.kind != mtNum {
+			return mentionDate{}, 0, false
+		}
+	}
+	dd, ok1 := s.intAt(i, 1, 2)
+	mm, ok2 := s.intAt(i+2, 1, 2)
+	if !ok1 || !ok2 || dd < 1 || dd > 31 || mm < 1 || mm > 12 {
+		return mentionDate{}, 0, false
+	}
+	y, ok := s.intAt(i+4, 4, 4)
+	if !ok {
+		yy, ok2 := s.intAt(i+4, 2, 2)
+		if !ok2 {
+			return mentionDate{}, 0, false
+		}
+		y = 1900 + yy
+	}
+	if !s.countFree(i + 5) {
+		return mentionDate{}, 0, false
+	}
+	return mentionDate{from: y, to: y, month: mm, day: dd}, i + 5, true
 }
 
 // isoDate reads "1950-02" and "1969-03-02". A two-digit month that could

@@ -111,6 +111,9 @@ func TestFindMentionsDateFields(t *testing.T) {
 		{"March 15th", 0, 0, 3, 15, false},
 		{"around 1958", 1958, 1958, 0, 0, true},
 		{"1950-53", 1950, 1953, 0, 0, false},
+		{"28/6/1919", 1919, 1919, 6, 28, false},
+		{"signed on 28/6/19.", 1919, 1919, 6, 28, false},
+		{"2/3/17", 1917, 1917, 3, 2, false},
 	}
 	for _, c := range cases {
 		t.Run(c.in, func(t *testing.T) {
@@ -162,6 +165,11 @@ func TestFindMentionsMoney(t *testing.T) { runMentionCases(t, mentionMoneyCases)
 
 var mentionNumberCases = []mentionCase{
 	{"141", []string{"number:141=141"}},
+	{"600 000 men", []string{"number:600 000=600000"}},
+	{"1 512 000 marks", []string{"number:1 512 000=1512000"}},
+	{"1919 1922", []string{"date:1919=1919", "date:1922=1922"}},
+	{"3/4 of the army", []string{"number:3=3", "number:4=4"}},
+	{"32/13/1919", []string{"number:32=32", "number:13=13", "date:1919=1919"}},
 	{"141 Chinese businesses", []string{"number:141=141"}},
 	{"300 chinese soldiers", []string{"number:300=300"}},
 	{"one hundred and forty-one", []string{"number:one hundred and forty-one=141"}},

@@ -129,6 +129,14 @@ func (s *mentionScanner) number(i int, money bool) (mentionNum, bool) {
 			return mentionNum{}, false
 		}
 		exp, j := 0, i+1
+		// Thousands set off by a space, as in "600 000" (and "1 512 000"):
+		// groups of exactly three digits after one space or no-break space.
+		if t.plain && len(raw) <= 3 {
+			for s.spaceGroup(j) {
+				raw += s.text[s.at(j).start:s.at(j).end]
+				j++
+			}
+		}
 		if n := s.at(j); n.kind == mtWord {
 			f := n.lex.flags
 			if n.gap == 0 && f&(mfScale|mfMScale) != 0 || n.gap == 1 && (f&mfScale != 0 || money && f&mfMScale != 0) {
@@ -155,6 +163,22 @@ func (s *mentionScanner) number(i int, money bool) (mentionNum, bool) {
 		return s.wordNumber(i), true
 	}
 	return mentionNum{}, false
+}
+
+// spaceGroup reports whether token j is a group of three digits that
+// continues the number before it, after a single space or no-break space.
+func (s *mentionScanner) spaceGroup(j int) bool {
+	t, prev := s.at(j), s.at(j-1)
+	if t.kind != mtNum || !t.plain || t.end-t.start != 3 || prev.kind != mtNum {
+		return false
+	}
+	gap := s.text[prev.end:t.start]
+	if gap != " " && gap != "\u00a0" && gap != "\u202f" {
+		return false
+	}
+	// Not when more digits follow glued, or a decimal point: "600 0001".
+	n := s.at(j + 1)
+	return !(n.kind == mtNum && n.gap == 0)
 }
 
 // wordNumber reads a spelled-out number such as "one hundred and forty-one"

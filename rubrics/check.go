@@ -147,7 +147,7 @@ func (e *essay) recognise() {
 		}
 	}
 	for _, nh := range e.c.topic.notes.match(e) {
-		if _, asked := e.c.items[nh.it.ID]; asked {
+		if _, asked := e.c.items[nh.it.ID]; asked && nh.credit {
 			e.creditHit(nh.it.ID, nh.sentence, nh.spans)
 		}
 	}

@@ -171,6 +171,12 @@ func sentenceCase(s string) string {
 func valuesOf(p corpus.Passage) (dates, figures []string) {
 	var all []analyzer.Mention
 	ms := analyzer.FindMentions(p.Text)
+	// A day and month under a heading of one year ("THE FEBRUARY
+	// REVOLUTION, 1917") are of that year.
+	headingYear := 0
+	if hs := analyzer.FindMentions(p.Heading); len(hs) == 1 && hs[0].Kind == analyzer.KindDate && hs[0].From == hs[0].To {
+		headingYear = hs[0].From
+	}
 	for i, m := range ms {
 		// A range of days ("5-12 January 1919") is read as a number and a
 		// date: the number is no figure, and the event is dated by its
@@ -185,10 +191,22 @@ func valuesOf(p corpus.Passage) (dates, figures []string) {
 			}
 		}
 		// Only values a catalogue can hold, as its validation reads them
-		// ("1919 and 1922" is two dates, not one).
+		// ("1919 and 1922" is two dates, not one; "over 300" is 300).
 		v, ok := analyzer.ParseValue(m.Text)
+		if !ok && m.Kind != analyzer.KindDate {
+			if v, ok = analyzer.ParseValue(m.Value); ok {
+				m.Text = m.Value
+			}
+		}
 		if !ok || v.Kind != m.Kind {
 			continue
+		}
+		if m.Kind == analyzer.KindDate && v.From == 0 && v.Month > 0 && headingYear > 0 {
+			withYear := m.Text + " " + strconv.Itoa(headingYear)
+			if v, ok = analyzer.ParseValue(withYear); !ok {
+				continue
+			}
+			m.Text = withYear
 		}
 		if m.Kind == analyzer.KindDate {
 			if v.From > 0 {
@@ -238,6 +256,9 @@ func partOfName(text string, off int) bool {
 		return false
 	}
 	w := strings.Trim(before[len(before)-1], "(\"'“‘")
+	if functionWords[strings.ToLower(w)] { // "Over 300", "About 80%"
+		return false
+	}
 	r := []rune(w)
 	return len(r) > 1 && unicode.IsUpper(r[0]) && !strings.ContainsAny(w, ",;:") || w == "No." || w == "no."
 }

@@ -29,6 +29,11 @@ const (
 	// long line.
 	minCover   = 0.5
 	coverWords = 5
+	// aboutCover is the share of a clause's weight a sentence's words must
+	// hold, without its dates and figures, for a date or figure in it that
+	// does not fit the clause to be called wrong: more than minCover, as a
+	// wrong correction is worse than none.
+	aboutCover = 0.7
 	// rareIn is the share of the notes' passages a word may appear in and
 	// still single a fact out.
 	rareIn = 0.02
@@ -118,8 +123,16 @@ func newNotesMatcher(t *corpus.Topic, an *analyzer.Analyzer, items []*item) *not
 			whole := sentenceView{words: doc.Words}
 			c := factClause{it: it, denies: denialWords.match(whole) != nil, reports: reportCues.match(whole) != nil}
 			for _, v := range doc.Mentions {
-				// A day and month without a year ("27 February") could be
-				// any year's.
+				// A day and month without a year ("27 February") are of
+				// the item's year, if the notes give it under a heading;
+				// else they could be any year's.
+				if v.Kind == analyzer.KindDate && v.From == 0 {
+					for _, d := range it.dates {
+						if d.Month == v.Month && d.Day == v.Day {
+							v.From, v.To = d.From, d.To
+						}
+					}
+				}
 				if v.Kind != analyzer.KindDate || v.From > 0 {
 					c.values = append(c.values, v)
 					c.telling = append(c.telling, v.Kind != analyzer.KindDate && valueDF[v.Value] <= 1 || v.Day > 0)
@@ -209,6 +222,16 @@ type notesHit struct {
 	// valued is set when the sentence gives one of the clause's dates or
 	// figures.
 	valued bool
+	// about is set when the sentence's words alone, without its dates and
+	// figures, show it is about the clause's fact, so that a date or
+	// figure in it that does not fit the fact is wrong; at are where its
+	// most telling words are, to tie values in their clauses to the fact.
+	about bool
+	at    []int
+	// credit is set when the sentence states the clause's fact, names when
+	// it only names it (a word of the fact's that few others use): a date
+	// or figure of a fact it names is right where it is.
+	credit, names bool
 }
 
 // match aligns every sentence of the essay with the clauses. A sentence
@@ -240,10 +263,11 @@ func (m *notesMatcher) match(e *essay) []notesHit {
 		if words := doc.SentenceWords(si); si > 0 && len(words) > 0 && refersBackWord[words[0].Norm] {
 			context = sentStems[si-1]
 		}
-		// A sentence that denies, or reports a claim to reject it, states
-		// only facts that deny or report themselves.
+		// A sentence that reports a claim to reject it, or denies what it
+		// says, states only facts that report or deny themselves.
 		view := e.views[si]
-		denies, reports := denialWords.match(view) != nil, reportCues.match(view) != nil
+		reports := reportCues.match(view) != nil
+		denials := denialsIn(view)
 		best := map[*item]notesHit{}
 		seen := map[int32]bool{}
 		for s := range stems {
@@ -253,11 +277,14 @@ func (m *notesMatcher) match(e *essay) []notesHit {
 				}
 				seen[ci] = true
 				c := &m.clauses[ci]
-				if denies && !c.denies || reports && !c.reports {
+				if reports && !c.reports {
 					continue
 				}
 				h, ok := c.align(e, si, stems, context, asked)
-				if ok && h.cover > best[c.it].cover {
+				if ok && !c.denies && denied(view.words, denials, h.spans) {
+					continue
+				}
+				if b, seen := best[c.it]; ok && (!seen || h.credit && !b.credit || h.credit == b.credit && h.cover > b.cover) {
 					best[c.it] = h
 				}
 			}
@@ -269,6 +296,56 @@ func (m *notesMatcher) match(e *essay) []notesHit {
 	return hits
 }
 
+// denialsIn returns the indexes of the sentence's words that deny.
+func denialsIn(v sentenceView) []int {
+	var out []int
+	for i, w := range v.words {
+		if denialWord[w.Norm] {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+var denialWord = map[string]bool{"not": true, "never": true, "no": true, "nor": true, "without": true}
+
+// denied reports whether a denial falls among the words that state a fact
+// (spans), or just before them: "it was not the treaty that", but not
+// "the army was cut to 100,000 men, which was not enough".
+func denied(words []analyzer.Word, denials []int, spans []span) bool {
+	if len(denials) == 0 || len(spans) == 0 {
+		return false
+	}
+	lo, hi := spans[0].Start, spans[0].End
+	for _, sp := range spans {
+		lo, hi = min(lo, sp.Start), max(hi, sp.End)
+	}
+	for _, d := range denials {
+		w := words[d]
+		// Three words before the first that states the fact still deny it.
+		reach := lo
+		if k := firstWordAt(words, lo) - 3; k >= 0 {
+			reach = words[k].Start
+		} else if len(words) > 0 {
+			reach = words[0].Start
+		}
+		if w.Start >= reach && w.Start < hi {
+			return true
+		}
+	}
+	return false
+}
+
+// firstWordAt returns the index of the word starting at or after off.
+func firstWordAt(words []analyzer.Word, off int) int {
+	for i, w := range words {
+		if w.Start >= off {
+			return i
+		}
+	}
+	return len(words)
+}
+
 // refersBackWord are words that open a sentence about what the last one
 // named.
 var refersBackWord = map[string]bool{"he": true, "she": true, "it": true, "they": true, "this": true, "these": true, "that": true, "his": true, "her": true, "their": true, "its": true}
@@ -277,6 +354,11 @@ var refersBackWord = map[string]bool{"he": true, "she": true, "it": true, "they"
 func (c *factClause) align(e *essay, si int, stems, context map[string][]span, asked map[string]bool) (notesHit, bool) {
 	h := notesHit{it: c.it, sentence: si}
 	matched, anchored, unique, count := 0.0, false, false, 0
+	type place struct {
+		weight float64
+		pos    int
+	}
+	var places []place
 	for _, t := range c.terms {
 		sp, ok := stems[t.stem]
 		if !ok {
@@ -293,6 +375,24 @@ func (c *factClause) align(e *essay, si int, stems, context map[string][]span, a
 		}
 		count++
 		h.spans = append(h.spans, sp...)
+		for _, x := range sp {
+			places = append(places, place{t.weight, x.Start})
+		}
+	}
+	words := count
+	byWords := matched / c.full
+	h.names = (anchored || unique) && len(places) > 0
+	h.about = words >= 2 && (unique && byWords >= minCover || (anchored || words >= 3) && byWords >= aboutCover) && len(places) > 0
+	// The fact is placed at its most telling words in the sentence:
+	// "right-wing" is in many facts, "Rathenau" in one.
+	heaviest := 0.0
+	for _, p := range places {
+		heaviest = max(heaviest, p.weight)
+	}
+	for _, p := range places {
+		if p.weight >= 0.75*heaviest {
+			h.at = append(h.at, p.pos)
+		}
 	}
 	for vi, v := range c.values {
 		for mi, mn := range e.doc.SentenceMentions(si) {
@@ -313,7 +413,7 @@ func (c *factClause) align(e *essay, si int, stems, context map[string][]span, a
 	// Three of the clause's words together single it out too.
 	anchored = anchored || count >= 3
 	if !anchored || count < 2 && !unique {
-		return h, false
+		return h, h.names
 	}
 	h.cover = matched / c.full
 	if h.valued {
@@ -323,7 +423,8 @@ func (c *factClause) align(e *essay, si int, stems, context map[string][]span, a
 	if unique {
 		need /= 2 // a word of this fact's alone names it
 	}
-	return h, h.cover >= need && len(h.spans) > 0
+	h.credit = h.cover >= need && len(h.spans) > 0
+	return h, h.credit || h.names
 }
 
 // contentStem returns the stem of a word worth matching: not a function
@@ -413,7 +514,8 @@ var functionWords = func() map[string]bool {
 	became become becomes get got gave give given go went gone take took taken put set use used way
 	first second third new old great large small many much time times year years people
 	january february march april may june july august september october november december
-	jan feb mar apr jun jul aug sep sept oct nov dec spring summer autumn winter early late mid`) {
+	jan feb mar apr jun jul aug sep sept oct nov dec spring summer autumn winter early late mid
+	around nearly almost approximately roughly just some fewer`) {
 		m[w] = true
 	}
 	return m

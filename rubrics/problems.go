@@ -27,6 +27,10 @@ type anchor struct {
 	// only, when not -1, is the start of the one value this anchor is for:
 	// the value its rule matched with.
 	only int
+	// weak is set for an item the sentence states but is not clearly
+	// about: a value that fits it is right, one that does not is not
+	// called wrong.
+	weak bool
 }
 
 // forValue keeps the anchors that may speak for mention m.
@@ -34,6 +38,33 @@ func forValue(as []anchor, m analyzer.Mention) []anchor {
 	out := as[:0:0]
 	for _, a := range as {
 		if a.only < 0 || a.only == m.Start {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// fitsNotesItem reports whether m is a date or figure of an item found by
+// its passage that the sentence states.
+func fitsNotesItem(m analyzer.Mention, as []anchor) bool {
+	for _, a := range as {
+		if len(a.it.rules) > 0 {
+			continue
+		}
+		for _, v := range append(append([]analyzer.Mention(nil), a.it.dates...), a.it.figures...) {
+			if valueFits(m, v) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// strong keeps the anchors that may be called wrong.
+func strong(as []anchor) []anchor {
+	var out []anchor
+	for _, a := range as {
+		if !a.weak {
 			out = append(out, a)
 		}
 	}
@@ -60,6 +91,15 @@ func (e *essay) attribute() {
 	for _, it := range e.allItems() {
 		e.about(it, bySentence)
 	}
+	// Items found by their passage of the notes are what a sentence is
+	// about when its words, without its values, state the passage.
+	for _, h := range e.c.topic.notes.match(e) {
+		if ms := e.doc.Sentences[h.sentence].Mentions; ms[0] < ms[1] {
+			for _, pos := range h.at {
+				bySentence[h.sentence] = append(bySentence[h.sentence], anchor{it: h.it, pos: pos, named: true, only: -1, weak: !h.about})
+			}
+		}
+	}
 	for si, v := range e.views {
 		if len(v.mentions) == 0 || e.style[si].repeated || len(v.words) > maxAttributedWords {
 			continue
@@ -70,11 +110,16 @@ func (e *essay) attribute() {
 		}
 		first := e.doc.Sentences[si].Mentions[0]
 		for k, m := range v.mentions {
+			// A value that fits any item of the notes the sentence states
+			// is right where it is.
+			if fitsNotesItem(m, anchors) {
+				continue
+			}
 			cl := e.clauseOf(v, m)
 			if negationCues.match(cl.view) != nil {
 				continue
 			}
-			cands := e.candidates(cl, forValue(anchors, m))
+			cands := strong(e.candidates(cl, forValue(anchors, m)))
 			if len(cands) == 0 {
 				continue
 			}
