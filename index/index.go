@@ -37,7 +37,10 @@ type Hit struct {
 type passageDoc struct {
 	Text    string `json:"text"`
 	Heading string `json:"heading"`
-	Card    string `json:"card"`
+	// Title is the title of the passage's card, so that a search for it
+	// finds the card's passages; empty when it is the passage's heading.
+	Title string `json:"title,omitempty"`
+	Card  string `json:"card"`
 }
 
 // Values finds the normalised dates and figures in a passage; the index uses
@@ -59,6 +62,9 @@ func Open(t *corpus.Topic, values Values) (*Index, error) {
 	heading.Analyzer = en.AnalyzerName
 	heading.Store = true
 	doc.AddFieldMappingsAt("heading", heading)
+	title := bleve.NewTextFieldMapping()
+	title.Analyzer = en.AnalyzerName
+	doc.AddFieldMappingsAt("title", title)
 	card := bleve.NewKeywordFieldMapping()
 	doc.AddFieldMappingsAt("card", card)
 	m.DefaultMapping = doc
@@ -71,7 +77,11 @@ func Open(t *corpus.Topic, values Values) (*Index, error) {
 	batch := b.NewBatch()
 	x := &Index{topic: t, bleve: b, values: map[string][]int{}}
 	for i, p := range t.Passages {
-		if err := batch.Index(p.ID, passageDoc{Text: p.Text, Heading: p.Heading, Card: fmt.Sprint(p.Card)}); err != nil {
+		d := passageDoc{Text: p.Text, Heading: p.Heading, Card: fmt.Sprint(p.Card)}
+		if c, ok := t.Card(p.Card); ok && c.Title != p.Heading {
+			d.Title = c.Title
+		}
+		if err := batch.Index(p.ID, d); err != nil {
 			return nil, fmt.Errorf("indexing passage %s: %w", p.ID, err)
 		}
 		if values != nil {

@@ -2,6 +2,7 @@ package index_test
 
 import (
 	"html"
+	"sort"
 	"strings"
 	"sync"
 	"testing"
@@ -247,4 +248,47 @@ func TestConcurrentSearch(t *testing.T) {
 		}(i)
 	}
 	wg.Wait()
+}
+
+// TestSearchHeadings finds a teacher's Markdown notes by the words of their
+// headings and their card's title, not only by the passages' own text.
+func TestSearchHeadings(t *testing.T) {
+	notes := "# Weimar Germany\n\n## The Kapp Putsch, March 1920\n\n- Freikorps marched into Berlin.\n- A general strike by the workers ended it.\n\n## Hyperinflation\n\n- A loaf cost **200,000 million** marks by November 1923.\n"
+	catalogue := "topic: weimar\ntitle: Weimar Germany\nitems:\n  - id: strike\n    label: A general strike\n    kind: event\n    card: 1\n    recognise: [general strike]\n"
+	topic, err := corpus.Parse("catalogue.yaml", []byte(catalogue), notes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	x, err := index.Open(topic, values)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		query string
+		want  []string // ids of the passages found, in any order
+	}{
+		{"Kapp Putsch", []string{"c1-p1", "c1-p2"}},
+		{"hyperinflation", []string{"c1-p3"}},
+		{"Weimar", []string{"c1-p1", "c1-p2", "c1-p3"}},
+		{"Freikorps", []string{"c1-p1"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.query, func(t *testing.T) {
+			hits, err := x.Search(tt.query, 10)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, h := range hits {
+				got = append(got, h.Passage.ID)
+				if strings.Contains(h.Passage.Text, "**") || strings.Contains(h.Passage.Heading, "#") {
+					t.Errorf("%s holds Markdown marks: %q, %q", h.Passage.ID, h.Passage.Heading, h.Passage.Text)
+				}
+			}
+			sort.Strings(got)
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("Search(%q) (-want +got):\n%s", tt.query, diff)
+			}
+		})
+	}
 }
