@@ -348,6 +348,15 @@ var stopWords = map[string]bool{"the": true, "this": true, "that": true, "there"
 	"however": true, "between": true, "during": true, "these": true, "those": true, "where": true, "while": true,
 	"other": true, "first": true, "second": true, "being": true, "under": true, "until": true, "since": true}
 
+// titles are capitalised before names, but are not names themselves.
+var titles = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields("president chancellor general prime minister king queen emperor empress tsar tsarina kaiser prince princess duke archduke grand lord sir lady father mother saint pope admiral marshal field colonel captain commander chairman secretary foreign treaty party army navy government republic revolution war battle") {
+		m[w] = true
+	}
+	return m
+}()
+
 // months and weekdays are never names, and never name a passage.
 var months = func() map[string]bool {
 	m := map[string]bool{}
@@ -358,9 +367,9 @@ var months = func() map[string]bool {
 }()
 
 // recurringNames returns capitalised words, not at the start of a
-// passage, that occur in at least two passages and never in lower case,
-// and are not months, weekdays or words of the dictionary: the names of
-// people, places and parties.
+// passage, that the notes never write in lower case, and are not months,
+// weekdays or titles: the names of people, places and parties, whose
+// misspellings are then noticed.
 func recurringNames(passages []corpus.Passage) []string {
 	count := map[string]int{}
 	lower := map[string]bool{}
@@ -377,7 +386,7 @@ func recurringNames(passages []corpus.Passage) []string {
 				continue
 			}
 			l := strings.ToLower(w)
-			if i == 0 || len(w) < 4 || strings.ToUpper(w) == w || strings.ContainsAny(w, "-") || stopWords[l] || months[l] || analyzer.IsEnglishWord(l) {
+			if i == 0 || len(w) < 4 || strings.ToUpper(w) == w || strings.ContainsAny(w, "-") || stopWords[l] || months[l] || titles[l] {
 				continue
 			}
 			if !seen[w] {
@@ -388,7 +397,7 @@ func recurringNames(passages []corpus.Passage) []string {
 	}
 	var out []string
 	for w, n := range count {
-		if n >= 2 && !lower[strings.ToLower(w)] {
+		if n >= 1 && !lower[strings.ToLower(w)] {
 			out = append(out, w)
 		}
 	}
