@@ -113,13 +113,29 @@ type analysisScorer struct{}
 const explainedShare = 0.45
 
 func (analysisScorer) score(e *essay, c Criterion) (float64, string) {
+	// Explaining is explaining evidence: an argued sentence counts when it,
+	// or the sentence before it in its paragraph, gives evidence (an item
+	// of the rubric, a date or a figure). "People were unhappy because the
+	// Tsar was bad" explains nothing a teacher can credit.
+	evidence := make([]bool, len(e.doc.Sentences))
+	for _, h := range e.found {
+		for _, si := range h.sentences {
+			evidence[si] = true
+		}
+	}
+	for si := range e.doc.Sentences {
+		if ms := e.doc.Sentences[si].Mentions; ms[0] < ms[1] {
+			evidence[si] = true
+		}
+	}
 	total, argued := 0, 0
-	for _, st := range e.style {
+	for si, st := range e.style {
 		if st.repeated {
 			continue
 		}
 		total++
-		if st.argues() {
+		prev := si > 0 && evidence[si-1] && e.doc.Sentences[si-1].Paragraph == e.doc.Sentences[si].Paragraph
+		if st.argues() && (evidence[si] || prev) {
 			argued++
 		}
 	}

@@ -103,9 +103,10 @@ func FromNotes(t *corpus.Topic, question string, marks int) *Rubric {
 		left -= m
 		c := Criterion{ID: s.id, Name: s.name, Kind: s.kind, Marks: m, Items: s.items}
 		if len(s.items) > 0 {
-			// As many as a full answer uses: a fifth of the notes' facts
-			// for evidence, three causes.
-			c.Enough = min(len(s.items), max(3, len(s.items)/5))
+			// As many as a full answer of the expected length uses: a
+			// piece of evidence for every thirty words or so, and three
+			// causes.
+			c.Enough = min(len(s.items), max(3, r.Words/30))
 			if s.kind == KindCauses {
 				c.Enough = min(len(s.items), 3)
 			}

@@ -366,7 +366,9 @@ func (c *factClause) align(e *essay, si int, stems, context map[string][]span, a
 				continue
 			}
 		}
-		if asked[t.stem] {
+		// A cause the question names is what the question asks about:
+		// its words are not discounted.
+		if asked[t.stem] && c.it.Kind != corpus.KindCause {
 			matched += t.weight / 4
 		} else {
 			matched += t.weight
