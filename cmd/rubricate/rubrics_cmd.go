@@ -10,38 +10,73 @@ import (
 	"github.com/rubricate/rubricate/rubrics"
 )
 
-// rubricsCmd is "rubricate rubrics list|show|validate".
-type rubricsCmd struct{ *app }
+// rubricsCmd is "rubricate rubrics list|show|validate". Each subcommand
+// takes --topic and --data, with its own flags.
+type rubricsCmd struct {
+	*app
+	listSrc, showSrc, validateSrc sources
+}
 
 func (a *app) rubricsCommand() *cobra.Command {
-	c := &rubricsCmd{a}
+	c := &rubricsCmd{app: a}
 	cmd := &cobra.Command{
 		Use:   "rubrics",
 		Short: "List, show and validate rubrics",
 	}
-	cmd.AddCommand(&cobra.Command{
+	list := &cobra.Command{
 		Use:   "list",
 		Short: "List the rubrics that can be used with --rubric",
-		Args:  cobra.NoArgs,
-		RunE:  func(*cobra.Command, []string) error { return c.list() },
-	}, &cobra.Command{
+		Example: `  rubricate rubrics list
+  rubricate rubrics list --data rubricate-data`,
+		Args: cobra.NoArgs,
+		RunE: func(*cobra.Command, []string) error { return c.list() },
+	}
+	show := &cobra.Command{
 		Use:   "show ID",
 		Short: "Print a rubric as YAML (a starting point for your own)",
-		Args:  exactArgs(1, "give one rubric id, e.g. `rubricate rubrics show sino-soviet-split`"),
-		RunE:  func(_ *cobra.Command, args []string) error { return c.show(args[0]) },
-	}, &cobra.Command{
+		Example: `  rubricate rubrics show sino-soviet-split
+  rubricate rubrics show --data rubricate-data ms-khan-weimar`,
+		Args: exactArgs(1, "give one rubric id, e.g. `rubricate rubrics show sino-soviet-split`"),
+		RunE: func(_ *cobra.Command, args []string) error { return c.show(args[0]) },
+	}
+	validate := &cobra.Command{
 		Use:   "validate FILE...",
 		Short: "Check rubric YAML files (- for standard input) and report every problem at its line",
+		Long: `Check rubric YAML files (- for standard input) and report every problem
+at its file:line:col. A rubric on a topic of your own needs the topic:
+give its folder with --topic (its catalogue is checked too, and with no
+files only the topic is), or the server's data folder with --data.`,
 		Example: `  rubricate rubrics validate my-rubric.yaml
-  rubricate rubrics show sino-soviet-split | rubricate rubrics validate -`,
-		Args: minArgs(1, "give one or more rubric files, or - for standard input, e.g. `rubricate rubrics validate my-rubric.yaml`"),
+  rubricate rubrics show sino-soviet-split | rubricate rubrics validate -
+  rubricate rubrics validate --topic weimar/ my-rubric.yaml
+  rubricate rubrics validate --topic weimar/
+  rubricate rubrics validate --data rubricate-data my-rubric.yaml`,
+		Args: func(_ *cobra.Command, args []string) error {
+			if len(args) == 0 && len(c.validateSrc.dirs) == 0 {
+				return usageError("give one or more rubric files, or - for standard input, e.g. `rubricate rubrics validate my-rubric.yaml` (or a topic folder to check with --topic DIR)")
+			}
+			return nil
+		},
 		RunE: func(_ *cobra.Command, args []string) error { return c.validate(args) },
-	}, a.draftCommand())
+	}
+	c.listSrc.register(a, list, "", nil)
+	c.showSrc.register(a, show, "", nil)
+	c.validateSrc.register(a, validate, "", nil)
+	cmd.AddCommand(list, show, validate, a.draftCommand())
 	return cmd
 }
 
-func (c *rubricsCmd) list() error {
+// libraryWith is the library with what src adds.
+func (c *rubricsCmd) libraryWith(src *sources) (*rubrics.Library, error) {
 	lib, err := c.library()
+	if err != nil {
+		return nil, err
+	}
+	return lib, src.load(lib)
+}
+
+func (c *rubricsCmd) list() error {
+	lib, err := c.libraryWith(&c.listSrc)
 	if err != nil {
 		return err
 	}
@@ -59,13 +94,18 @@ func (c *rubricsCmd) show(id string) error {
 		_, err := c.stdout.Write(data)
 		return err
 	}
-	lib, err := c.library()
+	lib, err := c.libraryWith(&c.showSrc)
 	if err != nil {
+		return err
+	}
+	// A stored rubric as its teacher wrote it, comments and all.
+	if data, ok := c.showSrc.yaml[id]; ok {
+		_, err := c.stdout.Write(data)
 		return err
 	}
 	r, ok := lib.Rubric(id)
 	if !ok {
-		return usageError("unknown rubric %q: see `rubricate rubrics list`", id)
+		return usageError("unknown rubric %q: see `rubricate rubrics list` (a server's published rubrics: add --data DIR)", id)
 	}
 	data, err := yaml.Marshal(r)
 	if err != nil {
@@ -76,9 +116,16 @@ func (c *rubricsCmd) show(id string) error {
 }
 
 func (c *rubricsCmd) validate(files []string) error {
-	lib, err := c.library()
+	lib, err := c.libraryWith(&c.validateSrc)
 	if err != nil {
 		return err
+	}
+	for _, t := range c.validateSrc.topics[:len(c.validateSrc.dirs)] {
+		how := "catalogue.yaml"
+		if t.drafted {
+			how = "catalogue drafted from the notes"
+		}
+		fmt.Fprintf(c.stdout, "%s: ok (topic %s, %d items, %s)\n", t.from, t.id, t.items, how)
 	}
 	bad := 0
 	for _, name := range files {

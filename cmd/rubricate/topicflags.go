@@ -35,8 +35,9 @@ type sources struct {
 	// with one --topic, it becomes that topic's overview rubric.
 	rubricFlag string
 	rubric     *string
-	// idHint is what to do instead when --topic names a known topic's id.
-	idHint string
+	// idHint says what to do instead when --topic names the id of a topic
+	// rubricate knows.
+	idHint func(id string) string
 
 	// Set by load.
 	topics []loadedTopic
@@ -61,7 +62,7 @@ const (
 // rubric of a single --topic.
 func (s *sources) register(a *app, cmd *cobra.Command, rubricFlag string, rubric *string) {
 	s.app, s.cmd, s.rubricFlag, s.rubric = a, cmd, rubricFlag, rubric
-	s.idHint = "it needs no flag (see `rubricate rubrics list` for its rubrics)"
+	s.idHint = func(string) string { return "it needs no flag (see `rubricate rubrics list` for its rubrics)" }
 	f := cmd.Flags()
 	f.StringArrayVar(&s.dirs, "topic", nil, topicUsage)
 	f.StringVar(&s.data, "data", "", dataUsage)
@@ -163,7 +164,7 @@ func (s *sources) readTopic(lib *rubrics.Library, dir string) (*corpus.Topic, bo
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 		if _, ok := lib.Topic(dir); ok {
-			return nil, false, usageError("--topic %s: there is no such folder, and --topic takes a folder; %q is a topic rubricate knows already: %s", dir, dir, s.idHint)
+			return nil, false, usageError("--topic %s: there is no such folder, and --topic takes a folder; %q is a topic rubricate knows already: %s", dir, dir, s.idHint(dir))
 		}
 		return nil, false, usageError("--topic %s: there is no such folder: give a folder that holds notes.txt or notes.md (and catalogue.yaml, or one is drafted from the notes)", dir)
 	case err != nil:

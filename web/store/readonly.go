@@ -16,8 +16,10 @@ import (
 // that use a server's stored rubrics and topics. Unlike Open it creates
 // nothing, brings no schema up to date and takes no lock, so it works
 // beside a running server on the same folder (WAL lets readers run beside
-// the writer) and never changes the folder's contents. Every write on the
-// Store it returns fails with ErrReadOnly.
+// the writer) and never changes the database. (SQLite may make the -wal
+// and -shm files beside it, empty of changes, as every reader of a WAL
+// database does.) Every write on the Store it returns fails with
+// ErrReadOnly.
 //
 // A folder or database that does not exist is an error that matches
 // fs.ErrNotExist; a database with no schema yet matches ErrNotFound; one
