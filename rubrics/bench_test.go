@@ -2,6 +2,9 @@ package rubrics_test
 
 import (
 	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
 	"sync"
 	"testing"
 
@@ -54,6 +57,97 @@ func BenchmarkCheck(b *testing.B) {
 // baseline the check is measured against.
 func BenchmarkProseFull(b *testing.B) {
 	_, text := benchSetup(b)
+	doc, err := prose.NewDocument("Warm the model.")
+	if err != nil {
+		b.Fatal(err)
+	}
+	model := doc.Model
+	b.ReportAllocs()
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		if _, err := prose.NewDocument(text, prose.UsingModel(model)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// notesTopic drafts a topic from notes and checks a rubric on it.
+func notesTopic(b *testing.B, id, notes string) (*rubrics.Library, *rubrics.Rubric) {
+	b.Helper()
+	lib, err := rubrics.Open()
+	if err != nil {
+		b.Fatal(err)
+	}
+	t, err := rubrics.DraftTopic(id, id, notes)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := lib.AddTopic(t); err != nil {
+		b.Fatal(err)
+	}
+	return lib, rubrics.FromNotes(t, "", 20)
+}
+
+// topicEssay is about 1,000 words of the First World War topic's essays.
+func topicEssay(b *testing.B) string {
+	b.Helper()
+	files, _ := filepath.Glob("../testdata/topics/origins-first-world-war-1900-14/essays/*.txt")
+	var all []string
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		all = append(all, strings.Fields(string(data))...)
+	}
+	if len(all) < 1000 {
+		b.Fatalf("only %d words in the topic's essays", len(all))
+	}
+	return strings.Join(all[:1000], " ")
+}
+
+// BenchmarkCheckNotes is a warm check of a 1,000-word essay on a teacher's
+// topic whose catalogue is drafted from the notes, so that every item is
+// found by the notes matcher. Compare with BenchmarkProseFull on the same
+// text in the same run:
+//
+//	go test -run '^$' -bench 'CheckNotes|ProseFullNotes' -benchmem -count 6 -cpu 1 ./rubrics/
+func BenchmarkCheckNotes(b *testing.B) {
+	notes, err := os.ReadFile("../testdata/topics/origins-first-world-war-1900-14/notes.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	lib, r := notesTopic(b, "fww", string(notes))
+	text := topicEssay(b)
+	b.Run("topic=70 passages", func(b *testing.B) { benchCheck(b, lib, r, text) })
+
+	// A topic of 500 passages: the notes written seven times over, each
+	// time with other years and figures, so that nothing repeats.
+	var big strings.Builder
+	for k := range 7 {
+		for _, line := range strings.Split(string(notes), "\n") {
+			big.WriteString(strings.NewReplacer("19", strconv.Itoa(19+k), "1.", strconv.Itoa(k+1)+".").Replace(line))
+			big.WriteByte('\n')
+		}
+	}
+	lib, r = notesTopic(b, "fww-big", big.String())
+	b.Run("topic=500 passages", func(b *testing.B) { benchCheck(b, lib, r, text) })
+}
+
+func benchCheck(b *testing.B, lib *rubrics.Library, r *rubrics.Rubric, text string) {
+	b.ReportAllocs()
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		if _, err := lib.Check(r, text); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkProseFullNotes is prose's full pipeline on BenchmarkCheckNotes's
+// essay.
+func BenchmarkProseFullNotes(b *testing.B) {
+	text := topicEssay(b)
 	doc, err := prose.NewDocument("Warm the model.")
 	if err != nil {
 		b.Fatal(err)

@@ -26,6 +26,20 @@ type essay struct {
 	fractions map[string]float64
 	// copiedMuch is set when a large share of the essay copies the notes.
 	copiedMuch bool
+	// aligned holds the notes matcher's hits, found once (see notesHits).
+	aligned     []notesHit
+	alignedDone bool
+}
+
+// notesHits aligns the essay with the notes once, for the fact checks and
+// then for the evidence. The values that the fact checks then show to be
+// wrong fit no fact of the notes (a value that fits one is never called
+// wrong), so they change none of these hits.
+func (e *essay) notesHits() []notesHit {
+	if !e.alignedDone {
+		e.aligned, e.alignedDone = e.c.topic.notes.match(e), true
+	}
+	return e.aligned
 }
 
 // hit is where an item was found.
@@ -146,7 +160,7 @@ func (e *essay) recognise() {
 			}
 		}
 	}
-	for _, nh := range e.c.topic.notes.match(e) {
+	for _, nh := range e.notesHits() {
 		if _, asked := e.c.items[nh.it.ID]; asked && nh.credit {
 			e.creditHit(nh.it.ID, nh.sentence, nh.spans)
 		}

@@ -2,6 +2,7 @@ package rubrics
 
 import (
 	"math"
+	"sort"
 	"strings"
 	"sync"
 	"unicode"
@@ -65,16 +66,23 @@ type weighted struct {
 	unique bool
 }
 
+// termRef is a clause that holds a stem, with the stem's weight there.
+type termRef struct {
+	clause  int32
+	weight  float32
+	telling bool // the stem is an anchor or unique in the clause
+}
+
 // notesMatcher aligns essay sentences with the clauses of a topic's items.
 type notesMatcher struct {
 	clauses []factClause
-	byStem  map[string][]int32 // stem -> clauses that hold it
+	byStem  map[string][]termRef // stem -> the clauses that hold it
 }
 
 // newNotesMatcher builds the matcher for the items of a topic that have no
 // rules of their own, from their passages.
 func newNotesMatcher(t *corpus.Topic, an *analyzer.Analyzer, items []*item) *notesMatcher {
-	m := &notesMatcher{byStem: map[string][]int32{}}
+	m := &notesMatcher{byStem: map[string][]termRef{}}
 	// Document frequency over the passages, and over the topic's title,
 	// which every essay on the topic echoes.
 	df := map[string]int{}
@@ -163,7 +171,7 @@ func newNotesMatcher(t *corpus.Topic, an *analyzer.Analyzer, items []*item) *not
 			}
 			c.full = topWeight(c.terms, coverWords)
 			for _, tw := range c.terms {
-				m.byStem[tw.stem] = append(m.byStem[tw.stem], int32(len(m.clauses)))
+				m.byStem[tw.stem] = append(m.byStem[tw.stem], termRef{clause: int32(len(m.clauses)), weight: float32(tw.weight), telling: tw.anchor || tw.unique})
 			}
 			m.clauses = append(m.clauses, c)
 		}
@@ -269,13 +277,8 @@ func (m *notesMatcher) match(e *essay) []notesHit {
 		reports := reportCues.match(view) != nil
 		denials := denialsIn(view)
 		best := map[*item]notesHit{}
-		seen := map[int32]bool{}
-		for s := range stems {
-			for _, ci := range m.byStem[s] {
-				if seen[ci] {
-					continue
-				}
-				seen[ci] = true
+		for _, ci := range m.candidates(stems, context, doc.Sentences[si].Mentions[0] < doc.Sentences[si].Mentions[1]) {
+			{
 				c := &m.clauses[ci]
 				if reports && !c.reports {
 					continue
@@ -344,6 +347,44 @@ func firstWordAt(words []analyzer.Word, off int) int {
 		}
 	}
 	return len(words)
+}
+
+// candidates returns the clauses a sentence with these stems (and
+// context, the sentence before it when this one refers back) could state
+// or, if it gives dates or figures, name: a first pass that only adds up
+// weights, so that a topic of hundreds of passages costs little more than
+// one of dozens.
+func (m *notesMatcher) candidates(stems, context map[string][]span, values bool) []int32 {
+	sum := make(map[int32]float32, 16)
+	telling := map[int32]bool{}
+	add := func(st map[string][]span, skip map[string][]span) {
+		for s := range st {
+			if _, dup := skip[s]; dup {
+				continue
+			}
+			for _, r := range m.byStem[s] {
+				sum[r.clause] += r.weight
+				telling[r.clause] = telling[r.clause] || r.telling
+			}
+		}
+	}
+	add(stems, nil)
+	add(context, stems)
+	bonus := float32(0)
+	if values {
+		bonus = 0.25
+	}
+	var out []int32
+	for ci, w := range sum {
+		c := &m.clauses[ci]
+		// The least a clause can need is half minCover (a unique word);
+		// naming it, to let a value fit, needs a telling word.
+		if w/float32(c.full)+bonus >= minCover/2 || values && telling[ci] {
+			out = append(out, ci)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	return out
 }
 
 // refersBackWord are words that open a sentence about what the last one

@@ -93,7 +93,7 @@ func (e *essay) attribute() {
 	}
 	// Items found by their passage of the notes are what a sentence is
 	// about when its words, without its values, state the passage.
-	for _, h := range e.c.topic.notes.match(e) {
+	for _, h := range e.notesHits() {
 		if ms := e.doc.Sentences[h.sentence].Mentions; ms[0] < ms[1] {
 			for _, pos := range h.at {
 				bySentence[h.sentence] = append(bySentence[h.sentence], anchor{it: h.it, pos: pos, named: true, only: -1, weak: !h.about})
