@@ -3,6 +3,7 @@ package web
 import (
 	"fmt"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 
@@ -32,8 +33,13 @@ type hitView struct {
 func (h *handler) apiNotesSearch(c *gin.Context) {
 	q := strings.TrimSpace(c.Query("q"))
 	if q == "" || len(q) > maxQuery {
-		h.apiError(c, userError(codeBadRequest,
-			"Give a search of 1 to %d characters in q, such as /api/v1/notes/search?q=Ussuri.", maxQuery))
+		example := "/api/v1/notes/search?q=a+name+or+a+year"
+		if t, ok := h.lib.Topic(c.DefaultQuery("topic", h.defaultTopic)); ok {
+			if ex := searchExamples(t); len(ex) > 0 {
+				example = "/api/v1/notes/search?" + url.Values{"topic": {t.ID}, "q": {ex[0]}}.Encode()
+			}
+		}
+		h.apiError(c, userError(codeBadRequest, "Give a search of 1 to %d characters in q, such as %s.", maxQuery, example))
 		return
 	}
 	limit := 10

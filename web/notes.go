@@ -5,7 +5,9 @@ import (
 	"html"
 	"html/template"
 	"net/http"
+	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/gin-gonic/gin"
 
@@ -18,12 +20,14 @@ const notesLimit = 20
 // notesPage is the data of the notes page: every card, or search results.
 type notesPage struct {
 	base
-	Topic   *corpus.Topic
-	Others  []topicRef // the other topics whose notes can be read
-	Query   string
-	Cards   []cardView
-	Results []resultView
-	Error   *Error
+	Topic  *corpus.Topic
+	Others []topicRef // the other topics whose notes can be read
+	Query  string
+	// Examples are searches drawn from the topic's own notes, for the hint.
+	Examples []string
+	Cards    []cardView
+	Results  []resultView
+	Error    *Error
 }
 
 // cardView is a card of the notes, its passages grouped under headings.
@@ -54,7 +58,7 @@ func (h *handler) showNotes(c *gin.Context) {
 		h.pageError(c, userError(codeNotFound, "There are no notes for the topic %q. Open the notes from the menu above.", id))
 		return
 	}
-	p := notesPage{base: base{Title: "Revision notes", Nav: "notes"}, Topic: t, Query: strings.TrimSpace(c.Query("q"))}
+	p := notesPage{base: base{Title: "Revision notes", Nav: "notes"}, Topic: t, Query: strings.TrimSpace(c.Query("q")), Examples: searchExamples(t)}
 	for _, other := range h.lib.TopicIDs() {
 		if ot, ok := h.lib.Topic(other); ok && other != t.ID {
 			p.Others = append(p.Others, topicRef{ID: other, Title: ot.Title})
@@ -68,7 +72,7 @@ func (h *handler) showNotes(c *gin.Context) {
 	p.Title = "Search the notes: " + p.Query
 	if len(p.Query) > maxQuery {
 		e, status := h.resolve(c, userError(codeBadRequest,
-			"That search is too long. Search for a few words, a name or a year, such as Ussuri or 1969."))
+			"That search is too long. Search for a few words, a name or a year%s.", suchAs(p.Examples)))
 		p.Error = e
 		h.render(c, status, "notes", p)
 		return
@@ -94,6 +98,71 @@ func (h *handler) showNotes(c *gin.Context) {
 		p.Results = append(p.Results, r)
 	}
 	h.render(c, http.StatusOK, "notes", p)
+}
+
+// searchExamples draws up to three example searches from a topic's notes:
+// a name, a year and a short heading, whichever the notes have.
+func searchExamples(t *corpus.Topic) []string {
+	var out []string
+	seen := map[string]bool{}
+	add := func(s string) bool {
+		s = strings.TrimSpace(s)
+		if s == "" || seen[strings.ToLower(s)] {
+			return false
+		}
+		seen[strings.ToLower(s)] = true
+		out = append(out, s)
+		return true
+	}
+	for _, n := range t.Names {
+		if w := strings.Fields(n.Name); len(w) >= 1 && len(w) <= 2 && add(n.Name) {
+			break
+		}
+	}
+	for _, it := range t.Items {
+		if y, _, ok := yearsOf(it.Dates); ok && add(strconv.Itoa(y)) {
+			break
+		}
+	}
+	for _, c := range t.Cards {
+		found := false
+		for _, h := range c.Headings {
+			w := strings.Fields(h.Text)
+			if len(w) >= 2 && len(w) <= 4 && !strings.ContainsAny(h.Text, "0123456789\"") && add(`"`+h.Text+`"`) {
+				found = true
+				break
+			}
+		}
+		if found {
+			break
+		}
+	}
+	if len(out) < 2 { // notes without names or dates: a word of a passage
+		for _, p := range t.Passages {
+			for _, w := range strings.Fields(p.Text) {
+				w = strings.Trim(w, ".,;:!?()'\"")
+				if len([]rune(w)) >= 6 && unicode.IsUpper([]rune(w)[0]) && add(w) {
+					break
+				}
+			}
+			if len(out) >= 2 {
+				break
+			}
+		}
+	}
+	return out
+}
+
+// suchAs writes examples for a message: ", such as A, B or C", or nothing.
+func suchAs(examples []string) string {
+	switch len(examples) {
+	case 0:
+		return ""
+	case 1:
+		return ", such as " + examples[0]
+	default:
+		return ", such as " + strings.Join(examples[:len(examples)-1], ", ") + " or " + examples[len(examples)-1]
+	}
 }
 
 // cardsOf groups a topic's passages by card and heading.

@@ -217,7 +217,8 @@ func (h *handler) applyForm(p *editorPage, req *http.Request, basis string, data
 	after, err := readForm(req, before)
 	if err == nil {
 		var out []byte
-		if out, err = applyEdits(data, before, diff(before, after)); err == nil {
+		edits := append(diff(before, after), focusEdit(data, orig, t, after.Question)...)
+		if out, err = applyEdits(data, before, edits); err == nil {
 			return out, nil
 		}
 	}

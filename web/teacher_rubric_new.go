@@ -5,9 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"slices"
 	"strings"
 
 	"github.com/gin-gonic/gin"
+	"github.com/goccy/go-yaml"
+	"github.com/goccy/go-yaml/parser"
 
 	"github.com/rubricate/rubricate/corpus"
 	"github.com/rubricate/rubricate/rubrics"
@@ -24,7 +27,7 @@ func (h *handler) showNewRubric(c *gin.Context) {
 	var data []byte
 	switch {
 	case from == "":
-		data = starterRubric(h.lib, c.DefaultQuery("topic", h.defaultTopic))
+		data = starterOn(h.lib, c.DefaultQuery("topic", h.defaultTopic), c.Query("question"))
 		p.Notice = "A new rubric, not saved yet. Write the question, choose the evidence, then press Save."
 	case h.lib.IsBuiltin(from):
 		data, _ = rubrics.BuiltinYAML(from)
@@ -85,70 +88,131 @@ func (h *handler) freeID(ctx context.Context, base string) (string, error) {
 	return "", errors.New("no free rubric id")
 }
 
-// starterRubric is a small valid rubric on a topic, for a teacher starting
-// from scratch.
+// starterQuestion stands in for the question of a rubric started from
+// scratch until the teacher writes theirs.
+const starterQuestion = "Explain why... (write your question here)"
+
+// starterMarks is the total of a rubric started from scratch.
+const starterMarks = 12
+
+// starterRubric is a valid rubric on a topic, for a teacher starting from
+// scratch, with a question still to write.
 func starterRubric(lib *rubrics.Library, topic string) []byte {
+	return starterOn(lib, topic, "")
+}
+
+// starterOn is a valid rubric on a topic asking question (a placeholder
+// when empty), built as rubrics.FromNotes builds one: every item of the
+// topic, the standard criteria, and the question's own words as its focus,
+// so that an essay on the question is known to be on it.
+func starterOn(lib *rubrics.Library, topic, question string) []byte {
 	t, ok := lib.Topic(topic)
 	if !ok {
 		return []byte("# Write your rubric here: start from a built-in one to see the format.\n")
 	}
-	var items, causes []string
-	for _, it := range t.Items {
-		switch {
-		case it.Kind == corpus.KindCause && len(causes) < 3:
-			causes = append(causes, it.ID)
-		case it.Kind != corpus.KindCause && len(items) < 4:
-			items = append(items, it.ID)
+	question = strings.TrimSpace(question)
+	r := rubrics.FromNotes(t, question, starterMarks)
+	r.ID, r.Title, r.Words = "my-rubric", "My question", 450
+	for i := range r.Criteria {
+		// Left to its default, a share of the items, so that it stays
+		// valid whichever items the teacher keeps.
+		r.Criteria[i].Enough = 0
+	}
+	if question == "" {
+		r.Question, r.Focus = starterQuestion, nil
+	}
+	data, err := marshalStarter(r)
+	if err != nil { // a rubric built here always marshals
+		return []byte("# Write your rubric here: start from a built-in one to see the format.\n")
+	}
+	return data
+}
+
+// marshalStarter writes a starter rubric as YAML with comments for the
+// teacher, its lists of items on one line each. Focus is written even when
+// empty, so that changing the question in the form can fill it in.
+func marshalStarter(r *rubrics.Rubric) ([]byte, error) {
+	var criteria []yaml.MapSlice
+	for _, c := range r.Criteria {
+		m := yaml.MapSlice{{Key: "id", Value: c.ID}, {Key: "name", Value: c.Name}, {Key: "kind", Value: c.Kind}, {Key: "marks", Value: c.Marks}}
+		if len(c.Items) > 0 {
+			m = append(m, yaml.MapItem{Key: "items", Value: flowList(c.Items)})
 		}
+		if c.Enough > 0 {
+			m = append(m, yaml.MapItem{Key: "enough", Value: c.Enough})
+		}
+		criteria = append(criteria, m)
 	}
-	var b strings.Builder
-	fmt.Fprintf(&b, `# A new rubric. Write the question, choose the evidence each criterion
-# looks for (the form lists the topic's items), set the marks and the level
-# descriptors, then press Save. Students see it once you publish it.
-id: my-rubric
-title: My question
-topic: %s
-question: %s
-marks: 12
-# a sensible length for a full answer, in words
-words: 450
-criteria:
-  - id: knowledge
-    name: Knowledge and use of evidence
-    kind: evidence
-    marks: 6
-    items: [%s]
-`, t.ID, yamlString("Explain why... (write your question here)"), strings.Join(items, ", "))
-	analysis := 6
-	if len(causes) > 0 {
-		analysis = 3
-		fmt.Fprintf(&b, `  - id: causes
-    name: Range of causes
-    kind: causes
-    marks: 3
-    items: [%s]
-`, strings.Join(causes, ", "))
+	var levels []yaml.MapSlice
+	for _, l := range r.Levels {
+		var marks any = l.Marks.String()
+		if l.Marks.Min == l.Marks.Max {
+			marks = l.Marks.Min
+		}
+		levels = append(levels, yaml.MapSlice{{Key: "level", Value: l.Level}, {Key: "marks", Value: marks}, {Key: "descriptor", Value: l.Descriptor}})
 	}
-	fmt.Fprintf(&b, `  - id: analysis
-    name: Analysis and explanation
-    kind: analysis
-    marks: %d
-levels:
-  - level: 4
-    marks: 10-12
-    descriptor: Precise, well-selected evidence supports sustained analysis and a substantiated judgement.
-  - level: 3
-    marks: 7-9
-    descriptor: Accurate evidence supports analysis of several reasons, with links to the question.
-  - level: 2
-    marks: 4-6
-    descriptor: Mostly descriptive, with some relevant knowledge and few links to the question.
-  - level: 1
-    marks: 1-3
-    descriptor: Limited, general knowledge with little relevance to the question.
-  - level: 0
-    marks: 0
-    descriptor: Nothing worthy of credit.
-`, analysis)
-	return []byte(b.String())
+	doc := yaml.MapSlice{
+		{Key: "id", Value: r.ID},
+		{Key: "title", Value: r.Title},
+		{Key: "topic", Value: r.Topic},
+		{Key: "question", Value: r.Question},
+		{Key: "marks", Value: r.Marks},
+		{Key: "words", Value: r.Words},
+		{Key: "focus", Value: flowList(r.Focus)},
+		{Key: "criteria", Value: criteria},
+		{Key: "levels", Value: levels},
+	}
+	comments := yaml.CommentMap{
+		"$.id": {yaml.HeadComment(
+			" A new rubric. Write the question, choose the evidence each criterion",
+			" looks for (the form lists the topic's items), set the marks and the level",
+			" descriptors, then press Save. Students see it once you publish it.")},
+		"$.words": {yaml.HeadComment(" a sensible length for a full answer, in words")},
+		"$.focus": {yaml.HeadComment(
+			" words of the question, any one of which shows a sentence answers it;",
+			" filled in from the question when you change it in the form")},
+	}
+	return yaml.MarshalWithOptions(doc, yaml.Indent(2), yaml.IndentSequence(true), yaml.WithComment(comments))
+}
+
+// flowList is a list of ids or rules written on one line: [a, b, c].
+type flowList []string
+
+// MarshalYAML writes the list in flow style.
+func (l flowList) MarshalYAML() ([]byte, error) {
+	parts := make([]string, len(l))
+	for i, s := range l {
+		parts[i] = yamlString(s)
+	}
+	return []byte("[" + strings.Join(parts, ", ") + "]"), nil
+}
+
+// focusEdit is the form's change to a rubric's focus when the question
+// changes from orig's to question: the new question's words, as long as
+// the focus is still the one drawn from the old question (a focus the
+// teacher wrote is theirs) and data, the YAML, has a focus to replace.
+func focusEdit(data []byte, orig *rubrics.Rubric, t *corpus.Topic, question string) []edit {
+	question = normalizeText(question)
+	if t == nil || question == orig.Question {
+		return nil
+	}
+	if !slices.Equal(orig.Focus, rubrics.QuestionFocus(orig.Question, t)) {
+		return nil
+	}
+	file, err := parser.ParseBytes(data, 0)
+	if err != nil {
+		return nil
+	}
+	p, err := yaml.PathString("$.focus")
+	if err != nil {
+		return nil
+	}
+	if _, err := p.FilterFile(file); err != nil {
+		return nil
+	}
+	focus := rubrics.QuestionFocus(question, t)
+	if focus == nil {
+		focus = []string{}
+	}
+	return []edit{{"$.focus", focus}}
 }
