@@ -76,6 +76,20 @@ func saveStarter(t *testing.T, b *browserClient, target, id, question string, ke
 	}
 }
 
+// startFromTopicPage is where the topic page's form for a new rubric on
+// the topic, with question filled in, leads.
+func startFromTopicPage(t *testing.T, b *browserClient, question string) string {
+	t.Helper()
+	form := document(t, b.get("/teacher/topics/weimar")).Find("form#new-rubric")
+	if form.AttrOr("method", "") != "get" || form.Find("input#new-question[name=question]").Length() != 1 {
+		t.Fatal("the topic page has no form to start a rubric with its question")
+	}
+	v := url.Values{}
+	form.Find("input[type=hidden]").Each(func(_ int, in *goquery.Selection) { v.Set(in.AttrOr("name", ""), in.AttrOr("value", "")) })
+	v.Set("question", question)
+	return form.AttrOr("action", "") + "?" + v.Encode()
+}
+
 // bundledWords are the bundled topic's words that no page of another
 // topic may show.
 var bundledWords = regexp.MustCompile(`(?i)Khrushchev|Kruschev|co-existence|Sino|Ussuri|Mao|Stalin|\$300|1949|1976`)
@@ -87,7 +101,7 @@ func TestTeacherTopicFocus(t *testing.T) {
 		keep                   int // items kept in the first criterion, 0 for all
 	}{
 		{"question typed into the form", "/teacher/rubrics/new?topic=weimar", weimarQuestion, 0},
-		{"question given when starting", "/teacher/rubrics/new?" + url.Values{"topic": {"weimar"}, "question": {weimarQuestion}}.Encode(), "", 0},
+		{"question given when starting", startFromTopicPage(t, b, weimarQuestion), "", 0},
 		// Few items, of which the essay may use none: the question's words
 		// alone show that it answers the question.
 		{"two items chosen", "/teacher/rubrics/new?topic=weimar", weimarQuestion, 2},
@@ -185,6 +199,17 @@ func TestTeacherTopicTimeline(t *testing.T) {
 	if doc.Find("main script").Length() != 0 {
 		t.Error("a script element from the notes reached the feedback page")
 	}
+	// Next steps and their notes, with no Markdown marks.
+	steps := doc.Find(".step-list > li")
+	if steps.Length() == 0 {
+		t.Fatal("no next steps")
+	}
+	marks := regexp.MustCompile(`\*\*|(^|\s)#{1,6}\s|__`)
+	doc.Find(".step-list > li, blockquote.source").Each(func(_ int, el *goquery.Selection) {
+		if marks.MatchString(el.Text()) {
+			t.Errorf("shown with Markdown marks: %q", el.Text())
+		}
+	})
 }
 
 func TestTeacherTopicNotes(t *testing.T) {
