@@ -57,6 +57,11 @@ func BenchmarkCheck(b *testing.B) {
 // baseline the check is measured against.
 func BenchmarkProseFull(b *testing.B) {
 	_, text := benchSetup(b)
+	benchProse(b, text)
+}
+
+// benchProse runs prose's full pipeline on text, its model loaded once.
+func benchProse(b *testing.B, text string) {
 	doc, err := prose.NewDocument("Warm the model.")
 	if err != nil {
 		b.Fatal(err)
@@ -147,17 +152,5 @@ func benchCheck(b *testing.B, lib *rubrics.Library, r *rubrics.Rubric, text stri
 // BenchmarkProseFullNotes is prose's full pipeline on BenchmarkCheckNotes's
 // essay.
 func BenchmarkProseFullNotes(b *testing.B) {
-	text := topicEssay(b)
-	doc, err := prose.NewDocument("Warm the model.")
-	if err != nil {
-		b.Fatal(err)
-	}
-	model := doc.Model
-	b.ReportAllocs()
-	b.SetBytes(int64(len(text)))
-	for b.Loop() {
-		if _, err := prose.NewDocument(text, prose.UsingModel(model)); err != nil {
-			b.Fatal(err)
-		}
-	}
+	benchProse(b, topicEssay(b))
 }

@@ -2,7 +2,6 @@ package web
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -48,20 +47,8 @@ func TestLoadUnderAttack(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	stopped := make(chan error, 1)
-	go func() { stopped <- s.Serve(ctx, ln) }()
-	defer func() {
-		cancel()
-		if err := <-stopped; err != nil {
-			t.Errorf("Serve: %v", err)
-		}
-	}()
-	url := "http://" + ln.Addr().String() + "/api/v1/check"
+	addr := serveLoopback(t, s)
+	url := "http://" + addr + "/api/v1/check"
 	// Each student, and the attacker, from an address of its own (all of
 	// 127.0.0.0/8 is loopback), as on a school's network.
 	from := func(ip string) *http.Client {

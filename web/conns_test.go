@@ -2,7 +2,6 @@ package web
 
 import (
 	"bufio"
-	"context"
 	"errors"
 	"io"
 	"log/slog"
@@ -101,20 +100,7 @@ func TestServeCapsConnections(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	stopped := make(chan error, 1)
-	go func() { stopped <- s.Serve(ctx, ln) }()
-	defer func() {
-		cancel()
-		if err := <-stopped; err != nil {
-			t.Errorf("Serve: %v", err)
-		}
-	}()
-	addr := ln.Addr().String()
+	addr := serveLoopback(t, s)
 
 	// get sends one request on conn, keeping it open, and reads the status.
 	get := func(conn net.Conn, host string) (int, error) {

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"net"
 	"net/http"
 	"os"
 	"runtime"
@@ -46,23 +45,11 @@ func TestLoad(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	stopped := make(chan error, 1)
-	go func() { stopped <- s.Serve(ctx, ln) }()
-	defer func() {
-		cancel()
-		if err := <-stopped; err != nil {
-			t.Errorf("Serve: %v", err)
-		}
-	}()
+	addr := serveLoopback(t, s)
 
 	text := thousandWords(t)
 	body, _ := json.Marshal(checkRequest{Rubric: "sino-soviet-split", Essay: text})
-	url := "http://" + ln.Addr().String() + "/api/v1/check"
+	url := "http://" + addr + "/api/v1/check"
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: clients, MaxConnsPerHost: clients}}
 	defer client.CloseIdleConnections()
 	post := func() error {
