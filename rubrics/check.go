@@ -134,35 +134,14 @@ func (e *essay) markRepeats() {
 	}
 }
 
-// recognise finds each of the rubric's items, using only mentions that were
-// not shown to be wrong. In each sentence the first rule that matches gives
-// the spans.
+// recognise credits the rubric's items that the matchers find, using
+// only mentions that were not shown to be wrong.
 func (e *essay) recognise() {
-	// One slice, cleared for each item, holds the first match in each
-	// sentence.
-	bySentence := make([][]span, len(e.doc.Sentences))
-	for _, id := range e.c.itemIDs() {
-		it, ok := e.c.items[id]
-		if !ok {
-			continue
-		}
-		clear(bySentence)
-		for _, r := range it.rules {
-			for _, m := range r.matchAll(e.ix) {
-				if bySentence[m.sentence] == nil {
-					bySentence[m.sentence] = m.spans
-				}
+	for _, m := range matchers {
+		for _, f := range m.find(e) {
+			if _, asked := e.c.items[f.item]; asked && !e.style[f.sentence].repeated {
+				e.creditHit(f.item, f.sentence, f.spans)
 			}
-		}
-		for si, spans := range bySentence {
-			if spans != nil && !e.style[si].repeated {
-				e.creditHit(id, si, spans)
-			}
-		}
-	}
-	for _, nh := range e.notesHits() {
-		if _, asked := e.c.items[nh.it.ID]; asked && nh.credit {
-			e.creditHit(nh.it.ID, nh.sentence, nh.spans)
 		}
 	}
 }
