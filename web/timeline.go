@@ -255,7 +255,13 @@ func layoutTimeline(from, to int, rep *rubrics.Report) timeline {
 		if !e.Used {
 			suffix = " (missing)"
 		}
-		e.Text = shorten(e.Text, int(float64(room)/tlCharWidth)-utf8.RuneCountInString(suffix)-2) + suffix
+		fit := int(float64(room)/tlCharWidth) - utf8.RuneCountInString(suffix) - 2
+		text := shorten(e.Text, fit)
+		if !strings.Contains(text, strconv.Itoa(d.first)) {
+			// The cut took the year out of the label: put it in front.
+			text = shorten(e.Years+": "+d.ev.Label, fit)
+		}
+		e.Text = text + suffix
 		if e.Used {
 			tl.Used++
 		} else {

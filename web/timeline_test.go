@@ -63,6 +63,12 @@ func TestBuildTimeline(t *testing.T) {
 			t.Errorf("event %q drawn outside the timeline: %+v", e.FullLabel, e)
 		}
 	}
+	long := layoutTimeline(1949, 1976, &rubrics.Report{Evidence: []rubrics.Evidence{
+		{Label: "Khrushchev and Mao met in Beijing for talks that went badly, with no agreement at all, in 1975", Dates: []string{"1975"}},
+	}})
+	if got := long.Events[0].Text; !strings.HasPrefix(got, "1975: ") {
+		t.Errorf("a long label cut before its year is drawn as %q; want the year in front", got)
+	}
 	if got := shorten("Treaty of Friendship, Alliance and Mutual Assistance", 10); got != "Treaty of…" {
 		t.Errorf("shorten: %q", got)
 	}
