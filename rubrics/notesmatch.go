@@ -2,6 +2,7 @@ package rubrics
 
 import (
 	"math"
+	"regexp"
 	"sort"
 	"strings"
 	"sync"
@@ -213,13 +214,27 @@ func clausesOf(text string) []string {
 	var out []string
 	for _, part := range strings.FieldsFunc(text, func(r rune) bool { return r == ';' }) {
 		for _, sent := range strings.SplitAfter(part, ". ") {
-			if sent = strings.TrimSpace(sent); sent != "" {
-				out = append(out, lead+sent)
+			if sent = strings.TrimSpace(sent); sent == "" {
+				continue
+			}
+			out = append(out, lead+sent)
+			// Each fact of a sentence that joins two is a clause too, so
+			// that an essay may state either.
+			if parts := clauseBreak.Split(sent, -1); len(parts) > 1 {
+				for _, cl := range parts {
+					if cl = strings.TrimSpace(cl); cl != "" {
+						out = append(out, lead+cl)
+					}
+				}
 			}
 		}
 	}
 	return out
 }
+
+// clauseBreak is where one fact of a line ends and another begins: a
+// comma before "and", "but", "so" or "while".
+var clauseBreak = regexp.MustCompile(`,\s+(?:and|but|so|while|yet)\s+`)
 
 // hit is a sentence's alignment with an item.
 type notesHit struct {
@@ -542,7 +557,9 @@ func stem(w string) string {
 	return s
 }
 
-// functionWords are English words that carry no fact.
+// functionWords are English words that carry no fact; the words of
+// numbers ("million", "per cent") are matched with their numbers, as
+// values.
 var functionWords = func() map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(`a about above after again against all also although am among an and
@@ -558,7 +575,9 @@ var functionWords = func() map[string]bool {
 	first second third new old great large small many much time times year years people
 	january february march april may june july august september october november december
 	jan feb mar apr jun jul aug sep sept oct nov dec spring summer autumn winter early late mid
-	around nearly almost approximately roughly just some fewer`) {
+	around nearly almost approximately roughly just some fewer
+	hundred hundreds thousand thousands million millions billion billions trillion trillions
+	dozen dozens percent cent`) {
 		m[w] = true
 	}
 	return m

@@ -1,0 +1,142 @@
+package rubrics_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/rubricate/rubricate/rubrics"
+)
+
+// A teacher's notes, with no rule written: every test below checks essays
+// against the catalogue drafted from them.
+const cubaNotes = `# The Cuban Missile Crisis, 1962
+
+## Background
+- January 1959: Fidel Castro took power in Cuba.
+- 17 April 1961: the Bay of Pigs invasion by 1,400 exiles trained by the CIA failed.
+- The USSR placed about 40 nuclear missiles on Cuba, within range of most American cities.
+
+## The thirteen days
+- 14 October 1962: a U-2 spy plane photographed missile sites on Cuba.
+- 22 October 1962: Kennedy announced a naval blockade of Cuba, which he called a quarantine.
+- 27 October 1962: a U-2 was shot down over Cuba and its pilot, Rudolf Anderson, was killed.
+- 28 October 1962: Khrushchev agreed to remove the missiles, and Kennedy promised not to invade Cuba.
+
+## Cause 1: Rivalry between the superpowers
+- In 1961 the USA had placed Jupiter missiles in Turkey, close to the Soviet Union.
+`
+
+// Lines of cubaNotes.
+const (
+	lineCastro    = 4
+	lineBayOfPigs = 5
+	lineU2Photos  = 9
+	lineBlockade  = 10
+	lineJupiter   = 15
+)
+
+func cubaCheck(t *testing.T) func(text string) *rubrics.Report {
+	t.Helper()
+	topic, err := rubrics.DraftTopic("cuba-1962", "The Cuban Missile Crisis", cubaNotes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lib := library(t)
+	if err := lib.AddTopic(topic); err != nil {
+		t.Fatal(err)
+	}
+	r := rubrics.FromNotes(topic, "", 20)
+	return func(text string) *rubrics.Report {
+		t.Helper()
+		rep, err := lib.Check(r, text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return rep
+	}
+}
+
+// foundLines returns the notes lines of the evidence found.
+func foundLines(rep *rubrics.Report) map[int]bool {
+	out := map[int]bool{}
+	for _, ev := range rep.Evidence {
+		if ev.Found && ev.Source != nil {
+			out[ev.Source.Line] = true
+		}
+	}
+	return out
+}
+
+// Sentences that state a fact of the notes in their own words are
+// credited with it; a keyword alone, a denial or a rejected claim is not.
+func TestNotesMatcherFindsFacts(t *testing.T) {
+	check := cubaCheck(t)
+	tests := []struct {
+		name, essay string
+		want        []int // lines that must be found
+		not         []int // lines that must not be found
+	}{
+		{"paraphrase of the photographs", "In October 1962 an American spy plane took photographs of the Soviet missile sites on Cuba.", []int{lineU2Photos}, []int{lineBlockade}},
+		{"paraphrase of the blockade", "Kennedy responded with a naval blockade of the island, which he called a quarantine.", []int{lineBlockade}, []int{lineU2Photos}},
+		{"a name in passing", "Kennedy was a popular president.", nil, []int{lineBlockade, lineU2Photos}},
+		{"a rejected claim", "Some historians wrongly claim that Castro took power in Cuba in January 1959.", nil, []int{lineCastro}},
+		{"a denial", "It was not the Bay of Pigs invasion that failed.", nil, []int{lineBayOfPigs}},
+		{"two facts in one sentence", "In 1961 the USA placed Jupiter missiles in Turkey, and in October 1962 a U-2 spy plane photographed missile sites on Cuba.", []int{lineJupiter, lineU2Photos}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := foundLines(check(tt.essay))
+			for _, l := range tt.want {
+				if !got[l] {
+					t.Errorf("line %d not found in %q", l, tt.essay)
+				}
+			}
+			for _, l := range tt.not {
+				if got[l] {
+					t.Errorf("line %d found in %q", l, tt.essay)
+				}
+			}
+		})
+	}
+}
+
+// A date or figure in a sentence about a fact of the notes that does not
+// fit it is flagged with the notes' value; one that fits another fact the
+// sentence names, or a sentence not clearly about the fact, raises nothing.
+func TestNotesMatcherChecksFacts(t *testing.T) {
+	check := cubaCheck(t)
+	tests := []struct {
+		name, essay string
+		kind, text  string // the problem wanted, or "" for none
+		expected    string
+	}{
+		{"a wrong year", "On 14 October 1961 a U-2 spy plane photographed the missile sites on Cuba.", rubrics.ProblemDate, "14 October 1961", "14 October 1962"},
+		{"a wrong figure", "The Bay of Pigs invasion by 14,000 exiles trained by the CIA failed in April 1961.", rubrics.ProblemFigure, "14,000", "1,400"},
+		{"a right date", "On 14 October 1962 a U-2 spy plane photographed the missile sites on Cuba.", "", "", ""},
+		{"a date of another fact the sentence names", "In 1961 the USA placed Jupiter missiles in Turkey, and a year later a U-2 spy plane photographed missile sites on Cuba.", "", "", ""},
+		{"a date of a change", "Relations between the superpowers began to improve in 1963.", "", "", ""},
+		{"a true date the notes do not hold", "Castro had already met Khrushchev in New York in 1960.", "", "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rep := check(tt.essay)
+			var got []string
+			for _, p := range rep.Problems {
+				if p.Kind == rubrics.ProblemMisspelt {
+					continue
+				}
+				got = append(got, p.Kind+" "+p.Text)
+				if tt.kind != "" && p.Kind == tt.kind && p.Text == tt.text && p.Expected != tt.expected {
+					t.Errorf("%s: expected %q, want %q", p.Text, p.Expected, tt.expected)
+				}
+			}
+			want := ""
+			if tt.kind != "" {
+				want = tt.kind + " " + tt.text
+			}
+			if strings.Join(got, "; ") != want {
+				t.Errorf("problems %q, want %q", got, want)
+			}
+		})
+	}
+}
