@@ -80,6 +80,13 @@ func (e *essay) report() *Report {
 // cap returns the highest level the essay can reach whatever its points, and
 // why, so that a list of keywords, a bare chronicle, a very short answer or
 // an answer to another question does not reach the top levels.
+// Shares of the evidence a rubric calls enough below which an essay is
+// held: at level 1 with almost none, at level 2 with less than two fifths.
+const (
+	noEvidence     = 0.15
+	littleEvidence = 0.4
+)
+
 func (e *essay) cap() (int, string, []capReason) {
 	level, why := 99, ""
 	var reasons []capReason
@@ -117,7 +124,11 @@ func (e *essay) cap() (int, string, []capReason) {
 		set(2, "This is mostly a narrative of events. Explain why each event matters for the question, and reach a judgement.")
 	}
 	for _, c := range e.c.Criteria {
-		if c.Kind == KindEvidence && c.Marks > 0 && e.fractions[c.ID] < 0.3 {
+		switch {
+		case c.Kind != KindEvidence || c.Marks == 0:
+		case e.fractions[c.ID] < noEvidence:
+			set(1, "The essay makes general statements with almost no precise evidence from the notes, so it stays at level 1 however well it argues. Support each point with dates, figures and events.")
+		case e.fractions[c.ID] < littleEvidence:
 			set(2, "The essay uses little precise evidence from the notes, so it cannot reach the top levels however well it argues. Support each point with dates, figures and events.")
 		}
 	}
