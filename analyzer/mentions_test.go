@@ -167,6 +167,7 @@ var mentionNumberCases = []mentionCase{
 	{"141", []string{"number:141=141"}},
 	{"600 000 men", []string{"number:600 000=600000"}},
 	{"1 512 000 marks", []string{"number:1 512 000=1512000"}},
+	{"000 000", []string{"number:000=0", "number:000=0"}},
 	{"1919 1922", []string{"date:1919=1919", "date:1922=1922"}},
 	{"3/4 of the army", []string{"number:3=3", "number:4=4"}},
 	{"32/13/1919", []string{"number:32=32", "number:13=13", "date:1919=1919"}},

@@ -130,9 +130,11 @@ func (s *mentionScanner) number(i int, money bool) (mentionNum, bool) {
 		}
 		exp, j := 0, i+1
 		// Thousands set off by a space, as in "600 000" (and "1 512 000"):
-		// groups of exactly three digits after one space or no-break space.
-		if t.plain && len(raw) <= 3 {
-			for s.spaceGroup(j) {
+		// groups of exactly three digits after one space or no-break space,
+		// at most four of them (up to trillions), after a first group that
+		// does not start with 0.
+		if t.plain && len(raw) <= 3 && raw[0] != '0' {
+			for groups := 0; groups < 4 && s.spaceGroup(j); groups++ {
 				raw += s.text[s.at(j).start:s.at(j).end]
 				j++
 			}
