@@ -9,13 +9,15 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/rubricate/rubricate/rubrics"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/golden/*.json.golden from the current reports")
 
 // TestGoldenReports checks essays of testdata/essays against a built-in
 // rubric and compares each JSON report with testdata/golden/NAME.json.golden.
-// Run `go test ./rubrics -run TestGoldenReports -update` after an intended
+// Run `go test ./rubrics -run TestGoldenReport -update` after an intended
 // change, and read the diff before committing it.
 func TestGoldenReports(t *testing.T) {
 	tests := []struct {
@@ -29,30 +31,61 @@ func TestGoldenReports(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			text, err := os.ReadFile(filepath.Join("testdata", "essays", tt.name+".txt"))
-			if err != nil {
-				t.Fatal(err)
-			}
-			rep := check(t, tt.rubric, string(text))
-			got, err := json.MarshalIndent(rep, "", "  ")
-			if err != nil {
-				t.Fatal(err)
-			}
-			got = append(got, '\n')
-			golden := filepath.Join("testdata", "golden", tt.name+".json.golden")
-			if *update {
-				if err := os.WriteFile(golden, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run with -update to create it)", err)
-			}
-			if !bytes.Equal(want, got) {
-				t.Errorf("report for %s differs from %s (-want +got):\n%s", tt.name, golden, cmp.Diff(string(want), string(got)))
-			}
+			compareGolden(t, tt.name, check(t, tt.rubric, essayText(t, tt.name)))
 		})
+	}
+}
+
+// TestGoldenReportDrafted is the report on an essay on a teacher's own
+// topic, checked against the catalogue drafted from the notes and a rubric
+// made from the question, with nothing edited.
+func TestGoldenReportDrafted(t *testing.T) {
+	topic, err := rubrics.DraftTopic("cuba-1962", "The Cuban Missile Crisis", cubaNotes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lib := library(t)
+	if err := lib.AddTopic(topic); err != nil {
+		t.Fatal(err)
+	}
+	r := rubrics.FromNotes(topic, "How far was the USA to blame for the Cuban Missile Crisis of 1962?", 20)
+	rep, err := lib.Check(r, essayText(t, "cuba-drafted"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	compareGolden(t, "cuba-drafted", rep)
+}
+
+func essayText(t *testing.T, name string) string {
+	t.Helper()
+	text, err := os.ReadFile(filepath.Join("testdata", "essays", name+".txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(text)
+}
+
+// compareGolden compares rep's JSON with testdata/golden/NAME.json.golden,
+// or rewrites the file with -update.
+func compareGolden(t *testing.T, name string, rep *rubrics.Report) {
+	t.Helper()
+	got, err := json.MarshalIndent(rep, "", "  ")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got = append(got, '\n')
+	golden := filepath.Join("testdata", "golden", name+".json.golden")
+	if *update {
+		if err := os.WriteFile(golden, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run with -update to create it)", err)
+	}
+	if !bytes.Equal(want, got) {
+		t.Errorf("report for %s differs from %s (-want +got):\n%s", name, golden, cmp.Diff(string(want), string(got)))
 	}
 }
