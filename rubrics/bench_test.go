@@ -1,8 +1,10 @@
 package rubrics_test
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -153,4 +155,39 @@ func benchCheck(b *testing.B, lib *rubrics.Library, r *rubrics.Rubric, text stri
 // essay.
 func BenchmarkProseFullNotes(b *testing.B) {
 	benchProse(b, topicEssay(b))
+}
+
+// BenchmarkAddTopic drafts a catalogue from a teacher's notes (70
+// passages) and adds the topic to a library, as publishing one does; it
+// reports the live heap each topic adds.
+//
+//	go test -run '^$' -bench AddTopic -benchmem ./rubrics/
+func BenchmarkAddTopic(b *testing.B) {
+	notes, err := os.ReadFile("../testdata/topics/origins-first-world-war-1900-14/notes.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	lib, err := rubrics.Open()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	b.ReportAllocs()
+	n := 0
+	for b.Loop() {
+		t, err := rubrics.DraftTopic(fmt.Sprintf("topic-%d", n), "Topic", string(notes))
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := lib.AddTopic(t); err != nil {
+			b.Fatal(err)
+		}
+		n++
+	}
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	b.ReportMetric((float64(after.HeapAlloc)-float64(before.HeapAlloc))/float64(n)/(1<<20), "MiB-live/topic")
+	runtime.KeepAlive(lib)
 }
