@@ -91,6 +91,16 @@ func newNotesMatcher(t *corpus.Topic, an *analyzer.Analyzer, items []*item) *not
 	for _, p := range t.Passages {
 		docs = append(docs, p.Text)
 	}
+	// A word a heading uses too ("Versailles" in "Cause 2: The Treaty of
+	// Versailles" and in one bullet) is not a word of one fact only.
+	inHeading := map[string]bool{}
+	for _, c := range t.Cards {
+		for _, h := range c.Headings {
+			for s := range stemSet(an, h.Text) {
+				inHeading[s] = true
+			}
+		}
+	}
 	// Words that always come together ("Constituent Assembly", "Winter
 	// Palace") are one name: the passages that hold a stem, hashed, tell
 	// them.
@@ -158,7 +168,7 @@ func newNotesMatcher(t *corpus.Topic, an *analyzer.Analyzer, items []*item) *not
 				// A word singles a fact out when few passages use it; a
 				// name may be used by a few more.
 				rare := math.Max(2, rareIn*n)
-				tw := weighted{stem: s, weight: weight(s), anchor: float64(df[s]) <= rare || names[s] && float64(df[s]) <= 2*rare, unique: df[s] == 1 && (names[s] || !analyzer.IsEnglishWord(w.Norm))}
+				tw := weighted{stem: s, weight: weight(s), anchor: float64(df[s]) <= rare || names[s] && float64(df[s]) <= 2*rare, unique: df[s] == 1 && !inHeading[s] && (names[s] || !analyzer.IsEnglishWord(w.Norm))}
 				if g := together[s]; df[s] > 1 {
 					if groups[g] {
 						tw.weight /= 4 // the rest of a name already counted
@@ -243,8 +253,8 @@ type notesHit struct {
 	spans    []span
 	cover    float64
 	// valued is set when the sentence gives one of the clause's dates or
-	// figures.
-	valued bool
+	// figures, figured when one of its figures.
+	valued, figured bool
 	// about is set when the sentence's words alone, without its dates and
 	// figures, show it is about the clause's fact, so that a date or
 	// figure in it that does not fit the fact is wrong; at are where its
@@ -458,6 +468,7 @@ func (c *factClause) align(e *essay, si int, stems, context map[string][]span, a
 				continue
 			}
 			h.valued = true
+			h.figured = h.figured || v.Kind != analyzer.KindDate
 			// A figure singles a fact out, and so does a date to the day;
 			// a month or a year is shared by many events.
 			anchored = anchored || c.telling[vi] && (v.Kind != analyzer.KindDate || mn.Day == v.Day)
@@ -482,6 +493,11 @@ func (c *factClause) align(e *essay, si int, stems, context map[string][]span, a
 		need /= 2 // a word of this fact's alone names it
 	}
 	h.credit = h.cover >= need && len(h.spans) > 0
+	// A figure is the point of a figure's line: the subject without the
+	// number ("prices went up a lot") does not state it.
+	if c.it.Kind == corpus.KindFigure && !h.figured {
+		h.credit = false
+	}
 	return h, h.credit || h.names
 }
 
