@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 
 	"github.com/blevesearch/snowballstem"
@@ -557,8 +558,15 @@ func capitalisedStems(an *analyzer.Analyzer, t *corpus.Topic) map[string]bool {
 	return capital
 }
 
-// stems remembers stems: essays on a topic share most of their words.
-var stems sync.Map // string -> string
+// stems remembers stems: essays on a topic share most of their words. It
+// is bounded, so that essays of made-up words cannot fill the memory: past
+// maxStems words, stems are worked out each time.
+var (
+	stems    sync.Map // string -> string
+	stemsLen atomic.Int64
+)
+
+const maxStems = 100000
 
 func stem(w string) string {
 	if s, ok := stems.Load(w); ok {
@@ -567,8 +575,10 @@ func stem(w string) string {
 	env := snowballstem.NewEnv(w)
 	english.Stem(env)
 	s := env.Current()
-	if len(w) <= 32 {
-		stems.Store(strings.Clone(w), s)
+	if len(w) <= 32 && stemsLen.Load() < maxStems {
+		if _, loaded := stems.LoadOrStore(strings.Clone(w), s); !loaded {
+			stemsLen.Add(1)
+		}
 	}
 	return s
 }
