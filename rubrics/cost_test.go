@@ -330,3 +330,37 @@ func BenchmarkCheckCost(b *testing.B) {
 		})
 	}
 }
+
+// TestCheckCostIsLinearOnNotes is TestCheckCostIsLinear on a teacher's
+// topic, every item found by the notes matcher, with two more odd inputs
+// made of the notes' own words: the notes pasted over and over, and the
+// same run together into one sentence.
+func TestCheckCostIsLinearOnNotes(t *testing.T) {
+	notes, err := os.ReadFile("../testdata/topics/origins-first-world-war-1900-14/notes.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lib := library(t)
+	topic, err := rubrics.DraftTopic("cost-notes", "Notes", string(notes))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := lib.AddTopic(topic); err != nil {
+		t.Fatal(err)
+	}
+	r := rubrics.FromNotes(topic, "", 20)
+	base := &costBaseline{tb: t, bytes: map[int]uint64{}}
+	odd := oddEssays()
+	odd["the notes pasted"] = repeated(string(notes))
+	odd["the notes in one sentence"] = repeated(strings.NewReplacer(".", " ", "\n", " ").Replace(string(notes)))
+	names := make([]string, 0, len(odd))
+	for name := range odd {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		t.Run(name, func(t *testing.T) {
+			checkCost(t, lib, r, base, odd[name])
+		})
+	}
+}
