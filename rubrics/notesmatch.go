@@ -338,28 +338,18 @@ func denialsIn(v sentenceView) []int {
 
 var denialWord = map[string]bool{"not": true, "never": true, "no": true, "nor": true, "without": true}
 
-// denied reports whether a denial falls among the words that state a fact
-// (spans), or just before them: "it was not the treaty that", but not
-// "the army was cut to 100,000 men, which was not enough".
+// denied reports whether a denial comes just before a word that states the
+// fact (spans), within three words: "it was not the Bay of Pigs invasion
+// that failed", but not "the Bolsheviks never had the support of most
+// Russians: in the Constituent Assembly election...", nor "the army was
+// cut to 100,000 men, which was not enough".
 func denied(words []analyzer.Word, denials []int, spans []span) bool {
-	if len(denials) == 0 || len(spans) == 0 {
-		return false
-	}
-	lo, hi := spans[0].Start, spans[0].End
-	for _, sp := range spans {
-		lo, hi = min(lo, sp.Start), max(hi, sp.End)
-	}
 	for _, d := range denials {
-		w := words[d]
-		// Three words before the first that states the fact still deny it.
-		reach := lo
-		if k := firstWordAt(words, lo) - 3; k >= 0 {
-			reach = words[k].Start
-		} else if len(words) > 0 {
-			reach = words[0].Start
-		}
-		if w.Start >= reach && w.Start < hi {
-			return true
+		for _, sp := range spans {
+			k := firstWordAt(words, sp.Start)
+			if k > d && k-d <= 3 {
+				return true
+			}
 		}
 	}
 	return false
