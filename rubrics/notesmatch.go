@@ -480,8 +480,13 @@ func (c *factClause) align(e *essay, si int, stems, context map[string][]span, a
 		h.cover += 0.25
 	}
 	need := minCover
-	if unique {
+	switch {
+	case unique:
 		need /= 2 // a word of this fact's alone names it
+	case c.it.Kind == corpus.KindCause && e.style[si].argues():
+		// A cause is a heading of a few words; a sentence that argues
+		// with the most telling of them treats it as a reason.
+		need = minCover * 0.7
 	}
 	h.credit = h.cover >= need && len(h.spans) > 0
 	// A figure is the point of a figure's line: the subject without the
