@@ -130,9 +130,29 @@ func (m Mention) Fits(expected Mention) bool {
 	}
 }
 
-// mentionClose allows the 0.5% slack of a rounded figure.
+// mentionClose allows the 0.5% slack of a rounded figure, and a figure
+// written with two or more significant digits that is the other rounded:
+// "a million and a half" for 1,512,000, "£6.6 billion" for £6,612 million.
 func mentionClose(a, b float64) bool {
-	return a == b || math.Abs(a-b) <= 0.005*math.Max(math.Abs(a), math.Abs(b))
+	return a == b || math.Abs(a-b) <= 0.005*math.Max(math.Abs(a), math.Abs(b)) || roundsTo(a, b) || roundsTo(b, a)
+}
+
+// roundsTo reports whether r, of two or more significant digits, is v
+// rounded to as many, at ten thousands or coarser: "a million and a half"
+// rounds 1,512,000, but 140 is not 141 rounded, it is another figure.
+func roundsTo(v, r float64) bool {
+	d := sigDigits(r)
+	if d < 2 || d >= sigDigits(v) || r == 0 {
+		return false
+	}
+	scale := math.Pow(10, math.Floor(math.Log10(math.Abs(r)))-float64(d-1))
+	return scale >= 1e4 && math.Round(v/scale)*scale == r
+}
+
+// sigDigits counts the significant digits of v: 1,500,000 has 2.
+func sigDigits(v float64) int {
+	t := strings.Trim(strings.ReplaceAll(strconv.FormatFloat(math.Abs(v), 'f', -1, 64), ".", ""), "0")
+	return len(t)
 }
 
 func mentionFormat(v float64) string {
@@ -235,7 +255,7 @@ func (s *mentionScanner) scan() []Mention {
 }
 
 // mfStarts marks the words a mention can begin with.
-const mfStarts = mfMonth | mfPart | mfApprox | mfSmall | mfTeen | mfTens | mfFoldWord | mfUS | mfCurCode
+const mfStarts = mfMonth | mfPart | mfApprox | mfSmall | mfTeen | mfTens | mfFoldWord | mfUS | mfCurCode | mfArticle | mfHalf
 
 // matchAt returns the mention starting at token i and the token after it.
 // Money and unit forms are tried before dates so that "1950 km" is a
@@ -264,7 +284,7 @@ func (s *mentionScanner) matchAt(i int) (Mention, int, bool) {
 		if !ok && f&mfFoldWord != 0 {
 			m, end, ok = mentionMultiplier(float64(t.lex.val)), i+1, true
 		}
-		if !ok && f&(mfSmall|mfTeen|mfTens) != 0 {
+		if !ok && f&(mfSmall|mfTeen|mfTens|mfArticle|mfHalf) != 0 {
 			m, end, ok = s.numericAt(i)
 		}
 	case mtPunct:

@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"math"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -42,6 +43,10 @@ const (
 	mfOf                               // of
 	mfThe                              // the
 	mfLong                             // long, as in the Long March, which is no month
+	mfArticle                          // a, an: one, before hundred or a scale word
+	mfHalf                             // half
+	mfOut                              // out (of every five)
+	mfEvery                            // every, each
 )
 
 // mentionLex is what the lexicon knows about a lower-case word.
@@ -107,6 +112,10 @@ func addNumberWords(add mentionLexAdd) {
 	add("b bn", mfMScale, 9, "")
 	add("tn", mfMScale, 12, "")
 	add("and", mfAnd, 0, "")
+	add("a an", mfArticle, 1, "")
+	add("half", mfHalf, 0, "")
+	add("out", mfOut, 0, "")
+	add("every each", mfEvery, 0, "")
 }
 
 // mentionNum is a number read from one or more tokens; end is the token
@@ -162,9 +171,78 @@ func (s *mentionScanner) number(i int, money bool) (mentionNum, bool) {
 		}
 		return mentionNum{val: v, end: j, scaled: exp > 0}, true
 	case t.is(mfSmall | mfTeen | mfTens):
-		return s.wordNumber(i), true
+		n := s.wordNumber(i)
+		// "one and a half million"
+		if s.at(n.end).is(mfAnd) && s.halfAt(n.end+1) && s.at(n.end+3).is(mfScale) && s.at(n.end+3).gap == 1 {
+			n.val = (n.val + 0.5) * float64(mentionPow10[s.at(n.end+3).lex.val])
+			n.end, n.scaled = n.end+4, true
+		}
+		return n, true
+	case t.is(mfArticle | mfHalf):
+		return s.phraseNumber(i)
 	}
 	return mentionNum{}, false
+}
+
+// outOfAfter reads "out of (every) Y" after the number n, as a share:
+// "four out of every five" is 80%.
+func (s *mentionScanner) outOfAfter(n mentionNum) (float64, int, bool) {
+	j := n.end
+	if !s.at(j).is(mfOut) || s.at(j).gap != 1 || !s.at(j+1).is(mfOf) || s.at(j+1).gap != 1 {
+		return 0, 0, false
+	}
+	k := j + 2
+	if s.at(k).is(mfEvery) && s.at(k).gap == 1 {
+		k++
+	}
+	if s.at(k).gap != 1 {
+		return 0, 0, false
+	}
+	whole, ok := s.number(k, false)
+	if !ok || whole.val <= n.val || whole.val > 1000 || n.val <= 0 {
+		return 0, 0, false
+	}
+	share := math.Round(n.val/whole.val*1000) / 10
+	return share, whole.end, true
+}
+
+// halfAt reports whether tokens j and j+1 are "a half".
+func (s *mentionScanner) halfAt(j int) bool {
+	return s.at(j).is(mfArticle) && s.at(j).gap == 1 && s.at(j+1).is(mfHalf) && s.at(j+1).gap == 1
+}
+
+// phraseNumber reads the numbers written with "a" or "half": "a hundred
+// thousand", "a million and a half", "half a million".
+func (s *mentionScanner) phraseNumber(i int) (mentionNum, bool) {
+	factor, j := 1.0, i
+	if s.at(i).is(mfHalf) {
+		if !s.at(i+1).is(mfArticle) || s.at(i+1).gap != 1 {
+			return mentionNum{}, false
+		}
+		factor, j = 0.5, i+1
+	}
+	k := j + 1
+	next := s.at(k)
+	if next.gap != 1 {
+		return mentionNum{}, false
+	}
+	var val float64
+	switch {
+	case next.is(mfHundred):
+		val, k = 100, k+1
+		if sc := s.at(k); sc.is(mfScale) && sc.gap == 1 {
+			val, k = val*float64(mentionPow10[sc.lex.val]), k+1
+		}
+	case next.is(mfScale):
+		val, k = float64(mentionPow10[next.lex.val]), k+1
+	default:
+		return mentionNum{}, false
+	}
+	// "a million and a half"
+	if factor == 1 && s.at(k).is(mfAnd) && s.at(k).gap == 1 && s.halfAt(k+1) {
+		factor, k = 1.5, k+3
+	}
+	return mentionNum{val: val * factor, end: k, words: true, scaled: true}, true
 }
 
 // spaceGroup reports whether token j is a group of three digits that
@@ -246,6 +324,9 @@ func (s *mentionScanner) numericAt(i int) (Mention, int, bool) {
 	}
 	if cur, end, ok := s.currencyAfter(n.end); ok {
 		return mentionMoney(cur, n.val), end, true
+	}
+	if share, end, ok := s.outOfAfter(n); ok {
+		return Mention{Kind: KindPercent, Amount: share, Value: mentionFormat(share) + "%"}, end, true
 	}
 	if end, ok := s.percentAfter(n.end); ok {
 		return Mention{Kind: KindPercent, Amount: n.val, Value: mentionFormat(n.val) + "%"}, end, true
