@@ -37,6 +37,10 @@ const (
 	// does not fit the clause to be called wrong: more than minCover, as a
 	// wrong correction is worse than none.
 	aboutCover = 0.7
+	// longWord is the length from which a word no other passage uses names
+	// its fact alone, as names do ("indecisive", "conscription"): long
+	// words are the specific ones.
+	longWord = 9
 	// rareIn is the share of the notes' passages a word may appear in and
 	// still single a fact out.
 	rareIn = 0.02
@@ -169,7 +173,7 @@ func newNotesMatcher(t *corpus.Topic, an *analyzer.Analyzer, items []*item) *not
 				// A word singles a fact out when few passages use it; a
 				// name may be used by a few more.
 				rare := math.Max(2, rareIn*n)
-				tw := weighted{stem: s, weight: weight(s), anchor: float64(df[s]) <= rare || names[s] && float64(df[s]) <= 2*rare, unique: df[s] == 1 && !inHeading[s] && (names[s] || !analyzer.IsEnglishWord(w.Norm))}
+				tw := weighted{stem: s, weight: weight(s), anchor: float64(df[s]) <= rare || names[s] && float64(df[s]) <= 2*rare, unique: df[s] == 1 && !inHeading[s] && (names[s] || !analyzer.IsEnglishWord(w.Norm) || len(w.Norm) >= longWord)}
 				if g := together[s]; df[s] > 1 {
 					if groups[g] {
 						tw.weight /= 4 // the rest of a name already counted

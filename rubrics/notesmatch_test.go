@@ -79,6 +79,8 @@ func TestNotesMatcherFindsFacts(t *testing.T) {
 		{"paraphrase of the photographs", "In October 1962 an American spy plane took photographs of the Soviet missile sites on Cuba.", []int{lineU2Photos}, []int{lineBlockade}},
 		{"paraphrase of the blockade", "Kennedy responded with a naval blockade of the island, which he called a quarantine.", []int{lineBlockade}, []int{lineU2Photos}},
 		{"a name in passing", "Kennedy was a popular president.", nil, []int{lineBlockade, lineU2Photos}},
+		{"a long word of one fact only", "Kennedy spoke of a quarantine rather than a blockade.", []int{lineBlockade}, nil},
+		{"a short word of one fact only", "The exiles were brave.", nil, []int{lineBayOfPigs}},
 		{"a rejected claim", "Some historians wrongly claim that Castro took power in Cuba in January 1959.", nil, []int{lineCastro}},
 		{"a denial", "It was not the Bay of Pigs invasion that failed.", nil, []int{lineBayOfPigs}},
 		{"two facts in one sentence", "In 1961 the USA placed Jupiter missiles in Turkey, and in October 1962 a U-2 spy plane photographed missile sites on Cuba.", []int{lineJupiter, lineU2Photos}, nil},
