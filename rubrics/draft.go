@@ -91,9 +91,28 @@ func Draft(topicID, title, notes string) (*corpus.Catalogue, error) {
 			Passage:   p.ID,
 		})
 	}
+	// Headings that name a cause or a theme are causes. Notes that name
+	// none ("1. THE ALLIANCE SYSTEM", "2. MILITARISM") are organised by
+	// theme: then every section heading that is not an event of a year, a
+	// question, advice or a list of people is one.
+	named := false
+	for _, card := range cards {
+		for _, h := range card.Headings {
+			if _, ok := causeName(oneLine(h.Text)); ok {
+				named = true
+			}
+		}
+	}
+	under := map[int]int{} // heading line -> passages under it
+	for _, p := range passages {
+		under[p.HeadingLine]++
+	}
 	for _, card := range cards {
 		for _, h := range card.Headings {
 			name, ok := causeName(oneLine(h.Text))
+			if !ok && !named {
+				name, ok = themeName(oneLine(h.Text), under[h.Line])
+			}
 			if !ok {
 				continue
 			}
@@ -110,6 +129,23 @@ func Draft(topicID, title, notes string) (*corpus.Catalogue, error) {
 	}
 	if len(c.Items) == 0 {
 		return nil, fmt.Errorf("the notes hold no passage to draft an item from: write each fact on a line of its own or as a bullet")
+	}
+	// A heading written in capitals is labelled as a sentence; the names
+	// in it keep their capitals ("Imperialism and the Moroccan crises").
+	capital := map[string]string{}
+	for _, n := range c.Names {
+		capital[strings.ToLower(n.Name)] = n.Name
+	}
+	for i := range c.Causes {
+		words := strings.Fields(c.Causes[i].Label)
+		for k, w := range words {
+			core := strings.TrimRight(w, ",:;.")
+			if n, ok := capital[core]; ok {
+				words[k] = n + w[len(core):]
+			}
+		}
+		c.Causes[i].Label = strings.Join(words, " ")
+		c.Causes[i].Fact = c.Causes[i].Label
 	}
 	if from, to := period(years); from > 0 {
 		c.Period = []int{from, to}
@@ -129,11 +165,34 @@ func oneLine(s string) string {
 }
 
 // advice matches headings of teachers' advice rather than of the topic.
-var advice = regexp.MustCompile(`(?i)\b(?:exam|tips?|advice|technique|making a judgement|how to answer|revision tips)\b`)
+var advice = regexp.MustCompile(`(?i)\b(?:exam|tips?|advice|technique|making a judgement|how to answer|how to use|revision (?:tips|notes|sheet)|these notes)\b`)
+
+// notTheme matches section headings that are not themes of the topic.
+var notTheme = regexp.MustCompile(`(?i)\b(?:key (?:people|terms|words|dates)|people|glossary|timeline|chronology|background|aftermath|consequences|summary|introduction|conclusion|overview|contents)\b`)
+
+// themeName returns the theme a section heading names, when the notes are
+// organised by theme: a heading over two or more passages that is not an
+// event of a year, a question, advice or a list.
+func themeName(heading string, passages int) (string, bool) {
+	h := strings.TrimSpace(strings.TrimLeft(heading, "# "))
+	switch {
+	case passages < 2, strings.HasSuffix(h, "?"), advice.MatchString(h), notTheme.MatchString(h), len(strings.Fields(h)) > 10:
+		return "", false
+	}
+	for _, m := range analyzer.FindMentions(h) {
+		if m.Kind == analyzer.KindDate && m.From > 0 {
+			return "", false
+		}
+	}
+	if strings.ToUpper(h) == h {
+		h = sentenceCase(h)
+	}
+	return h, true
+}
 
 // causeHeading matches a heading that names a cause, a reason, a factor or
 // a theme, with its numbering ("Cause 2: ", "CAUSE 1 - ", "Theme: ").
-var causeHeading = regexp.MustCompile(`(?i)^\s*(?:(?:long|short)[- ]term\s+)?(?:cause|reason|factor|theme|problem)s?\b\s*\d*\s*[:\-–—.]?\s*`)
+var causeHeading = regexp.MustCompile(`(?i)^\s*(?:the\s+)?(?:(?:long|short)[- ]term\s+)?(?:cause|reason|factor|theme|problem)s?\b\s*\d*\s*[:\-–—.]?\s*`)
 
 // causeName returns the cause a heading names, without its numbering:
 // "Cause 1: A weak constitution" names "A weak constitution".

@@ -159,7 +159,9 @@ EXAM TIPS
 	for _, it := range c.Causes {
 		causes = append(causes, it.Label)
 	}
-	if want := []string{"A weak constitution", "The Treaty of Versailles"}; !slices.Equal(causes, want) {
+	// A heading in capitals is written as a sentence, its names as the notes
+	// write them ("the Weimar Constitution").
+	if want := []string{"A weak Constitution", "The Treaty of Versailles"}; !slices.Equal(causes, want) {
 		t.Errorf("causes %q, want %q", causes, want)
 	}
 	for _, n := range c.Names {
@@ -203,4 +205,44 @@ func FuzzDraftValidates(f *testing.F) {
 			t.Fatalf("%d items drafted, %d loaded", len(c.Items)+len(c.Causes), len(topic.Items))
 		}
 	})
+}
+
+// Notes organised by theme, with no heading that says "cause", give a
+// cause for every section heading that is not an event of a year, a
+// question, advice or a list of people.
+func TestDraftThemes(t *testing.T) {
+	notes := `THE COLD WAR IN EUROPE, 1945-49
+Revision notes for the exam
+
+1. RIVAL IDEOLOGIES
+   1.1 The USA stood for capitalism and democracy.
+   1.2 The USSR stood for communism and a one-party state.
+
+2. SOVIET EXPANSION IN EASTERN EUROPE
+   2.1 By 1948 communists ruled Poland, Hungary and Czechoslovakia.
+   2.2 Churchill spoke of an "iron curtain" in March 1946.
+
+3. THE BERLIN BLOCKADE, 1948-49
+   3.1 24 June 1948: Stalin cut the road and rail links to West Berlin.
+   3.2 12 May 1949: the blockade was lifted.
+
+4. WHO WAS TO BLAME?
+   4.1 Orthodox historians blamed Stalin.
+   4.2 Revisionists blamed the USA.
+
+5. KEY PEOPLE
+   Truman      US President from 1945
+   Stalin      Soviet leader
+`
+	c, err := rubrics.Draft("cold-war", "Cold War", notes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var causes []string
+	for _, it := range c.Causes {
+		causes = append(causes, strings.ToLower(it.Label))
+	}
+	if want := []string{"rival ideologies", "soviet expansion in eastern europe"}; !slices.Equal(causes, want) {
+		t.Errorf("causes %q, want %q", causes, want)
+	}
 }
