@@ -88,13 +88,21 @@ func FromNotes(t *corpus.Topic, question string, marks int) *Rubric {
 		{"judgement", "Supported judgement", KindJudgement, 0.1, nil},
 		{"accuracy", "Accuracy of dates and figures", KindAccuracy, 0.1, nil},
 	}
-	left := marks
-	for i, s := range shares {
+	// Criteria without items (no causes in the notes) are left out, and
+	// the others share their marks in the same proportions.
+	kept := shares[:0]
+	total := 0.0
+	for _, s := range shares {
 		if s.kind == KindCauses && len(causes) == 0 || s.kind == KindEvidence && len(evidence) == 0 {
 			continue
 		}
-		m := max(1, int(float64(marks)*s.share+0.5))
-		if i == len(shares)-1 || m > left {
+		kept = append(kept, s)
+		total += s.share
+	}
+	left := marks
+	for i, s := range kept {
+		m := max(1, int(float64(marks)*s.share/total+0.5))
+		if i == len(kept)-1 || m > left {
 			m = left
 		}
 		if m <= 0 {

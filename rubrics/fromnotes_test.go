@@ -87,3 +87,20 @@ func TestTopicID(t *testing.T) {
 		}
 	}
 }
+
+// Notes with no causes give a rubric without a causes criterion, whose
+// marks the other criteria share in proportion.
+func TestFromNotesWithoutCauses(t *testing.T) {
+	topic, err := rubrics.DraftTopic("blockade", "The Berlin Blockade", "# The Berlin Blockade\n- 24 June 1948: Stalin cut the links to West Berlin.\n- 12 May 1949: the blockade was lifted.\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := rubrics.FromNotes(topic, "", 20)
+	marks := map[string]int{}
+	for _, c := range r.Criteria {
+		marks[c.Kind] = c.Marks
+	}
+	if _, ok := marks[rubrics.KindCauses]; ok || marks[rubrics.KindEvidence] != 10 || marks[rubrics.KindAnalysis] != 5 || marks[rubrics.KindAccuracy] > 3 {
+		t.Errorf("marks by criterion %v: want no causes, knowledge 10, analysis 5, accuracy at most 3", marks)
+	}
+}
