@@ -107,11 +107,26 @@ func Draft(topicID, title, notes string) (*corpus.Catalogue, error) {
 	for _, p := range passages {
 		under[p.HeadingLine]++
 	}
+	// Themes are sections: the notes' title is none, and one section alone
+	// is no set of themes.
+	themes := map[int]string{}
+	if !named {
+		for ci, card := range cards {
+			for hi, h := range card.Headings {
+				if name, ok := themeName(oneLine(h.Text), under[h.Line]); ok && (ci > 0 || hi > 0) {
+					themes[h.Line] = name
+				}
+			}
+		}
+		if len(themes) < 2 {
+			themes = nil
+		}
+	}
 	for _, card := range cards {
 		for _, h := range card.Headings {
 			name, ok := causeName(oneLine(h.Text))
-			if !ok && !named {
-				name, ok = themeName(oneLine(h.Text), under[h.Line])
+			if !ok {
+				name, ok = themes[h.Line]
 			}
 			if !ok {
 				continue
