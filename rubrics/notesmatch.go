@@ -340,7 +340,7 @@ func denialsIn(v sentenceView) []int {
 	return out
 }
 
-var denialWord = map[string]bool{"not": true, "never": true, "no": true, "nor": true, "without": true}
+var denialWord = map[string]bool{"not": true, "never": true, "nor": true}
 
 // denied reports whether a denial comes just before a word that states the
 // fact (spans), within three words: "it was not the Bay of Pigs invasion
@@ -494,8 +494,9 @@ func (c *factClause) align(e *essay, si int, stems, context map[string][]span, a
 	}
 	h.credit = h.cover >= need && len(h.spans) > 0
 	// A figure is the point of a figure's line: the subject without the
-	// number ("prices went up a lot") does not state it.
-	if c.it.Kind == corpus.KindFigure && !h.figured {
+	// number ("prices went up a lot") does not state it, unless the
+	// sentence's words say all the rest of it.
+	if c.it.Kind == corpus.KindFigure && !h.figured && byWords < aboutCover {
 		h.credit = false
 	}
 	return h, h.credit || h.names

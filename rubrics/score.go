@@ -139,7 +139,7 @@ func (e *essay) cap() (int, string, []capReason) {
 			set(1, fmt.Sprintf("At %d words this is too short to be marked above level 1. Aim for about %d words.", words, target))
 		case float64(words) < 0.2*float64(target):
 			set(2, fmt.Sprintf("At %d words the answer is too short to develop an argument. Aim for about %d words.", words, target))
-		case float64(words) < 0.4*float64(target):
+		case float64(words) < 0.5*float64(target):
 			set(3, fmt.Sprintf("At %d words the answer is too brief for the top level. Aim for about %d words, developing each point.", words, target))
 		}
 	}
