@@ -129,7 +129,21 @@ func (s *mentionScanner) coreDate(i int) (mentionDate, int, bool) {
 // and "141" are never years.
 func (s *mentionScanner) yearAt(j int) (int, bool) {
 	y, ok := s.intAt(j, 4, 4)
-	return y, ok && y >= 1800 && y <= 2099
+	switch {
+	case !ok || y < 1000 || y > 2099:
+		return y, false
+	case y >= 1800:
+		return y, true
+	}
+	// Before 1800 a four-digit number is as often a count ("1500 men"):
+	// it is a year when written as one, after "in", "by", "from" or a
+	// month, or followed by punctuation, the end or a capital ("1381:
+	// the Peasants' Revolt", "in 1381 the peasants").
+	prev, next := s.at(j-1), s.at(j+1)
+	if prev.near() && prev.is(mfYearLead|mfOf|mfRangeTo|mfApprox|mfBetween|mfMonth|mfAnd) {
+		return y, true
+	}
+	return y, next.kind != mtWord || !next.near() || next.capital
 }
 
 // dayAt reads a day of the month with an optional glued ordinal suffix.

@@ -112,6 +112,9 @@ func TestFindMentionsDateFields(t *testing.T) {
 		{"around 1958", 1958, 1958, 0, 0, true},
 		{"1950-53", 1950, 1953, 0, 0, false},
 		{"28/6/1919", 1919, 1919, 6, 28, false},
+		{"1377: the first poll tax", 1377, 1377, 0, 0, false},
+		{"in 1066 William landed", 1066, 1066, 0, 0, false},
+		{"June 1381", 1381, 1381, 6, 0, false},
 		{"signed on 28/6/19.", 1919, 1919, 6, 28, false},
 		{"2/3/17", 1917, 1917, 3, 2, false},
 	}
@@ -166,6 +169,7 @@ func TestFindMentionsMoney(t *testing.T) { runMentionCases(t, mentionMoneyCases)
 var mentionNumberCases = []mentionCase{
 	{"141", []string{"number:141=141"}},
 	{"600 000 men", []string{"number:600 000=600000"}},
+	{"1500 men marched", []string{"number:1500=1500"}},
 	{"1 512 000 marks", []string{"number:1 512 000=1512000"}},
 	{"over a million and a half by September", []string{"number:a million and a half=1500000"}},
 	{"one and a half million men", []string{"number:one and a half million=1500000"}},

@@ -47,6 +47,7 @@ const (
 	mfHalf                             // half
 	mfOut                              // out (of every five)
 	mfEvery                            // every, each
+	mfYearLead                         // in, by, from, since...: a number after it may be an early year
 )
 
 // mentionLex is what the lexicon knows about a lower-case word.
@@ -116,6 +117,7 @@ func addNumberWords(add mentionLexAdd) {
 	add("half", mfHalf, 0, "")
 	add("out", mfOut, 0, "")
 	add("every each", mfEvery, 0, "")
+	add("in by from since after before during", mfYearLead, 0, "")
 }
 
 // mentionNum is a number read from one or more tokens; end is the token

@@ -38,6 +38,9 @@ type topicData struct {
 	// notes finds the items that have no rules of their own by their
 	// passages of the notes.
 	notes *notesMatcher
+	// sections lists, for each cause that stands for a heading of the
+	// notes, the items of the passages under that heading.
+	sections map[string][]string
 }
 
 // item is an evidence item with compiled rules and its notes passage.
@@ -152,6 +155,7 @@ func (l *Library) AddTopic(t *corpus.Topic) error {
 		}
 	}
 	td.notes = newNotesMatcher(t, an, unruled)
+	td.sections = sectionsOf(t)
 	l.mu.Lock()
 	l.topics[t.ID] = td
 	l.mu.Unlock()

@@ -1,5 +1,11 @@
 package rubrics
 
+import (
+	"sort"
+
+	"github.com/rubricate/rubricate/corpus"
+)
+
 // A matcher finds evidence items in an essay. Each way of recognising
 // evidence is one matcher: the hand-written rules of a catalogue, and the
 // notes themselves, so that an item with rules, an item with only its
@@ -20,7 +26,7 @@ type finding struct {
 
 // matchers are every kind of matcher, in the order their findings are
 // credited.
-var matchers = []matcher{ruleMatcher{}, passageMatcher{}}
+var matchers = []matcher{ruleMatcher{}, passageMatcher{}, sectionMatcher{}}
 
 // ruleMatcher finds items by their hand-written rules: in each sentence
 // the first rule that matches gives the spans.
@@ -62,6 +68,86 @@ func (passageMatcher) find(e *essay) []finding {
 	for _, h := range e.notesHits() {
 		if h.credit {
 			out = append(out, finding{item: h.it.ID, sentence: h.sentence, spans: h.spans, confidence: h.cover})
+		}
+	}
+	return out
+}
+
+// sectionMatcher finds a cause that stands for a heading of the notes in
+// a paragraph that uses two or more items of that heading's section and
+// argues: the essay treats that cause as a reason, even if it never names
+// the heading. It reads what the matchers before it found, so it runs
+// last.
+type sectionMatcher struct{}
+
+func (sectionMatcher) find(e *essay) []finding {
+	var out []finding
+	causes := make([]string, 0, len(e.c.topic.sections))
+	for cause := range e.c.topic.sections {
+		causes = append(causes, cause)
+	}
+	sort.Strings(causes)
+	for _, cause := range causes {
+		members := e.c.topic.sections[cause]
+		// Per paragraph: the section's items it uses, and its first
+		// argued sentence that uses one.
+		used := map[int]map[string]bool{}
+		first := map[int]int{}
+		for _, id := range members {
+			h := e.found[id]
+			if h == nil {
+				continue
+			}
+			for _, si := range h.sentences {
+				p := e.doc.Sentences[si].Paragraph
+				if used[p] == nil {
+					used[p] = map[string]bool{}
+				}
+				used[p][id] = true
+				if st := e.style[si]; st.argues() && !st.listed {
+					if f, ok := first[p]; !ok || si < f {
+						first[p] = si
+					}
+				}
+			}
+		}
+		paragraphs := make([]int, 0, len(used))
+		for p := range used {
+			paragraphs = append(paragraphs, p)
+		}
+		sort.Ints(paragraphs)
+		for _, p := range paragraphs {
+			si, argued := first[p]
+			if len(used[p]) < 2 || !argued {
+				continue
+			}
+			out = append(out, finding{item: cause, sentence: si, spans: []span{e.doc.Sentences[si].Span}, confidence: 0.5})
+		}
+	}
+	return out
+}
+
+// sectionsOf maps each cause of t that stands for a heading to the items
+// of the passages under it.
+func sectionsOf(t *corpus.Topic) map[string][]string {
+	byHeading := map[int]string{}
+	for _, it := range t.Items {
+		if it.Kind != corpus.KindCause || it.Passage == "" {
+			continue
+		}
+		if p, ok := t.Passage(it.Passage); ok && p.Line == p.HeadingLine {
+			byHeading[p.Line] = it.ID
+		}
+	}
+	out := map[string][]string{}
+	for _, it := range t.Items {
+		if it.Kind == corpus.KindCause || it.Passage == "" {
+			continue
+		}
+		if p, ok := t.Passage(it.Passage); ok {
+			if cause, ok := byHeading[p.HeadingLine]; ok {
+				out[cause] = append(out[cause], it.ID)
+			}
 		}
 	}
 	return out

@@ -142,3 +142,57 @@ func TestNotesMatcherChecksFacts(t *testing.T) {
 		})
 	}
 }
+
+const revoltNotes = `# The Peasants' Revolt, 1381
+
+## Cause 1: Taxation
+- 1377: the first poll tax charged every adult four pence.
+- 1380: the third poll tax charged everyone a shilling, three times the rate of 1379.
+
+## Cause 2: The Black Death
+- 1348: the Black Death killed about a third of the people of England.
+- 1351: the Statute of Labourers tried to hold wages at their old level.
+`
+
+// A paragraph that argues with two or more facts of a cause's section
+// treats that cause as a reason, though it never names the heading; one
+// fact alone, or facts only listed, do not.
+func TestSectionMatcher(t *testing.T) {
+	topic, err := rubrics.DraftTopic("revolt-1381", "The Peasants' Revolt", revoltNotes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lib := library(t)
+	if err := lib.AddTopic(topic); err != nil {
+		t.Fatal(err)
+	}
+	r := rubrics.FromNotes(topic, "Why did the peasants revolt in 1381?", 20)
+	causeFound := func(essay, label string) bool {
+		t.Helper()
+		rep, err := lib.Check(r, essay)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, ev := range rep.Evidence {
+			if ev.Label == label {
+				return ev.Found
+			}
+		}
+		t.Fatalf("no item %q in the report", label)
+		return false
+	}
+	for _, tt := range []struct {
+		name, essay, cause string
+		want            bool
+	}{
+		{"two facts of the section, argued", "The peasants hated paying. In 1377 every adult was charged four pence by the first poll tax, and in 1380 the third poll tax charged everyone a shilling, so the peasants rebelled.", "Taxation", true},
+		{"one fact of the section", "In 1380 the third poll tax charged everyone a shilling, so the peasants rebelled.", "Taxation", false},
+		{"facts of another section", "The Black Death killed a third of the people in 1348, so in 1351 the Statute of Labourers tried to hold wages down, which angered the peasants.", "Taxation", false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := causeFound(tt.essay, tt.cause); got != tt.want {
+				t.Errorf("cause %q found = %v, want %v", tt.cause, got, tt.want)
+			}
+		})
+	}
+}
