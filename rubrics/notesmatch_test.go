@@ -183,7 +183,7 @@ func TestSectionMatcher(t *testing.T) {
 	}
 	for _, tt := range []struct {
 		name, essay, cause string
-		want            bool
+		want               bool
 	}{
 		{"two facts of the section, argued", "The peasants hated paying. In 1377 every adult was charged four pence by the first poll tax, and in 1380 the third poll tax charged everyone a shilling, so the peasants rebelled.", "Taxation", true},
 		{"one fact of the section", "In 1380 the third poll tax charged everyone a shilling, so the peasants rebelled.", "Taxation", false},
