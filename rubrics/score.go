@@ -35,10 +35,12 @@ func (e *essay) report() *Report {
 	}
 	level := r.level(total)
 	cap, why, reasons := e.cap()
+	lostToCap := 0
 	if cap < level.Level {
 		if capped, ok := r.levelN(cap); ok {
 			level = capped
-			total = min(total, capped.Marks.Max)
+			lostToCap = total - min(total, capped.Marks.Max)
+			total -= lostToCap
 			rep.Score.Capped = why
 		}
 	}
@@ -71,6 +73,12 @@ func (e *essay) report() *Report {
 		rep.Evidence = append(rep.Evidence, ev)
 	}
 	rep.Steps = e.steps(fractions)
+	// When every criterion is full but a cap holds the essay down, what
+	// holds it is the step to take: "nothing more to add" only when
+	// nothing is.
+	if lostToCap > 0 && len(rep.Steps) == 0 {
+		rep.Steps = []Step{{Text: why, Gain: float64(lostToCap)}}
+	}
 	for _, s := range rep.Steps {
 		rep.NextSteps = append(rep.NextSteps, s.Text)
 	}
