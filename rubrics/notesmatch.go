@@ -88,6 +88,9 @@ type notesMatcher struct {
 // newNotesMatcher builds the matcher for the items of a topic that have no
 // rules of their own, from their passages.
 func newNotesMatcher(t *corpus.Topic, an *analyzer.Analyzer, items []*item) *notesMatcher {
+	if len(items) == 0 {
+		return nil // every item has rules: nothing to align
+	}
 	m := &notesMatcher{byStem: map[string][]termRef{}}
 	// Document frequency over the passages, and over the topic's title,
 	// which every essay on the topic echoes.
