@@ -118,6 +118,8 @@ func TestNotesMatcherChecksFacts(t *testing.T) {
 		{"a date of another fact the sentence names", "In 1961 the USA placed Jupiter missiles in Turkey, and a year later a U-2 spy plane photographed missile sites on Cuba.", "", "", ""},
 		{"a date of a change", "Relations between the superpowers began to improve in 1963.", "", "", ""},
 		{"a true date the notes do not hold", "Castro had already met Khrushchev in New York in 1960.", "", "", ""},
+		{"another fact about a person of one fact", "Rudolf Anderson had flown spy missions since 1957.", "", "", ""},
+		{"another fact about an exile of one fact", "Many of the exiles had left Cuba in 1959 and trained in Guatemala.", "", "", ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
