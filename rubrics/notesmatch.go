@@ -385,7 +385,14 @@ func (m *notesMatcher) candidates(stems, context map[string][]span, values bool)
 			if _, dup := skip[s]; dup {
 				continue
 			}
-			for _, r := range m.byStem[s] {
+			refs := m.byStem[s]
+			// A word in a tenth of the clauses or more weighs little and
+			// would make every clause a candidate: it counts when the
+			// clause is aligned, not in choosing it.
+			if len(refs) > max(20, len(m.clauses)/10) {
+				continue
+			}
+			for _, r := range refs {
 				sum[r.clause] += r.weight
 				telling[r.clause] = telling[r.clause] || r.telling
 			}
