@@ -100,10 +100,21 @@ func (c *serveCmd) run(ctx context.Context) error {
 // 40 MiB and saves much of the CPU the collector would take from checks.
 const serverGCPercent = 400
 
-// tuneGC sets serverGCPercent unless GOGC says otherwise.
+// serverMemoryLimit is a soft limit on the server's heap: with GOGC at
+// 400 the heap goal is five times what the collector last found live, so
+// a burst of new vocabulary could make it gigabytes; near this limit the
+// collector runs as often as it must instead, and memory stays a function
+// of what is kept.
+const serverMemoryLimit = 512 << 20
+
+// tuneGC sets serverGCPercent and serverMemoryLimit unless GOGC and
+// GOMEMLIMIT say otherwise.
 func tuneGC() {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(serverGCPercent)
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(serverMemoryLimit)
 	}
 }
 
