@@ -180,6 +180,16 @@ func (judgementScorer) score(e *essay, c Criterion) (float64, string) {
 	if !stated {
 		return 0, "There is no clear judgement. Answer the question directly: say which factor mattered most, and why, in your introduction and conclusion."
 	}
+	// A judgement is argued in its paragraph: "Overall, I agree that the
+	// alliances were the main cause. Nationalism was the spark, but it was
+	// the alliances that drew in the powers" gives the reason and weighs
+	// it in the sentence after.
+	for i, st := range e.style {
+		if paragraphs[e.doc.Sentences[i].Paragraph] && !st.listed && !st.repeated {
+			reasoned = reasoned || st.causal
+			weighed = weighed || st.contrast
+		}
+	}
 	causes := 0
 	for _, cr := range e.c.Criteria {
 		if cr.Kind == KindCauses {
