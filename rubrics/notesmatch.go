@@ -61,6 +61,10 @@ type factClause struct {
 	// won a majority"), so that a sentence denying something may state it;
 	// reports when it reports a claim ("nationalists claimed").
 	denies, reports bool
+	// defines is set for the term a line defines ("Hyperinflation:
+	// prices rose so fast..."): a sentence that uses the term names the
+	// fact.
+	defines bool
 }
 
 type weighted struct {
@@ -142,7 +146,11 @@ func newNotesMatcher(t *corpus.Topic, an *analyzer.Analyzer, items []*item) *not
 		if it.source != nil && it.source.Text != "" {
 			text = it.source.Text
 		}
-		for _, ct := range clausesOf(text) {
+		cts := clausesOf(text)
+		if term := definedTerm(text); term != "" {
+			cts = append(cts, term)
+		}
+		for ci, ct := range cts {
 			doc, err := an.Analyze(ct)
 			if err != nil {
 				continue
@@ -189,6 +197,7 @@ func newNotesMatcher(t *corpus.Topic, an *analyzer.Analyzer, items []*item) *not
 				continue
 			}
 			c.full = topWeight(c.terms, coverWords)
+			c.defines = ci == len(cts)-1 && definedTerm(text) != ""
 			for _, tw := range c.terms {
 				m.byStem[tw.stem] = append(m.byStem[tw.stem], termRef{clause: int32(len(m.clauses)), weight: float32(tw.weight), telling: tw.anchor || tw.unique})
 			}
@@ -248,6 +257,23 @@ func clausesOf(text string) []string {
 		}
 	}
 	return out
+}
+
+// definedTerm returns the term a line of the notes opens with as its
+// label, as in "Hyperinflation: prices rose so fast...": up to three
+// words before a colon, that are not a date or a number. Otherwise "".
+// (A definition, "Militarism = the belief that...", explains a term an
+// essay uses whether or not it states the definition.)
+func definedTerm(text string) string {
+	i := strings.IndexByte(text, ':')
+	if i <= 0 || i > 40 || i+1 >= len(text) || text[i+1] != ' ' {
+		return ""
+	}
+	term := strings.TrimSpace(text[:i])
+	if n := len(strings.Fields(term)); n == 0 || n > 3 || len(analyzer.FindMentions(term)) > 0 {
+		return ""
+	}
+	return term
 }
 
 // clauseBreak is where one fact of a line ends and another begins: a
@@ -486,6 +512,9 @@ func (c *factClause) align(e *essay, si int, stems, context map[string][]span, a
 	}
 	// Three of the clause's words together single it out too.
 	anchored = anchored || count >= 3
+	if c.defines && count == len(c.terms) {
+		anchored, unique = true, true // the whole term: it names the fact
+	}
 	if !anchored || count < 2 && !unique {
 		return h, h.names
 	}

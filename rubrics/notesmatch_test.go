@@ -198,3 +198,33 @@ func TestSectionMatcher(t *testing.T) {
 		})
 	}
 }
+
+// A line that opens with the name of its fact and a colon ("Poll tax: a
+// tax on every adult") is named by a sentence that uses that name.
+func TestDefinedTerm(t *testing.T) {
+	notes := "# The Peasants' Revolt\n\n## The demands\n- Serfdom: peasants were bound to work their lord's land for nothing.\n- The rebels demanded an end to serfdom and to the poll tax.\n- Richard II met the rebels at Mile End and promised them charters of freedom.\n"
+	topic, err := rubrics.DraftTopic("revolt-terms", "The Peasants' Revolt", notes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lib := library(t)
+	if err := lib.AddTopic(topic); err != nil {
+		t.Fatal(err)
+	}
+	r := rubrics.FromNotes(topic, "", 20)
+	for _, tt := range []struct {
+		essay string
+		want  bool
+	}{
+		{"The peasants hated serfdom more than anything else.", true},
+		{"The peasants hated their lords.", false},
+	} {
+		rep, err := lib.Check(r, tt.essay)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := foundLines(rep)[4]; got != tt.want {
+			t.Errorf("%q: line 4 found = %v, want %v", tt.essay, got, tt.want)
+		}
+	}
+}
