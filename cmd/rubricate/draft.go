@@ -2,8 +2,6 @@ package main
 
 import (
 	"fmt"
-	"path/filepath"
-	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -53,18 +51,11 @@ func (c *draftCmd) run() error {
 		return usageError("notes from standard input need a topic id: add --topic, e.g. --topic cold-war-1945-62")
 	}
 	if topic == "" {
-		base := strings.TrimSuffix(filepath.Base(c.notes), filepath.Ext(c.notes))
-		topic = strings.Trim(strings.ToLower(strings.Map(func(r rune) rune {
-			if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' {
-				return r
-			}
-			return '-'
-		}, base)), "-")
+		topic = rubrics.TopicID(c.notes)
 	}
 	title := c.title
 	if title == "" {
-		title, _, _ = strings.Cut(strings.TrimSpace(text), "\n")
-		title = strings.TrimSpace(title)
+		title = notesTitle(text)
 	}
 	draft, err := rubrics.DraftCatalogue(topic, title, text)
 	if err != nil {
