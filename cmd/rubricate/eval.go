@@ -23,6 +23,9 @@ type evalCmd struct {
 	verbose        bool
 	notes          string
 	src            sources // --topic, --data and --rubric
+	// lineText gives, with --notes, the text of a notes line ("line 12"),
+	// so that the items most often wrong say what they are.
+	lineText map[string]string
 }
 
 func (a *app) evalCommand() *cobra.Command {
@@ -95,6 +98,15 @@ func (c *evalCmd) runTopic(lib *rubrics.Library, dir string) error {
 	if err != nil {
 		return err
 	}
+	c.lineText = map[string]string{}
+	for _, p := range t.Passages {
+		c.lineText[evalset.LineKey(p.Line)] = p.Text
+	}
+	for _, card := range t.Cards {
+		for _, h := range card.Headings {
+			c.lineText[evalset.LineKey(h.Line)] = h.Text
+		}
+	}
 	overview, question := rubrics.FromNotes(t, "", set.Marks), rubrics.FromNotes(t, set.Question, set.Marks)
 	for _, r := range []*rubrics.Rubric{overview, question} {
 		if err := lib.Add(r); err != nil {
@@ -141,7 +153,11 @@ func (c *evalCmd) report(results []evalset.Result, sum evalset.Summary) error {
 	if worst := sum.WorstItems(5); len(worst) > 0 {
 		fmt.Fprintln(w, "Items most often wrong (missed + found falsely):")
 		for _, id := range worst {
-			fmt.Fprintf(w, "  %-28s missed %d, found falsely %d\n", id, sum.ItemMissed[id], sum.ItemFalse[id])
+			fmt.Fprintf(w, "  %-28s missed %d, found falsely %d", id, sum.ItemMissed[id], sum.ItemFalse[id])
+			if text := c.lineText[id]; text != "" {
+				fmt.Fprintf(w, "  %s", shorten(text, 70))
+			}
+			fmt.Fprintln(w)
 		}
 		fmt.Fprintln(w)
 	}
@@ -174,6 +190,18 @@ func (c *evalCmd) report(results []evalset.Result, sum evalset.Summary) error {
 		return &exitError{code: exitBelowBar, msg: "below the bar: " + strings.Join(fails, "; ")}
 	}
 	return nil
+}
+
+// shorten cuts s to about n characters at a word, with an ellipsis.
+func shorten(s string, n int) string {
+	if len([]rune(s)) <= n {
+		return s
+	}
+	r := []rune(s)[:n]
+	if i := strings.LastIndexByte(string(r), ' '); i > n/2 {
+		return string(r)[:i] + "…"
+	}
+	return string(r) + "…"
 }
 
 func ratio(a, b int) float64 {
