@@ -40,15 +40,7 @@ func TestGoldenReports(t *testing.T) {
 // topic, checked against the catalogue drafted from the notes and a rubric
 // made from the question, with nothing edited.
 func TestGoldenReportDrafted(t *testing.T) {
-	topic, err := rubrics.DraftTopic("cuba-1962", "The Cuban Missile Crisis", cubaNotes)
-	if err != nil {
-		t.Fatal(err)
-	}
-	lib := library(t)
-	if err := lib.AddTopic(topic); err != nil {
-		t.Fatal(err)
-	}
-	r := rubrics.FromNotes(topic, "How far was the USA to blame for the Cuban Missile Crisis of 1962?", 20)
+	lib, r := drafted(t, "cuba-1962", "The Cuban Missile Crisis", cubaNotes, "How far was the USA to blame for the Cuban Missile Crisis of 1962?")
 	rep, err := lib.Check(r, essayText(t, "cuba-drafted"))
 	if err != nil {
 		t.Fatal(err)

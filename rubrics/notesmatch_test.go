@@ -35,9 +35,12 @@ const (
 	lineJupiter   = 15
 )
 
-func cubaCheck(t *testing.T) func(text string) *rubrics.Report {
+// drafted adds a topic drafted from notes to the shared library and
+// returns the library with a rubric made from question (every item,
+// without one).
+func drafted(t *testing.T, id, title, notes, question string) (*rubrics.Library, *rubrics.Rubric) {
 	t.Helper()
-	topic, err := rubrics.DraftTopic("cuba-1962", "The Cuban Missile Crisis", cubaNotes)
+	topic, err := rubrics.DraftTopic(id, title, notes)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -45,7 +48,12 @@ func cubaCheck(t *testing.T) func(text string) *rubrics.Report {
 	if err := lib.AddTopic(topic); err != nil {
 		t.Fatal(err)
 	}
-	r := rubrics.FromNotes(topic, "", 20)
+	return lib, rubrics.FromNotes(topic, question, 20)
+}
+
+func cubaCheck(t *testing.T) func(text string) *rubrics.Report {
+	t.Helper()
+	lib, r := drafted(t, "cuba-1962", "The Cuban Missile Crisis", cubaNotes, "")
 	return func(text string) *rubrics.Report {
 		t.Helper()
 		rep, err := lib.Check(r, text)
@@ -160,15 +168,7 @@ const revoltNotes = `# The Peasants' Revolt, 1381
 // treats that cause as a reason, though it never names the heading; one
 // fact alone, or facts only listed, do not.
 func TestSectionMatcher(t *testing.T) {
-	topic, err := rubrics.DraftTopic("revolt-1381", "The Peasants' Revolt", revoltNotes)
-	if err != nil {
-		t.Fatal(err)
-	}
-	lib := library(t)
-	if err := lib.AddTopic(topic); err != nil {
-		t.Fatal(err)
-	}
-	r := rubrics.FromNotes(topic, "Why did the peasants revolt in 1381?", 20)
+	lib, r := drafted(t, "revolt-1381", "The Peasants' Revolt", revoltNotes, "Why did the peasants revolt in 1381?")
 	causeFound := func(essay, label string) bool {
 		t.Helper()
 		rep, err := lib.Check(r, essay)
@@ -203,15 +203,7 @@ func TestSectionMatcher(t *testing.T) {
 // tax on every adult") is named by a sentence that uses that name.
 func TestDefinedTerm(t *testing.T) {
 	notes := "# The Peasants' Revolt\n\n## The demands\n- Serfdom: peasants were bound to work their lord's land for nothing.\n- The rebels demanded an end to serfdom and to the poll tax.\n- Richard II met the rebels at Mile End and promised them charters of freedom.\n"
-	topic, err := rubrics.DraftTopic("revolt-terms", "The Peasants' Revolt", notes)
-	if err != nil {
-		t.Fatal(err)
-	}
-	lib := library(t)
-	if err := lib.AddTopic(topic); err != nil {
-		t.Fatal(err)
-	}
-	r := rubrics.FromNotes(topic, "", 20)
+	lib, r := drafted(t, "revolt-terms", "The Peasants' Revolt", notes, "")
 	for _, tt := range []struct {
 		essay string
 		want  bool
