@@ -8,6 +8,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/blevesearch/snowballstem"
 	"github.com/blevesearch/snowballstem/english"
@@ -74,6 +75,12 @@ type weighted struct {
 	// unique is set for a word no other passage uses ("Rentenmark",
 	// "colonies"): a sentence that uses it names the fact.
 	unique bool
+	// named is set for a unique word that is a name or a coined term
+	// ("Rathenau", "Sovnarkom"): the fact is the one thing the notes say
+	// of it, so a sentence that uses it in a claim states the fact.
+	named bool
+	// capital is set for a word the notes write with a capital: a name.
+	capital bool
 }
 
 // termRef is a clause that holds a stem, with the stem's weight there.
@@ -81,6 +88,7 @@ type termRef struct {
 	clause  int32
 	weight  float32
 	telling bool // the stem is an anchor or unique in the clause
+	named   bool // the stem is a name the notes use in this clause only
 }
 
 // notesMatcher aligns essay sentences with the clauses of a topic's items.
@@ -175,7 +183,7 @@ func newNotesMatcher(t *corpus.Topic, an *analyzer.Analyzer, items []*item) *not
 			}
 			seen := map[string]bool{}
 			groups := map[uint64]bool{}
-			for _, w := range doc.Words {
+			for wi, w := range doc.Words {
 				s, ok := contentStem(w)
 				if !ok || seen[s] {
 					continue
@@ -191,6 +199,8 @@ func newNotesMatcher(t *corpus.Topic, an *analyzer.Analyzer, items []*item) *not
 					}
 					groups[g] = true
 				}
+				tw.named = tw.unique && !analyzer.IsEnglishWord(w.Norm) && !personName(ct, doc.Words, wi)
+				tw.capital = names[s]
 				c.terms = append(c.terms, tw)
 			}
 			if len(c.terms) == 0 {
@@ -199,12 +209,31 @@ func newNotesMatcher(t *corpus.Topic, an *analyzer.Analyzer, items []*item) *not
 			c.full = topWeight(c.terms, coverWords)
 			c.defines = ci == len(cts)-1 && definedTerm(text) != ""
 			for _, tw := range c.terms {
-				m.byStem[tw.stem] = append(m.byStem[tw.stem], termRef{clause: int32(len(m.clauses)), weight: float32(tw.weight), telling: tw.anchor || tw.unique})
+				m.byStem[tw.stem] = append(m.byStem[tw.stem], termRef{clause: int32(len(m.clauses)), weight: float32(tw.weight), telling: tw.anchor || tw.unique, named: tw.named})
 			}
 			m.clauses = append(m.clauses, c)
 		}
 	}
 	return m
+}
+
+// personName reports whether word i of text is part of a name of
+// several capitalised words ("Walther Rathenau", "Rudolf Anderson"):
+// people do many things, and the notes say one of them; a thing ("the
+// Rentenmark", "(Sovnarkom)") has the one fact.
+func personName(text string, words []analyzer.Word, i int) bool {
+	capitalNeighbour := func(j, k int) bool { // words j < k
+		if strings.TrimSpace(text[words[j].End:words[k].Start]) != "" {
+			return false
+		}
+		n := words[j]
+		if k != i {
+			n = words[k]
+		}
+		r, _ := utf8.DecodeRuneInString(text[n.Start:])
+		return unicode.IsUpper(r)
+	}
+	return i > 0 && capitalNeighbour(i-1, i) || i+1 < len(words) && capitalNeighbour(i, i+1)
 }
 
 // topWeight sums the k heaviest weights.
@@ -299,6 +328,9 @@ type notesHit struct {
 	// it only names it (a word of the fact's that few others use): a date
 	// or figure of a fact it names is right where it is.
 	credit, names bool
+	// byName is set when a word of the fact's alone that is a name or a
+	// coined term matched ("Rentenmark").
+	byName bool
 }
 
 // match aligns every sentence of the essay with the clauses. A sentence
@@ -405,7 +437,7 @@ func firstWordAt(words []analyzer.Word, off int) int {
 // one of dozens.
 func (m *notesMatcher) candidates(stems, context map[string][]span, values bool) []int32 {
 	sum := make(map[int32]float32, 16)
-	telling := map[int32]bool{}
+	telling, named := map[int32]bool{}, map[int32]bool{}
 	add := func(st map[string][]span, skip map[string][]span) {
 		for s := range st {
 			if _, dup := skip[s]; dup {
@@ -421,6 +453,7 @@ func (m *notesMatcher) candidates(stems, context map[string][]span, values bool)
 			for _, r := range refs {
 				sum[r.clause] += r.weight
 				telling[r.clause] = telling[r.clause] || r.telling
+				named[r.clause] = named[r.clause] || r.named
 			}
 		}
 	}
@@ -435,7 +468,7 @@ func (m *notesMatcher) candidates(stems, context map[string][]span, values bool)
 		c := &m.clauses[ci]
 		// The least a clause can need is half minCover (a unique word);
 		// naming it, to let a value fit, needs a telling word.
-		if w/float32(c.full)+bonus >= minCover/2 || values && telling[ci] {
+		if w/float32(c.full)+bonus >= minCover/2 || named[ci] || values && telling[ci] {
 			out = append(out, ci)
 		}
 	}
@@ -450,7 +483,8 @@ var refersBackWord = map[string]bool{"he": true, "she": true, "it": true, "they"
 // align measures how much of clause c sentence si states.
 func (c *factClause) align(e *essay, si int, stems, context map[string][]span, asked map[string]bool) (notesHit, bool) {
 	h := notesHit{it: c.it, sentence: si}
-	matched, anchored, unique, count := 0.0, false, false, 0
+	matched, anchored, unique, named, count := 0.0, false, false, false, 0
+	nameAnchor := false // an anchor that is a name
 	type place struct {
 		weight float64
 		pos    int
@@ -470,7 +504,9 @@ func (c *factClause) align(e *essay, si int, stems, context map[string][]span, a
 		} else {
 			matched += t.weight
 			anchored = anchored || t.anchor
+			nameAnchor = nameAnchor || t.anchor && t.capital
 			unique = unique || t.unique
+			named = named || t.named
 		}
 		count++
 		h.spans = append(h.spans, sp...)
@@ -480,7 +516,10 @@ func (c *factClause) align(e *essay, si int, stems, context map[string][]span, a
 	}
 	words := count
 	byWords := matched / c.full
-	h.names = (anchored || unique) && len(places) > 0
+	// One rare word names the fact when it is a name: "brought" is rare in
+	// the notes, but says nothing of what was brought.
+	h.names = (anchored && (words >= 2 || nameAnchor) || unique) && len(places) > 0
+	h.byName = named && len(places) > 0
 	h.about = words >= 2 && (unique && byWords >= minCover || (anchored || words >= 3) && byWords >= aboutCover) && len(places) > 0
 	// The fact is placed at its most telling words in the sentence:
 	// "right-wing" is in many facts, "Rathenau" in one.
@@ -524,6 +563,8 @@ func (c *factClause) align(e *essay, si int, stems, context map[string][]span, a
 	}
 	need := minCover
 	switch {
+	case named:
+		need = 0 // the name alone: the notes say one thing of it
 	case unique:
 		need /= 2 // a word of this fact's alone names it
 	case c.it.Kind == corpus.KindCause && e.style[si].argues():

@@ -24,6 +24,7 @@ const cubaNotes = `# The Cuban Missile Crisis, 1962
 
 ## Cause 1: Rivalry between the superpowers
 - In 1961 the USA had placed Jupiter missiles in Turkey, close to the Soviet Union.
+- July 1962: Khrushchev's plan, code-named Anadyr, began to ship 43,000 troops to Cuba.
 `
 
 // Lines of cubaNotes.
@@ -33,6 +34,7 @@ const (
 	lineU2Photos  = 9
 	lineBlockade  = 10
 	lineJupiter   = 15
+	lineAnadyr    = 16
 )
 
 // drafted adds a topic drafted from notes to the shared library and
@@ -91,6 +93,7 @@ func TestNotesMatcherFindsFacts(t *testing.T) {
 		{"a short word of one fact only", "The exiles were brave.", nil, []int{lineBayOfPigs}},
 		{"a rejected claim", "Some historians wrongly claim that Castro took power in Cuba in January 1959.", nil, []int{lineCastro}},
 		{"a denial", "It was not the Bay of Pigs invasion that failed.", nil, []int{lineBayOfPigs}},
+		{"a coined name of one fact", "The Soviets shipped their missiles to Cuba as part of Anadyr.", []int{lineAnadyr}, nil},
 		{"two facts in one sentence", "In 1961 the USA placed Jupiter missiles in Turkey, and in October 1962 a U-2 spy plane photographed missile sites on Cuba.", []int{lineJupiter, lineU2Photos}, nil},
 	}
 	for _, tt := range tests {
@@ -122,6 +125,8 @@ func TestNotesMatcherChecksFacts(t *testing.T) {
 	}{
 		{"a wrong year", "On 14 October 1961 a U-2 spy plane photographed the missile sites on Cuba.", rubrics.ProblemDate, "14 October 1961", "14 October 1962"},
 		{"a wrong figure", "The Bay of Pigs invasion by 14,000 exiles trained by the CIA failed in April 1961.", rubrics.ProblemFigure, "14,000", "1,400"},
+		{"a slip of the year of a coined name's fact", "Khrushchev began Anadyr in July 1961.", rubrics.ProblemDate, "July 1961", "July 1962"},
+		{"another year of a coined name, without its month", "Anadyr was first discussed in 1961.", "", "", ""},
 		{"a right date", "On 14 October 1962 a U-2 spy plane photographed the missile sites on Cuba.", "", "", ""},
 		{"a date of another fact the sentence names", "In 1961 the USA placed Jupiter missiles in Turkey, and a year later a U-2 spy plane photographed missile sites on Cuba.", "", "", ""},
 		{"a date of a change", "Relations between the superpowers began to improve in 1963.", "", "", ""},

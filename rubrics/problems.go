@@ -31,6 +31,10 @@ type anchor struct {
 	// about: a value that fits it is right, one that does not is not
 	// called wrong.
 	weak bool
+	// byName is set for an item a sentence names by a name the notes use
+	// for it alone ("the Rentenmark"): though weak, a date of the same
+	// month in another year is a slip of the year, and wrong.
+	byName bool
 }
 
 // forValue keeps the anchors that may speak for mention m.
@@ -60,11 +64,12 @@ func fitsNotesItem(m analyzer.Mention, as []anchor) bool {
 	return false
 }
 
-// strong keeps the anchors that may be called wrong.
-func strong(as []anchor) []anchor {
+// strong keeps the anchors that may be called wrong: for a date, those
+// named by a name of their own too.
+func strong(as []anchor, date bool) []anchor {
 	var out []anchor
 	for _, a := range as {
-		if !a.weak {
+		if !a.weak || date && a.byName {
 			out = append(out, a)
 		}
 	}
@@ -96,7 +101,7 @@ func (e *essay) attribute() {
 	for _, h := range e.notesHits() {
 		if ms := e.doc.Sentences[h.sentence].Mentions; ms[0] < ms[1] {
 			for _, pos := range h.at {
-				bySentence[h.sentence] = append(bySentence[h.sentence], anchor{it: h.it, pos: pos, named: true, only: -1, weak: !h.about})
+				bySentence[h.sentence] = append(bySentence[h.sentence], anchor{it: h.it, pos: pos, named: true, only: -1, weak: !h.about, byName: h.byName})
 			}
 		}
 	}
@@ -119,7 +124,7 @@ func (e *essay) attribute() {
 			if negationCues.match(cl.view) != nil {
 				continue
 			}
-			cands := strong(e.candidates(cl, forValue(anchors, m)))
+			cands := strong(e.candidates(cl, forValue(anchors, m)), m.Kind == analyzer.KindDate)
 			if len(cands) == 0 {
 				continue
 			}
@@ -320,7 +325,7 @@ func (e *essay) checkDate(v sentenceView, m analyzer.Mention, anchors []anchor, 
 	}
 	var cands []anchor
 	for _, a := range anchors {
-		if len(a.it.dates) == 0 {
+		if len(a.it.dates) == 0 || a.weak && !yearSlip(m, a.it.dates) {
 			continue
 		}
 		for _, d := range a.it.dates {
@@ -344,6 +349,23 @@ func (e *essay) checkDate(v sentenceView, m analyzer.Mention, anchors []anchor, 
 			m.Text, want, quoteLabel(a.it.Label), cardRef(a.it.source)),
 		Evidence: a.it.ID, Expected: want, Source: a.it.source,
 	}
+}
+
+// yearSlip reports whether date m has the month (and day, if both give
+// one) of one of dates but another year, close to it: "November 1924" for
+// 15 November 1923. A year alone is not enough ("born in 1877" is another
+// event of the same person).
+func yearSlip(m analyzer.Mention, dates []analyzer.Mention) bool {
+	if m.Month == 0 || m.To != m.From {
+		return false
+	}
+	for _, d := range dates {
+		sameDay := m.Day == 0 || d.Day == 0 || m.Day == d.Day
+		if d.Month == m.Month && sameDay && d.From == d.To && d.From != m.From && abs(d.From-m.From) <= 3 {
+			return true
+		}
+	}
+	return false
 }
 
 func (e *essay) checkFigure(m analyzer.Mention, anchors []anchor) *Problem {
