@@ -128,11 +128,16 @@ func (r *mdReader) span(n ast.Node) (int, int) {
 }
 
 func (r *mdReader) add(heading bool, text string, line, end int) {
+	r.addLevel(heading, 0, text, line, end)
+}
+
+// addLevel adds a block; level is a heading's level, 0 if not known.
+func (r *mdReader) addLevel(heading bool, level int, text string, line, end int) {
 	text = collapseSpace(text)
 	if text == "" || line == 0 {
 		return
 	}
-	r.out = append(r.out, block{heading: heading, text: text, line: line, end: max(end, line)})
+	r.out = append(r.out, block{heading: heading, level: level, text: text, line: line, end: max(end, line)})
 }
 
 // blocks reads the blocks under n.
@@ -147,7 +152,7 @@ func (r *mdReader) block(n ast.Node) {
 	switch c := n.(type) {
 	case *ast.Heading:
 		line, end := r.span(c)
-		r.add(true, r.inline(c), line, end)
+		r.addLevel(true, c.Level, r.inline(c), line, end)
 	case *ast.Paragraph, *ast.TextBlock:
 		line, end := r.span(c)
 		r.add(r.isHeading(c), r.inline(c), line, end)

@@ -198,3 +198,47 @@ func TestParseNotesNoMarks(t *testing.T) {
 		}
 	}
 }
+
+// A Markdown heading's section is the heading of a lower level above it,
+// so that the facts under "### Threats from the left" are facts of the
+// cause "## Cause 3"; plain-text headings show no levels and stand alone.
+func TestHeadingSections(t *testing.T) {
+	tests := []struct {
+		name  string
+		notes string
+		want  map[int]int // heading line -> its section's heading line
+	}{
+		{
+			name:  "markdown levels",
+			notes: "# Weimar Germany\n\n## Cause 3: Political violence\n### Threats from the left\n- The Spartacist rising.\n### Threats from the right\n- The Kapp Putsch.\n## Cause 4: Economic collapse\n- Hyperinflation.\n",
+			want:  map[int]int{1: 0, 3: 1, 4: 3, 6: 3, 8: 1},
+		},
+		{
+			name:  "a deeper heading first",
+			notes: "### Odd start\n- A fact.\n# Title\n## Section\n- Another fact.\n",
+			want:  map[int]int{1: 0, 3: 0, 4: 3},
+		},
+		{
+			name:  "plain-text headings",
+			notes: "CAUSE 1 - THE WAR:\n* A fact.\n\nDUAL POWER\n* Another fact.\n",
+			want:  map[int]int{1: 0, 4: 0},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cards, _, err := corpus.ParseNotes(tt.notes)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := map[int]int{}
+			for _, c := range cards {
+				for _, h := range c.Headings {
+					got[h.Line] = h.ParentLine
+				}
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("sections (-want +got):\n%s", diff)
+			}
+		})
+	}
+}

@@ -34,6 +34,10 @@ type Passage struct {
 	// EndLine is the 1-based line where the passage ends: Line for a
 	// passage on one line.
 	EndLine int
+	// ParentLine, for a heading, is the line of the heading whose section
+	// it is part of ("### Threats from the left" under "## Cause 3: ..."),
+	// 0 when it is at the top.
+	ParentLine int
 }
 
 var cardMarker = regexp.MustCompile(`^\s*(\d+)\s+of\s+(\d+)\s*$`)
@@ -112,7 +116,10 @@ func splitLines(text string) []noteLine {
 // block is a heading or a passage as a reader finds it, before it is
 // numbered.
 type block struct {
-	heading   bool
+	heading bool
+	// level is a Markdown heading's level (1 for "#"), 0 for a heading
+	// whose level the notes do not show.
+	level     int
 	text      string
 	more      []string // lines that carry on text, to join to it
 	line, end int
@@ -126,6 +133,10 @@ func buildCard(n int, blocks []block, first int, markers bool) (Card, []Passage)
 	card := Card{Number: n}
 	heading, headingLine := "", 0
 	var ps []Passage
+	// open are the headings of known level above the current line, outer
+	// first: the sections it is in.
+	type open struct{ level, line int }
+	var outer []open
 	for _, b := range blocks {
 		t := b.text
 		if b.heading {
@@ -140,9 +151,20 @@ func buildCard(n int, blocks []block, first int, markers bool) (Card, []Passage)
 				card.Title = t
 			}
 			heading, headingLine = t, b.line
+			parent := 0
+			if b.level > 0 {
+				for len(outer) > 0 && outer[len(outer)-1].level >= b.level {
+					outer = outer[:len(outer)-1]
+				}
+				if len(outer) > 0 {
+					parent = outer[len(outer)-1].line
+				}
+				outer = append(outer, open{b.level, b.line})
+			}
 			card.Headings = append(card.Headings, Passage{
 				ID: fmt.Sprintf("c%d-h%d", n, len(card.Headings)+1), Card: n,
 				Heading: t, HeadingLine: b.line, Text: t, Line: b.line, EndLine: b.end,
+				ParentLine: parent,
 			})
 			continue
 		}

@@ -128,9 +128,16 @@ func (sectionMatcher) find(e *essay) []finding {
 }
 
 // sectionsOf maps each cause of t that stands for a heading to the items
-// of the passages under it.
+// of the passages under it, and under the headings within its section
+// ("### Threats from the left" under "## Cause 3: Political violence").
 func sectionsOf(t *corpus.Topic) map[string][]string {
 	byHeading := map[int]string{}
+	parent := map[int]int{}
+	for _, c := range t.Cards {
+		for _, h := range c.Headings {
+			parent[h.Line] = h.ParentLine
+		}
+	}
 	for _, it := range t.Items {
 		if it.Kind != corpus.KindCause || it.Passage == "" {
 			continue
@@ -144,9 +151,16 @@ func sectionsOf(t *corpus.Topic) map[string][]string {
 		if it.Kind == corpus.KindCause || it.Passage == "" {
 			continue
 		}
-		if p, ok := t.Passage(it.Passage); ok {
-			if cause, ok := byHeading[p.HeadingLine]; ok {
+		p, ok := t.Passage(it.Passage)
+		if !ok {
+			continue
+		}
+		// Up the headings to the nearest that is a cause; the bound is
+		// against a loop, which well-formed notes do not have.
+		for l, n := p.HeadingLine, 0; l != 0 && n < 16; l, n = parent[l], n+1 {
+			if cause, ok := byHeading[l]; ok {
 				out[cause] = append(out[cause], it.ID)
+				break
 			}
 		}
 	}

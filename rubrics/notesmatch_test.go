@@ -165,7 +165,9 @@ const revoltNotes = `# The Peasants' Revolt, 1381
 - 1380: the third poll tax charged everyone a shilling, three times the rate of 1379.
 
 ## Cause 2: The Black Death
+### Deaths
 - 1348: the Black Death killed about a third of the people of England.
+### Wages
 - 1351: the Statute of Labourers tried to hold wages at their old level.
 `
 
@@ -195,6 +197,7 @@ func TestSectionMatcher(t *testing.T) {
 		{"two facts of the section, argued", "The peasants hated paying. In 1377 every adult was charged four pence by the first poll tax, and in 1380 the third poll tax charged everyone a shilling, so the peasants rebelled.", "Taxation", true},
 		{"one fact of the section", "In 1380 the third poll tax charged everyone a shilling, so the peasants rebelled.", "Taxation", false},
 		{"facts of another section", "The Black Death killed a third of the people in 1348, so in 1351 the Statute of Labourers tried to hold wages down, which angered the peasants.", "Taxation", false},
+		{"facts of the headings within a section, argued", "In 1348 a third of the people of England were killed. In 1351 the Statute of Labourers tried to hold wages down, which angered the peasants.", "The Black Death", true},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := causeFound(tt.essay, tt.cause); got != tt.want {
