@@ -154,7 +154,14 @@ func newNotesMatcher(t *corpus.Topic, an *analyzer.Analyzer, items []*item) *not
 		if it.source != nil && it.source.Text != "" {
 			text = it.source.Text
 		}
+		// A heading's numbering ("Cause 3:", "Theme:") is in no essay.
+		if name, ok := causeName(text); ok && it.Kind == corpus.KindCause {
+			text = name
+		}
 		cts := clausesOf(text)
+		if it.Kind == corpus.KindCause {
+			cts = append(cts, causeParts(text)...)
+		}
 		if term := definedTerm(text); term != "" {
 			cts = append(cts, term)
 		}
@@ -288,6 +295,36 @@ func clausesOf(text string) []string {
 	return out
 }
 
+// namesCauses reports whether a sentence's stems call something a cause,
+// as a list of causes does ("Causes: war, hunger, Lenin").
+func namesCauses(stems map[string][]span) bool {
+	for _, s := range []string{"caus", "reason", "factor"} {
+		if _, ok := stems[s]; ok {
+			return true
+		}
+	}
+	return false
+}
+
+// causeParts splits a cause that joins two ("Economic hardship and
+// hunger", "Economic collapse: the Ruhr and hyperinflation"): an essay may
+// argue either. It returns nothing for a cause of one part.
+func causeParts(name string) []string {
+	parts := causePartBreak.Split(name, -1)
+	if len(parts) < 2 {
+		return nil
+	}
+	out := parts[:0]
+	for _, p := range parts {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+var causePartBreak = regexp.MustCompile(`(?i)\s+(?:and|&)\s+|:\s+|,\s+`)
+
 // definedTerm returns the term a line of the notes opens with as its
 // label, as in "Hyperinflation: prices rose so fast...": up to three
 // words before a colon, that are not a date or a number. Otherwise "".
@@ -404,17 +441,21 @@ func denialsIn(v sentenceView) []int {
 var denialWord = map[string]bool{"not": true, "never": true, "nor": true}
 
 // denied reports whether a denial comes just before a word that states the
-// fact (spans), within three words: "it was not the Bay of Pigs invasion
-// that failed", but not "the Bolsheviks never had the support of most
-// Russians: in the Constituent Assembly election...", nor "the army was
-// cut to 100,000 men, which was not enough".
+// fact (spans), within three words, and after every word that does:
+// "it was not the Bay of Pigs invasion that failed", but not "the
+// Bolsheviks never had the support of most Russians: in the Constituent
+// Assembly election...", nor "the army was cut to 100,000 men, which was
+// not enough", nor "'separate but equal', which ... could never be equal".
 func denied(words []analyzer.Word, denials []int, spans []span) bool {
 	for _, d := range denials {
+		close, before := false, false
 		for _, sp := range spans {
 			k := firstWordAt(words, sp.Start)
-			if k > d && k-d <= 3 {
-				return true
-			}
+			close = close || k > d && k-d <= 3
+			before = before || k < d
+		}
+		if close && !before {
+			return true
 		}
 	}
 	return false
@@ -549,6 +590,16 @@ func (c *factClause) align(e *essay, si int, stems, context map[string][]span, a
 	if h.valued {
 		count++
 	}
+	// A cause is a heading of a few words, which essays argue rather than
+	// state: a sentence that gives a reason ("... was the main reason",
+	// "... caused") with words of the cause counts the argument as one of
+	// them.
+	// A list of causes ("Causes: war, hunger, Lenin") names them as
+	// causes too.
+	argued := c.it.Kind == corpus.KindCause && (e.style[si].argues() || namesCauses(stems))
+	if argued && count > 0 {
+		count++
+	}
 	// Three of the clause's words together single it out too.
 	anchored = anchored || count >= 3
 	if c.defines && count == len(c.terms) {
@@ -567,7 +618,7 @@ func (c *factClause) align(e *essay, si int, stems, context map[string][]span, a
 		need = 0 // the name alone: the notes say one thing of it
 	case unique:
 		need /= 2 // a word of this fact's alone names it
-	case c.it.Kind == corpus.KindCause && e.style[si].argues():
+	case argued:
 		// A cause is a heading of a few words; a sentence that argues
 		// with the most telling of them treats it as a reason.
 		need = minCover * 0.7
