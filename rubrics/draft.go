@@ -63,7 +63,9 @@ func Draft(topicID, title, notes string) (*corpus.Catalogue, error) {
 	used := map[string]int{}
 	years := []int{}
 	for _, p := range passages {
-		if advice.MatchString(p.Heading) {
+		// Advice under a heading of its own, or in a line labelled as
+		// advice ("Exam tip: weigh his role against..."), is no fact.
+		if advice.MatchString(p.Heading) || adviceLine(p.Text) {
 			continue
 		}
 		dates, figures := valuesOf(p)
@@ -177,6 +179,13 @@ func oneLine(s string) string {
 		}
 		return r
 	}, s)
+}
+
+// adviceLine reports whether a line opens with a label of advice, before
+// a colon: "Exam tip: ...", "Top tip: ...".
+func adviceLine(text string) bool {
+	i := strings.IndexByte(text, ':')
+	return i > 0 && i <= 30 && advice.MatchString(text[:i])
 }
 
 // advice matches headings of teachers' advice rather than of the topic.

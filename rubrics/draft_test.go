@@ -106,6 +106,7 @@ Cause 2: The Treaty of Versailles
 * 28 June 1919: Germany signed the treaty at Versailles.
 * Between 1919 and 1922 there were 354 political murders by the right.
 * In June 1922 Rathenau was murdered; Stresemann said in October 1923 that Rathenau had been right.
+* Exam tip: weigh the treaty against the economy and decide which mattered most.
 
 EXAM TIPS
 * Always link the treaty to the crises of 1923.
@@ -152,8 +153,10 @@ EXAM TIPS
 			t.Errorf("%q: kind %s, dates %q, figures %q; want %s, %q, %q", tt.fact, it.Kind, it.Dates, it.Figures, tt.kind, tt.dates, tt.figures)
 		}
 	}
-	if _, ok := byFact["Always link the trea"]; ok {
-		t.Error("exam advice became an item")
+	for _, advice := range []string{"Always link the trea", "Exam tip: weigh the "} {
+		if _, ok := byFact[advice]; ok {
+			t.Errorf("exam advice %q became an item", advice)
+		}
 	}
 	var causes []string
 	for _, it := range c.Causes {

@@ -81,6 +81,9 @@ type weighted struct {
 	named bool
 	// capital is set for a word the notes write with a capital: a name.
 	capital bool
+	// rest is set for the words of a name after its first ("Boleyn" in
+	// "Anne Boleyn"): the name is one word of the clause.
+	rest bool
 }
 
 // termRef is a clause that holds a stem, with the stem's weight there.
@@ -203,6 +206,7 @@ func newNotesMatcher(t *corpus.Topic, an *analyzer.Analyzer, items []*item) *not
 				if g := together[s]; df[s] > 1 {
 					if groups[g] {
 						tw.weight /= 4 // the rest of a name already counted
+						tw.rest = true
 					}
 					groups[g] = true
 				}
@@ -526,6 +530,7 @@ func (c *factClause) align(e *essay, si int, stems, context map[string][]span, a
 	h := notesHit{it: c.it, sentence: si}
 	matched, anchored, unique, named, count := 0.0, false, false, false, 0
 	nameAnchor := false // an anchor that is a name
+	plain := 0          // words matched that are not names
 	type place struct {
 		weight float64
 		pos    int
@@ -549,7 +554,12 @@ func (c *factClause) align(e *essay, si int, stems, context map[string][]span, a
 			unique = unique || t.unique
 			named = named || t.named
 		}
-		count++
+		if !t.rest {
+			count++
+		}
+		if !t.capital {
+			plain++
+		}
 		h.spans = append(h.spans, sp...)
 		for _, x := range sp {
 			places = append(places, place{t.weight, x.Start})
@@ -606,6 +616,13 @@ func (c *factClause) align(e *essay, si int, stems, context map[string][]span, a
 		anchored, unique = true, true // the whole term: it names the fact
 	}
 	if !anchored || count < 2 && !unique {
+		return h, h.names
+	}
+	// Names alone say who, not what: the fact needs a word of what
+	// happened, its date or figure, or a name few facts have ("Britain,
+	// France and Russia formed the Triple Entente"); "Henry married Anne
+	// Boleyn" does not state that Anne Boleyn showed Henry a book.
+	if plain == 0 && !h.valued && !unique && !nameAnchor {
 		return h, h.names
 	}
 	h.cover = matched / c.full

@@ -229,3 +229,40 @@ func TestDefinedTerm(t *testing.T) {
 		}
 	}
 }
+
+// Names that many facts share say who, not what: a sentence with only
+// them states none of those facts.
+func TestNamesAloneStateNothing(t *testing.T) {
+	notes := `# The break with Rome
+
+## The annulment
+- 1527: Henry asked the Pope to annul his marriage to Catherine of Aragon.
+- 1528: Tyndale wrote that kings, not popes, ruled the Church; Anne Boleyn showed it to Henry.
+- January 1533: Henry married Anne Boleyn in secret.
+- May 1533: Cranmer declared that Henry's marriage to Catherine was void.
+- 1 June 1533: Anne was crowned queen.
+- 7 September 1533: Anne gave birth to Elizabeth.
+- 19 May 1536: Anne Boleyn was beheaded for treason.
+- Henry broke with Rome so that he could marry again.
+- 1532: Henry made Anne Boleyn Marquess of Pembroke.
+- Anne Boleyn's family led the court faction that favoured reform.
+`
+	lib, r := drafted(t, "henry-names", "The break with Rome", notes, "")
+	for _, tt := range []struct {
+		essay string
+		line  int
+		want  bool
+	}{
+		{"Henry was in love with Anne Boleyn.", 5, false},
+		{"Anne Boleyn showed Henry a book by Tyndale, which said that kings ruled the Church.", 5, true},
+		{"Henry married Anne Boleyn in secret early in 1533.", 6, true},
+	} {
+		rep, err := lib.Check(r, tt.essay)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := foundLines(rep)[tt.line]; got != tt.want {
+			t.Errorf("%q: line %d found = %v, want %v", tt.essay, tt.line, got, tt.want)
+		}
+	}
+}
