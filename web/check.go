@@ -1,7 +1,6 @@
 package web
 
 import (
-	"bytes"
 	"errors"
 	"io"
 	"mime/multipart"
@@ -10,6 +9,8 @@ import (
 	"strings"
 
 	"github.com/gin-gonic/gin"
+
+	"github.com/rubricate/rubricate/analyzer/essayfile"
 )
 
 // checkForm is what the essay form posts.
@@ -17,13 +18,14 @@ type checkForm struct {
 	Rubric   string
 	Essay    string
 	Previous string // the draft summary of the report the essay was revised from
+	Loaded   string // the name of the file the essay was read from, if any
 }
 
 // showCheck handles "POST /check": it checks the essay and shows the
 // feedback, or the form again with the essay and what to fix.
 func (h *handler) showCheck(c *gin.Context) {
 	f, err := readCheckForm(c.Request)
-	if err == nil && f.Rubric == "" {
+	if err == nil && f.Rubric == "" && f.Loaded == "" {
 		err = userError(codeBadRequest, "Choose the question your essay answers, then check again.")
 	}
 	if err != nil {
@@ -34,6 +36,14 @@ func (h *handler) showCheck(c *gin.Context) {
 	if !ok {
 		h.showFormError(c, f, userError(codeUnknownRubric,
 			"There is no question called %q any more. Choose one of the questions below and check again.", f.Rubric))
+		return
+	}
+	if f.Loaded != "" {
+		// A file read into the box: the student looks it over, and
+		// checks it when it is what they meant to hand in.
+		p := h.homePage(f.Rubric, f.Essay, nil)
+		p.Loaded = f.Loaded
+		h.render(c, http.StatusOK, "home", p)
 		return
 	}
 	rep, err := h.checkChosen(forClient(c.Request.Context(), c.ClientIP()), r, f.Essay)
@@ -52,11 +62,11 @@ func (h *handler) showFormError(c *gin.Context, f checkForm, err error) {
 }
 
 // readCheckForm reads the form, URL-encoded or multipart (with an optional
-// .txt or .md file, used when the essay box is empty).
+// essay file, read when the essay box is empty).
 func readCheckForm(r *http.Request) (checkForm, error) {
 	var err error
 	if strings.HasPrefix(r.Header.Get("Content-Type"), "multipart/form-data") {
-		err = r.ParseMultipartForm(maxBody)
+		err = r.ParseMultipartForm(maxUpload)
 	} else {
 		err = r.ParseForm()
 	}
@@ -72,36 +82,43 @@ func readCheckForm(r *http.Request) (checkForm, error) {
 		Essay:    r.PostFormValue("essay"),
 		Previous: r.PostFormValue("previous"),
 	}
-	if strings.TrimSpace(f.Essay) == "" && r.MultipartForm != nil {
+	if (strings.TrimSpace(f.Essay) == "" || r.URL.Path == "/essay-file") && r.MultipartForm != nil {
 		if fhs := r.MultipartForm.File["file"]; len(fhs) > 0 && fhs[0].Filename != "" {
 			text, err := readUpload(fhs[0])
 			if err != nil {
 				return f, err
 			}
-			f.Essay = text
+			f.Essay, f.Loaded = text, path.Base(fhs[0].Filename)
 		}
 	}
 	return f, nil
 }
 
-// readUpload reads an uploaded essay file; a UTF-8 byte-order mark, which
-// Windows editors add, is dropped.
+// maxUpload is the largest request that carries an essay file.
+const maxUpload = essayfile.MaxFile + 64<<10
+
+// readUpload reads an uploaded essay file: plain text, Word, OpenDocument,
+// Rich Text or a PDF with text (see essayfile).
 func readUpload(fh *multipart.FileHeader) (string, error) {
-	switch strings.ToLower(path.Ext(fh.Filename)) {
-	case ".txt", ".md", ".markdown", ".text":
-	default:
-		return "", userError(codeBadFile,
-			"%q is not a .txt or .md file. Save your essay as plain text (in Word: File, Save As, Plain Text), or copy and paste it into the box.",
-			path.Base(fh.Filename))
+	if fh.Size > essayfile.MaxFile {
+		return "", userError(codeBadFile, "%s", essayfile.ErrTooBig.Error())
 	}
 	file, err := fh.Open()
 	if err != nil {
 		return "", err
 	}
 	defer file.Close()
-	b, err := io.ReadAll(io.LimitReader(file, maxBody))
+	b, err := io.ReadAll(io.LimitReader(file, essayfile.MaxFile+1))
 	if err != nil {
 		return "", err
 	}
-	return string(bytes.TrimPrefix(b, []byte("\ufeff"))), nil
+	text, err := essayfile.Read(fh.Filename, b)
+	if err != nil {
+		var fe *essayfile.Error
+		if errors.As(err, &fe) {
+			return "", userError(codeBadFile, "%s", fe.Error())
+		}
+		return "", err
+	}
+	return text, nil
 }

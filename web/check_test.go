@@ -2,13 +2,17 @@ package web
 
 import (
 	"bytes"
+	"encoding/json"
 	"mime/multipart"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
 
 	"github.com/PuerkitoBio/goquery"
+
+	"github.com/rubricate/rubricate/analyzer/essayfile/essayfiletest"
 )
 
 func TestCheckPage(t *testing.T) {
@@ -260,42 +264,98 @@ func assertFormError(t *testing.T, rec interface {
 
 func TestCheckUpload(t *testing.T) {
 	s, _ := newServer(t)
-	upload := func(name, content, pasted string) *http.Response {
+	post := func(target, name string, content []byte, pasted, accept string) *http.Response {
 		var body bytes.Buffer
 		w := multipart.NewWriter(&body)
 		w.WriteField("rubric", "sino-soviet-alliance")
 		w.WriteField("essay", pasted)
 		fw, _ := w.CreateFormFile("file", name)
-		fw.Write([]byte(content))
+		fw.Write(content)
 		w.Close()
-		return serve(t, s, "POST", "/check", w.FormDataContentType(), &body).Result()
+		req := httptest.NewRequest("POST", target, &body)
+		req.Header.Set("Content-Type", w.FormDataContentType())
+		if accept != "" {
+			req.Header.Set("Accept", accept)
+		}
+		rec := httptest.NewRecorder()
+		s.ServeHTTP(rec, req)
+		return rec.Result()
+	}
+	upload := func(name string, content []byte, pasted string) *http.Response {
+		return post("/check", name, content, pasted, "")
 	}
 	d04 := essay(t, "d04-alliance-wrong-facts.txt")
-	t.Run("txt with a byte-order mark", func(t *testing.T) {
-		res := upload("essay.txt", "\ufeff"+d04, "")
+	// A file is read into the box for the student to look over, with the
+	// question still chosen; nothing is checked until they press Check.
+	loaded := func(t *testing.T, res *http.Response, file string) {
+		t.Helper()
 		if res.StatusCode != 200 {
 			t.Fatalf("status %d", res.StatusCode)
 		}
 		doc, _ := goquery.NewDocumentFromReader(res.Body)
-		if got := doc.Find("#essay-marked").Text(); !strings.HasPrefix(got, "The USSR and China") {
-			t.Errorf("essay starts %.30q", got)
+		if got := doc.Find("textarea#essay").Text(); !strings.Contains(got, "The USSR and China") || strings.Contains(got, "\ufeff") {
+			t.Errorf("box holds %.40q", got)
+		}
+		if got := doc.Find("#file-status").Text(); !strings.Contains(got, file) {
+			t.Errorf("status %q does not name %s", got, file)
+		}
+		if doc.Find("#essay-marked").Length() > 0 {
+			t.Error("the essay was checked before the student looked it over")
+		}
+		if _, ok := doc.Find("#rubric-sino-soviet-alliance").Attr("checked"); !ok {
+			t.Error("the chosen question was lost")
+		}
+	}
+	paragraphs := strings.Split(d04, "\n\n")
+	for _, tt := range []struct {
+		name string
+		data []byte
+	}{
+		{"essay.txt", []byte("\ufeff" + d04)},
+		{"essay.docx", essayfiletest.DocxOf(paragraphs...)},
+		{"essay.odt", essayfiletest.ODT("<text:p>" + strings.Join(paragraphs, "</text:p><text:p>") + "</text:p>")},
+		{"essay.pdf", essayfiletest.PDF(paragraphs[:1])},
+	} {
+		t.Run(tt.name, func(t *testing.T) { loaded(t, upload(tt.name, tt.data, ""), tt.name) })
+	}
+	t.Run("the upload button", func(t *testing.T) {
+		loaded(t, post("/essay-file", "essay.docx", essayfiletest.DocxOf(paragraphs...), "", ""), "essay.docx")
+	})
+	t.Run("the page's script", func(t *testing.T) {
+		res := post("/essay-file", "essay.docx", essayfiletest.DocxOf(paragraphs...), "", "application/json")
+		var got struct{ File, Text string }
+		if err := json.NewDecoder(res.Body).Decode(&got); err != nil || res.StatusCode != 200 {
+			t.Fatalf("status %d, %v", res.StatusCode, err)
+		}
+		if got.File != "essay.docx" || !strings.HasPrefix(got.Text, "The USSR and China") {
+			t.Errorf("got %q, %.30q", got.File, got.Text)
+		}
+	})
+	t.Run("the page's script, a scan", func(t *testing.T) {
+		res := post("/essay-file", "scan.pdf", essayfiletest.PDF(nil), "", "application/json")
+		var got struct {
+			Error struct{ Code, Message string }
+		}
+		json.NewDecoder(res.Body).Decode(&got)
+		if res.StatusCode != 400 || got.Error.Code != "bad_file" || !strings.Contains(got.Error.Message, "pictures of pages") {
+			t.Errorf("status %d, %+v", res.StatusCode, got)
 		}
 	})
 	t.Run("pasted text wins", func(t *testing.T) {
-		res := upload("other.txt", "ignored", d04)
+		res := upload("other.txt", []byte("ignored"), d04)
 		doc, _ := goquery.NewDocumentFromReader(res.Body)
 		if got := doc.Find("#revise textarea").Text(); got != d04 {
 			t.Errorf("the file was used over the pasted essay")
 		}
 	})
 	t.Run("file over the cap", func(t *testing.T) {
-		assertFormError(t, uploadRecorder{upload("long.txt", strings.Repeat("war ", maxBody/4+10), "")}, 413, "too_long", "longer than")
+		assertFormError(t, uploadRecorder{upload("long.txt", bytes.Repeat([]byte("war "), maxUpload/4+10), "")}, 413, "too_long", "larger than 8 MB")
 	})
-	t.Run("file too long", func(t *testing.T) {
-		assertFormError(t, uploadRecorder{upload("long.txt", strings.Repeat("war ", 12501), "")}, 413, "too_long", "longer than")
+	t.Run("a damaged word file", func(t *testing.T) {
+		assertFormError(t, uploadRecorder{upload("essay.docx", []byte("PK\x03\x04"), "")}, 400, "bad_file", "damaged")
 	})
-	t.Run("word file", func(t *testing.T) {
-		assertFormError(t, uploadRecorder{upload("essay.docx", "PK\x03\x04", "")}, 400, "bad_file", "Plain Text")
+	t.Run("an old word file", func(t *testing.T) {
+		assertFormError(t, uploadRecorder{upload("essay.doc", []byte{0xd0, 0xcf}, "")}, 400, "bad_file", "Save As")
 	})
 }
 

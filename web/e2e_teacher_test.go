@@ -159,7 +159,7 @@ func TestTeacherBrowser(t *testing.T) {
 	must("choose and paste", chromedp.Do(ctx,
 		chromedp.Click(chromedp.CSS(`label[for="rubric-sino-soviet-split-copy"]`)),
 		chromedp.SetValue(chromedp.CSS(`textarea#essay`), essay(t, "d03-split-misspelt.txt"))))
-	click(`form.check button[type="submit"]`)
+	click(`form.check button.primary`)
 	must("feedback", chromedp.Do(ctx, chromedp.WaitVisible(chromedp.CSS(`section.score`))))
 	if sc := text(`section.score`); !strings.Contains(sc, "out of 22 marks") {
 		t.Errorf("the student's feedback: %q", sc)

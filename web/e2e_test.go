@@ -153,7 +153,7 @@ func TestBrowser(t *testing.T) {
 	}
 
 	// Feedback.
-	_, err = chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS(`form.check button[type="submit"]`)))
+	_, err = chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS(`form.check button.primary`)))
 	must("submit", err)
 	must("feedback", chromedp.Do(ctx, chromedp.WaitVisible(chromedp.CSS(`section.score`))))
 	if n := count(`#essay-marked mark.ev`); n < 5 {
@@ -202,7 +202,7 @@ func TestBrowser(t *testing.T) {
 	must("overview", chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/"),
 		chromedp.Click(chromedp.CSS(`label[for="rubric-sino-soviet-overview"]`)),
 		chromedp.SetValue(chromedp.CSS(`textarea#essay`), essay(t, "d01-split-strong.txt"))))
-	_, err = chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS(`form.check button[type="submit"]`)))
+	_, err = chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS(`form.check button.primary`)))
 	must("submit overview", err)
 	must("overview feedback", chromedp.Do(ctx, chromedp.WaitVisible(chromedp.CSS(`svg#timeline`))))
 	shot("feedback-overview-desktop")
@@ -215,7 +215,7 @@ func TestBrowser(t *testing.T) {
 	must("paste on a phone", chromedp.Do(ctx,
 		chromedp.Click(chromedp.CSS(`label[for="rubric-sino-soviet-alliance"]`)),
 		chromedp.SetValue(chromedp.CSS(`textarea#essay`), d04)))
-	_, err = chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS(`form.check button[type="submit"]`)))
+	_, err = chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS(`form.check button.primary`)))
 	must("submit on a phone", err)
 	must("feedback on a phone", chromedp.Do(ctx, chromedp.WaitVisible(chromedp.CSS(`section.score`))))
 	if w := pageWidth(t, ctx); w > 390 {

@@ -12,6 +12,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/rubricate/rubricate/analyzer"
+	"github.com/rubricate/rubricate/analyzer/essayfile"
 	"github.com/rubricate/rubricate/web/store"
 )
 
@@ -123,6 +124,8 @@ func asError(err error) (e *Error, internal bool) {
 		return &Error{Code: codeEmptyEssay, Message: sentence(analyzer.ErrEmpty.Error())}, false
 	case errors.Is(err, analyzer.ErrNotText):
 		return &Error{Code: codeNotText, Message: sentence(analyzer.ErrNotText.Error())}, false
+	case errors.As(err, &mbe) && mbe.Limit == maxUpload:
+		return &Error{Code: codeTooLong, Message: essayfile.ErrTooBig.Error()}, false
 	case errors.Is(err, analyzer.ErrTooLong), errors.As(err, &mbe):
 		return &Error{Code: codeTooLong, Message: sentence(analyzer.ErrTooLong.Error())}, false
 	case errors.As(err, &thr):

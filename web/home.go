@@ -2,8 +2,11 @@ package web
 
 import (
 	"net/http"
+	"strings"
 
 	"github.com/gin-gonic/gin"
+
+	"github.com/rubricate/rubricate/analyzer/essayfile"
 )
 
 // homePage is the data of the home page: the questions to choose from and
@@ -14,6 +17,11 @@ type homePage struct {
 	Rubric string // the question chosen
 	Essay  string
 	Error  *Error
+	// Loaded names the file just read into the box, for the student to
+	// look over before checking.
+	Loaded string
+	// Accept lists the file types an essay may be uploaded as.
+	Accept string
 }
 
 // topicChoice is a topic and its questions.
@@ -30,16 +38,30 @@ type rubricChoice struct {
 	Marks, Words        int
 }
 
-// showHome handles "GET /".
+// showHome handles "GET /". No question is chosen unless the link says
+// which: "/?rubric=ID", the link a teacher shares for a question, or
+// "/?topic=ID" for a topic's first question. A student who checks without
+// choosing is asked to.
 func (h *handler) showHome(c *gin.Context) {
 	h.shelf.refresh(c.Request.Context())
-	h.render(c, http.StatusOK, "home", h.homePage("", "", nil))
+	rubric := c.Query("rubric")
+	if topic := c.Query("topic"); rubric == "" && topic != "" {
+		for _, id := range h.lib.RubricIDs() {
+			if r, ok := h.lib.Rubric(id); ok && r.Topic == topic {
+				rubric = id
+				break
+			}
+		}
+	}
+	h.render(c, http.StatusOK, "home", h.homePage(rubric, "", nil))
 }
 
-// homePage builds the home page with rubric chosen (or the first) and essay
-// in the box; a non-nil err is shown above the form.
+// homePage builds the home page with rubric chosen (none if it is not a
+// question here) and essay in the box; a non-nil err is shown above the
+// form.
 func (h *handler) homePage(rubric, essay string, err *Error) homePage {
-	p := homePage{base: base{Title: "Check an essay", Nav: "check"}, Rubric: rubric, Essay: essay, Error: err}
+	p := homePage{base: base{Title: "Check an essay", Nav: "check"}, Rubric: rubric, Essay: essay, Error: err,
+		Accept: strings.Join(essayfile.Formats, ",")}
 	byTopic := map[string]int{}
 	for _, id := range h.lib.RubricIDs() {
 		r, ok := h.lib.Rubric(id)
@@ -59,8 +81,8 @@ func (h *handler) homePage(rubric, essay string, err *Error) homePage {
 		p.Topics[i].Rubrics = append(p.Topics[i].Rubrics, rubricChoice{
 			ID: r.ID, Title: r.Title, Question: r.Question, Marks: r.Marks, Words: r.Words})
 	}
-	if _, ok := h.lib.Rubric(p.Rubric); !ok && len(p.Topics) > 0 {
-		p.Rubric = p.Topics[0].Rubrics[0].ID
+	if _, ok := h.lib.Rubric(p.Rubric); !ok {
+		p.Rubric = ""
 	}
 	return p
 }

@@ -43,10 +43,18 @@ func secureHeaders(c *gin.Context) {
 // maxBody fails with *http.MaxBytesError, answered as "too long".
 func limitBody(c *gin.Context) {
 	if c.Request.Body != nil {
-		c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, maxBody)
+		limit := int64(maxBody)
+		if uploadRoutes[c.FullPath()] && strings.HasPrefix(c.GetHeader("Content-Type"), "multipart/form-data") {
+			limit = maxUpload
+		}
+		c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, limit)
 	}
 	c.Next()
 }
+
+// uploadRoutes take an essay as the file a student has (a Word file, a
+// PDF), larger than its text.
+var uploadRoutes = map[string]bool{"/check": true, "/essay-file": true}
 
 // logRequests logs one line per request: method, route, status, time and
 // size. Never the body or the query string, which may hold essay text.

@@ -35,8 +35,10 @@ func TestPages(t *testing.T) {
 				if n, want := form.Find(`input[type="radio"][name="rubric"]`).Length(), len(lib.RubricIDs()); n != want {
 					t.Errorf("%d questions to choose, want %d", n, want)
 				}
-				if n := form.Find(`input[name="rubric"]:checked`).Length(); n != 1 {
-					t.Errorf("%d questions chosen by default, want 1", n)
+				// No question is chosen for the student: an essay checked
+				// against the first on the list by mistake gets a wrong mark.
+				if n := form.Find(`input[name="rubric"]:checked`).Length(); n != 0 {
+					t.Errorf("%d questions chosen by default, want none", n)
 				}
 				split := form.Find(`label[for="rubric-sino-soviet-split"]`).Text()
 				for _, want := range []string{"ideological differences", "20 marks", "600 words"} {
@@ -47,11 +49,40 @@ func TestPages(t *testing.T) {
 				if n := form.Find(`fieldset.topic legend`).Length(); n < 1 {
 					t.Error("questions are not grouped by topic")
 				}
-				if n := form.Find(`input[type="file"][name="file"][accept*=".txt"][accept*=".md"]`).Length(); n != 1 {
-					t.Errorf("want one .txt/.md upload, got %d", n)
+				if n := form.Find(`input[type="file"][name="file"][accept*=".txt"][accept*=".md"][accept*=".docx"][accept*=".pdf"]`).Length(); n != 1 {
+					t.Errorf("want one upload for text, Word and PDF files, got %d", n)
+				}
+				if n := form.Find(`[role="alert"]#file-error`).Length(); n != 1 {
+					t.Error("no alert for a file that cannot be read")
 				}
 				if n := doc.Find(`#word-count[aria-live="polite"]`).Length(); n != 1 {
 					t.Errorf("want a live word count, got %d", n)
+				}
+			},
+		},
+		{
+			name: "home with a shared link to a question", method: "GET", target: "/?rubric=sino-soviet-split", status: 200, contentType: "text/html; charset=utf-8",
+			check: func(t *testing.T, doc *goquery.Document) {
+				checked := doc.Find(`input[name="rubric"]:checked`)
+				if v, _ := checked.Attr("value"); checked.Length() != 1 || v != "sino-soviet-split" {
+					t.Errorf("chosen %q, want sino-soviet-split", v)
+				}
+			},
+		},
+		{
+			name: "home with a link to a topic", method: "GET", target: "/?topic=sino-soviet-relations-1949-76", status: 200, contentType: "text/html; charset=utf-8",
+			check: func(t *testing.T, doc *goquery.Document) {
+				checked := doc.Find(`input[name="rubric"]:checked`)
+				if checked.Length() != 1 {
+					t.Errorf("%d questions chosen, want the topic's first", checked.Length())
+				}
+			},
+		},
+		{
+			name: "home with a link to no question", method: "GET", target: "/?rubric=no-such-question", status: 200, contentType: "text/html; charset=utf-8",
+			check: func(t *testing.T, doc *goquery.Document) {
+				if n := doc.Find(`input[name="rubric"]:checked`).Length(); n != 0 {
+					t.Errorf("%d questions chosen, want none", n)
 				}
 			},
 		},

@@ -12,6 +12,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/rubricate/rubricate/analyzer/essayfile/essayfiletest"
 )
 
 // cliResult is what one run of rubricate printed and returned.
@@ -335,7 +337,8 @@ func TestCheckFolder(t *testing.T) {
 	writeFile(t, essays, "b.txt", []byte(cliWeakEssay))
 	writeFile(t, essays, "a.txt", []byte(cliGoodEssay))
 	writeFile(t, essays, "sub/c.txt", []byte(cliWeakEssay))
-	writeFile(t, essays, "notes.pdf", []byte("%PDF-1.4 \x00\x01"))
+	writeFile(t, essays, "photo.jpg", []byte("\xff\xd8\xff"))
+	writeFile(t, essays, "d.docx", essayfiletest.DocxOf(cliWeakEssay))
 	writeFile(t, essays, "marks.csv", []byte("a,b\n"))
 	r := rubricate(t, "", "check", "--format", "json", essays)
 	if r.code != exitOK {
@@ -351,7 +354,7 @@ func TestCheckFolder(t *testing.T) {
 	for _, rep := range reps {
 		got = append(got, rep.File)
 	}
-	want := []string{filepath.Join(essays, "a.txt"), filepath.Join(essays, "b.txt"), filepath.Join(essays, "sub", "c.txt")}
+	want := []string{filepath.Join(essays, "a.txt"), filepath.Join(essays, "b.txt"), filepath.Join(essays, "d.docx"), filepath.Join(essays, "sub", "c.txt")}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("files checked (-want +got):\n%s", diff)
 	}

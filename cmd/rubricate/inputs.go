@@ -12,6 +12,7 @@ import (
 	"syscall"
 
 	"github.com/rubricate/rubricate/analyzer"
+	"github.com/rubricate/rubricate/analyzer/essayfile"
 )
 
 // essayFile is one essay to check, or the reason it cannot be.
@@ -87,7 +88,7 @@ func readLimited(r io.Reader, limit int64, tooBig error) ([]byte, error) {
 	return data, nil
 }
 
-// readEssays expands folders (their .txt and .md files, sorted) and reads
+// readEssays expands folders (their essay files, sorted) and reads
 // every file; "-" is standard input. A file that cannot be read keeps its
 // place with its error, so the others are still checked.
 func readEssays(args []string, stdin io.Reader) []essayFile {
@@ -110,14 +111,14 @@ func readEssays(args []string, stdin io.Reader) []essayFile {
 		filepath.WalkDir(arg, func(p string, d fs.DirEntry, err error) error {
 			// A folder's README is about the essays, not one of them.
 			isReadme := strings.HasPrefix(strings.ToLower(d.Name()), "readme")
-			if err == nil && !d.IsDir() && !isReadme && (strings.HasSuffix(p, ".txt") || strings.HasSuffix(p, ".md")) {
+			if err == nil && !d.IsDir() && !isReadme && essayExt(p) {
 				files = append(files, p)
 			}
 			return nil
 		})
 		sort.Strings(files)
 		if len(files) == 0 {
-			out = append(out, essayFile{name: arg, err: errors.New("this folder holds no .txt or .md essays")})
+			out = append(out, essayFile{name: arg, err: errors.New("this folder holds no essays (.txt, .md, .docx, .odt, .rtf or .pdf files)")})
 		}
 		for _, f := range files {
 			out = append(out, readPath(f))
@@ -136,15 +137,47 @@ func readPath(p string) essayFile {
 }
 
 func readEssay(name string, r io.Reader) essayFile {
-	data, err := readLimited(r, maxEssayBytes, analyzer.ErrTooLong)
+	limit := int64(maxEssayBytes)
+	document := isDocument(name)
+	if document {
+		limit = essayfile.MaxFile
+	}
+	data, err := readLimited(r, limit, analyzer.ErrTooLong)
 	if err != nil {
+		if document {
+			err = essayfile.ErrTooBig
+		}
 		return essayFile{name: name, err: err}
 	}
 	text := string(data)
+	if document {
+		if text, err = essayfile.Read(name, data); err != nil {
+			return essayFile{name: name, err: err}
+		}
+	}
 	if err := analyzer.Validate(text); err != nil {
 		return essayFile{name: name, err: err}
 	}
 	return essayFile{name: name, text: text}
+}
+
+// isDocument reports whether a file is a word-processor document or a
+// PDF, whose text essayfile reads, rather than plain text.
+func isDocument(name string) bool {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".docx", ".odt", ".rtf", ".pdf", ".doc":
+		return true
+	}
+	return false
+}
+
+// essayExt reports whether a file in a folder of essays is one.
+func essayExt(name string) bool {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".txt", ".md", ".docx", ".odt", ".rtf", ".pdf":
+		return true
+	}
+	return false
 }
 
 // fileError words a file-system error for a student.

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+
+	"github.com/rubricate/rubricate/analyzer/essayfile/essayfiletest"
 )
 
 // TestInputLimits: every file the command line reads is read up to a limit,
@@ -67,4 +69,30 @@ func shortText(s string) string {
 		return s[:400] + "…"
 	}
 	return s
+}
+
+// TestDocumentEssays: check reads an essay from the file a student has,
+// Word, OpenDocument, Rich Text or a PDF with text, and says what to do
+// with one it cannot read.
+func TestDocumentEssays(t *testing.T) {
+	dir := t.TempDir()
+	sentence := "In February 1950 Mao and Stalin signed the Treaty of Friendship, and the USSR lent China $300 million."
+	files := map[string][]byte{
+		"essay.docx": essayfiletest.DocxOf(sentence),
+		"essay.odt":  essayfiletest.ODT("<text:p>" + sentence + "</text:p>"),
+		"essay.rtf":  []byte(`{\rtf1\ansi{\fonttbl{\f0 Arial;}}\f0 ` + sentence + `\par}`),
+		"essay.pdf":  essayfiletest.PDF([]string{sentence}),
+	}
+	for name, data := range files {
+		t.Run(name, func(t *testing.T) {
+			r := rubricate(t, "", "check", "--rubric", "sino-soviet-split", "--format", "json", writeFile(t, dir, name, data))
+			if r.code != exitOK || !strings.Contains(r.stdout, "$300 million") {
+				t.Errorf("exit %d, stderr %q; want the essay checked, with its $300 million found", r.code, r.stderr)
+			}
+		})
+	}
+	scan := writeFile(t, dir, "scan.pdf", essayfiletest.PDF(nil))
+	if r := rubricate(t, "", "check", "--rubric", "sino-soviet-split", scan); r.code != exitBadInput || !strings.Contains(r.stderr, "pictures of pages") {
+		t.Errorf("a scan: exit %d, stderr %q; want %d and a message about pictures of pages", r.code, r.stderr, exitBadInput)
+	}
 }

@@ -63,28 +63,58 @@
   });
 
   // Reading a chosen file into the box, so the student sees what is checked.
+  // Plain text is read here; Word, OpenDocument, Rich Text and PDF files by
+  // the server, which sends back their text and keeps nothing.
+  var MAX_FILE = 8 * 1024 * 1024;
   document.querySelectorAll("input[type=file][data-into]").forEach(function (input) {
     var box = document.getElementById(input.getAttribute("data-into"));
-    var hint = document.getElementById(input.getAttribute("aria-describedby"));
+    var status = document.getElementById(input.getAttribute("data-status"));
+    var error = document.getElementById(input.getAttribute("data-error"));
+    function say(ok, msg) {
+      status.textContent = ok ? msg : "";
+      error.textContent = ok ? "" : msg;
+    }
+    function loaded(name, text) {
+      box.value = text;
+      input.value = "";
+      say(true, "Read “" + name + "” into the box above. Look it over, then press Check my essay.");
+      updateCount(box);
+      box.focus();
+    }
     input.addEventListener("change", function () {
       var file = input.files && input.files[0];
       if (!file || !box) {
         return;
       }
-      if (!/\.(txt|md|markdown|text)$/i.test(file.name)) {
-        hint.textContent = "“" + file.name + "” is not a .txt or .md file. Save your essay as plain text, or copy and paste it into the box.";
+      if (file.size > MAX_FILE) {
         input.value = "";
+        say(false, "“" + file.name + "” is larger than 8 MB. Save the essay without pictures, or copy and paste its text into the box.");
         return;
       }
-      file.text().then(function (text) {
-        box.value = text.replace(/^\uFEFF/, "");
-        input.value = "";
-        hint.textContent = "Loaded “" + file.name + "” into the box above. Check it there, then press Check my essay.";
-        updateCount(box);
-        box.focus();
-      }, function () {
-        hint.textContent = "That file could not be read. Copy and paste the essay into the box instead.";
-      });
+      if (/\.(txt|md|markdown|text)$/i.test(file.name)) {
+        file.text().then(function (text) {
+          loaded(file.name, text.replace(/^\uFEFF/, ""));
+        }, function () {
+          say(false, "That file could not be read. Copy and paste the essay into the box instead.");
+        });
+        return;
+      }
+      say(true, "Reading “" + file.name + "”…");
+      var data = new FormData();
+      data.append("file", file);
+      fetch("/essay-file", { method: "POST", body: data, headers: { "Accept": "application/json" }, credentials: "same-origin" })
+        .then(function (res) {
+          return res.json().then(function (body) {
+            if (!res.ok) {
+              throw new Error(body && body.error && body.error.message || "That file could not be read.");
+            }
+            loaded(body.file, body.text);
+          });
+        })
+        .catch(function (err) {
+          input.value = "";
+          say(false, err.message || "That file could not be read. Copy and paste the essay into the box instead.");
+        });
     });
   });
 

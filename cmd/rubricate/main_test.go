@@ -1,0 +1,15 @@
+package main
+
+import (
+	"os"
+	"testing"
+
+	"github.com/rubricate/rubricate/analyzer/essayfile"
+)
+
+// The test binary is the PDF reader's child process too, as the command
+// is (see main).
+func TestMain(m *testing.M) {
+	essayfile.ServeChild()
+	os.Exit(m.Run())
+}
