@@ -54,6 +54,15 @@ func (h *handler) showCheck(c *gin.Context) {
 	h.render(c, http.StatusOK, "feedback", h.feedbackPage(r, rep, f.Essay, f.Previous))
 }
 
+// showRestore handles "GET /check": the address the feedback page gives
+// itself, so that Back and reload come to a page rather than a form to
+// send again. The essay is not on the server: the page's script checks
+// again the draft this browser tab keeps (see app.js), and without one the
+// page says how to get feedback.
+func (h *handler) showRestore(c *gin.Context) {
+	h.render(c, http.StatusOK, "restore", base{Title: "Your feedback", Nav: "check"})
+}
+
 // showFormError shows the home page again with the message, keeping the
 // student's essay in the box so that nothing they wrote is lost.
 func (h *handler) showFormError(c *gin.Context, f checkForm, err error) {

@@ -1,6 +1,8 @@
 package web
 
 import (
+	"context"
+	"fmt"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
@@ -95,5 +97,92 @@ func TestBrowserUploadAndQuestion(t *testing.T) {
 	}
 	if len(errs) > 0 {
 		t.Errorf("console errors:\n%s", strings.Join(errs, "\n"))
+	}
+}
+
+// TestBrowserKeepsDraft: a student who follows a link to the notes from
+// the feedback and comes Back, or reloads, finds the feedback and what
+// they had typed in the revise box; "Forget this draft" lets it go.
+func TestBrowserKeepsDraft(t *testing.T) {
+	ctx := browser(t)
+	s, _ := newServer(t)
+	srv := httptest.NewServer(s)
+	defer srv.Close()
+	con := watchConsole(ctx)
+	must := func(what string, err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatalf("%s: %v", what, err)
+		}
+	}
+	revised := essay(t, "d04-alliance-wrong-facts.txt") + "\n\nA paragraph I added while reading the notes."
+	reviseBox := func() string {
+		t.Helper()
+		v, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector("#revise textarea").value`))
+		must("the revise box", err)
+		return v
+	}
+
+	must("open home", chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/?rubric=sino-soviet-alliance"),
+		chromedp.WaitVisible(chromedp.CSS(`textarea#essay`)),
+		chromedp.SetValue(chromedp.CSS(`textarea#essay`), essay(t, "d04-alliance-wrong-facts.txt"))))
+	_, err := chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS(`form.check button.primary`)))
+	must("check", err)
+	must("feedback", chromedp.Do(ctx, chromedp.WaitVisible(chromedp.CSS(`section.score`)),
+		chromedp.SetValue(chromedp.CSS(`#revise textarea`), revised)))
+	_, err = chromedp.Run(ctx, chromedp.Evaluate[bool](`document.querySelector("#revise textarea").dispatchEvent(new Event("input"))`))
+	must("type in the revise box", err)
+
+	_, err = chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS(`main a[href^="/notes"]`)))
+	must("follow a link to the notes", err)
+	must("the notes", chromedp.Do(ctx, chromedp.WaitVisible(chromedp.CSS(`section.card`))))
+	// Back comes to "/check", which checks the kept draft again: the
+	// feedback is a new page, waited for by script rather than by a
+	// node of the page Back left.
+	feedbackShown := func(what string) {
+		t.Helper()
+		must(what, pollAcrossPages(ctx, `location.pathname === "/check" && document.readyState === "complete" && document.querySelector("section.score") !== null && document.querySelector("#revise textarea") !== null`))
+	}
+	// history.back(), as the Back button: the page may come from the
+	// browser's back-forward cache, which fires no load event to wait for.
+	_, err = chromedp.Run(ctx, chromedp.Evaluate[bool](`history.back() === undefined`))
+	must("Back", err)
+	feedbackShown("the feedback after Back")
+	if got := reviseBox(); got != revised {
+		t.Errorf("after Back the revise box holds %.60q…, want the student's edit", got)
+	}
+	must("reload", chromedp.Do(ctx, chromedp.Reload()))
+	feedbackShown("the feedback after reload")
+	if got := reviseBox(); got != revised {
+		t.Errorf("after reload the revise box holds %.60q…, want the student's edit", got)
+	}
+
+	_, err = chromedp.Run(ctx, chromedp.Evaluate[bool](`document.getElementById("forget-draft").click() === undefined`))
+	must("forget the draft", err)
+	must("reload after forgetting", chromedp.Do(ctx, chromedp.Reload()))
+	must("a forgotten draft is gone", pollAcrossPages(ctx, `document.querySelector(".restore-none.shown") !== null`))
+
+	time.Sleep(200 * time.Millisecond)
+	if errs := con.errors(); len(errs) > 0 {
+		t.Errorf("console errors:\n%s", strings.Join(errs, "\n"))
+	}
+}
+
+// pollAcrossPages waits until expression is true, through navigations
+// (which end the page the last evaluation ran in), for up to 20 seconds.
+func pollAcrossPages(ctx context.Context, expression string) error {
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](expression))
+		if err == nil && ok {
+			return nil
+		}
+		if time.Now().After(deadline) {
+			if err == nil {
+				err = fmt.Errorf("%s is still false", expression)
+			}
+			return err
+		}
+		time.Sleep(100 * time.Millisecond)
 	}
 }

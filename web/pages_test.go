@@ -167,10 +167,16 @@ func TestPages(t *testing.T) {
 			},
 		},
 		{
-			name: "feedback page opened directly", method: "GET", target: "/check", status: 405, contentType: "text/html; charset=utf-8",
+			// The address the feedback page gives itself: its script checks
+			// again the draft the tab keeps; the page says what to do if
+			// there is none.
+			name: "feedback page opened directly", method: "GET", target: "/check", status: 200, contentType: "text/html; charset=utf-8",
 			check: func(t *testing.T, doc *goquery.Document) {
-				if !strings.Contains(doc.Find(`[role="alert"]`).Text(), "paste your essay") {
-					t.Errorf("unhelpful message %q", doc.Find(`[role="alert"]`).Text())
+				if doc.Find(`form#restore[method="post"][action="/check"][data-restore]`).Length() != 1 {
+					t.Error("no form to check the kept draft again")
+				}
+				if !strings.Contains(doc.Find(`.restore-none`).Text(), "Paste your essay again") {
+					t.Errorf("unhelpful message %q", doc.Find(`.restore-none`).Text())
 				}
 			},
 		},

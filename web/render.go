@@ -65,7 +65,7 @@ func parseViews(a *assets) (*views, error) {
 		}
 		v.pages[strings.TrimSuffix(path.Base(f), ".html")] = t
 	}
-	for _, name := range []string{"home", "feedback", "notes", "about", "error",
+	for _, name := range []string{"home", "feedback", "restore", "notes", "about", "error",
 		"teacher_signin", "teacher_home", "teacher_rubric", "teacher_topic", "teacher_delete"} {
 		if v.pages[name] == nil {
 			return nil, fmt.Errorf("web: templates: page %q is missing", name)

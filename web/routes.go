@@ -35,6 +35,7 @@ func (h *handler) routes(e *gin.Engine) {
 	// Pages for students.
 	e.GET("/", h.showHome)
 	e.POST("/check", h.showCheck)
+	e.GET("/check", h.showRestore)
 	e.POST("/essay-file", h.readEssayFile)
 	e.GET("/notes", h.showNotes)
 	e.GET("/how-marking-works", h.showAbout)

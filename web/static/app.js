@@ -118,6 +118,81 @@
     });
   });
 
+  // Never lose a draft. The feedback page is the answer to a form, which
+  // Back and reload would have to send again; it gives itself the address
+  // "/check" instead, and this tab keeps the essay it checked and the
+  // revise box's text (in sessionStorage: in this browser, never on the
+  // server, gone when the tab closes). "/check" checks that draft again.
+  var DRAFT = "rubricate-draft";
+  function tabStore() {
+    try {
+      return window.sessionStorage;
+    } catch (e) {
+      return null;
+    }
+  }
+  function savedDraft(store) {
+    try {
+      return JSON.parse(store.getItem(DRAFT) || "null");
+    } catch (e) {
+      return null;
+    }
+  }
+  var keep = document.querySelector("form[data-keep]");
+  var store = tabStore();
+  if (keep && store) {
+    var revise = keep.querySelector("textarea[name=essay]");
+    var draft = {
+      rubric: keep.querySelector("input[name=rubric]").value,
+      previous: keep.querySelector("input[name=previous]").value,
+      essay: revise.defaultValue,
+      revised: null
+    };
+    var saved = savedDraft(store);
+    if (saved && saved.essay === draft.essay && saved.rubric === draft.rubric && typeof saved.revised === "string") {
+      revise.value = draft.revised = saved.revised;
+      updateCount(revise);
+    }
+    var forgotten = false;
+    var save = function () {
+      if (!forgotten) {
+        try {
+          store.setItem(DRAFT, JSON.stringify(draft));
+        } catch (e) { /* storage full or refused: the page still works */ }
+      }
+    };
+    save();
+    revise.addEventListener("input", function () {
+      draft.revised = revise.value;
+      save();
+    });
+    if (window.history && history.replaceState) {
+      history.replaceState(null, "", "/check");
+    }
+    var forget = document.getElementById("forget-draft");
+    if (forget) {
+      forget.addEventListener("click", function () {
+        forgotten = true;
+        store.removeItem(DRAFT);
+        document.getElementById("forget-status").textContent =
+          "This tab no longer keeps your draft: Back and reload will not bring it back.";
+      });
+    }
+  }
+  var restore = document.querySelector("form[data-restore]");
+  if (restore) {
+    var kept = store && savedDraft(store);
+    if (kept && kept.essay && kept.rubric) {
+      restore.querySelector("input[name=rubric]").value = kept.rubric;
+      restore.querySelector("input[name=essay]").value = kept.essay;
+      restore.querySelector("input[name=previous]").value = kept.previous || "";
+      restore.submit();
+    } else {
+      document.getElementById("restore-status").textContent = "";
+      document.querySelector(".restore-none").classList.add("shown");
+    }
+  }
+
   // One press of a submit button: show that the check is under way.
   document.querySelectorAll("form[action='/check']").forEach(function (form) {
     form.addEventListener("submit", function () {
