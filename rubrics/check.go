@@ -67,6 +67,19 @@ func (l *Library) CheckContext(ctx context.Context, r *Rubric, text string) (*Re
 	if err != nil {
 		return nil, err
 	}
+	e, err := checkDoc(ctx, c, doc)
+	if err != nil {
+		return nil, err
+	}
+	rep := e.report()
+	if e.otherQuestion() || !e.onTopic() {
+		rep.BetterQuestion = l.betterQuestion(ctx, c, doc)
+	}
+	return rep, nil
+}
+
+// checkDoc checks an analysed essay against compiled rubric c.
+func checkDoc(ctx context.Context, c *compiled, doc *analyzer.Document) (*essay, error) {
 	e := &essay{c: c, doc: doc, excluded: map[int]bool{}, found: map[string]*hit{}, mentioned: map[string]bool{}, ix: newDocIndex(doc)}
 	e.ix.excluded = e.excluded
 	e.views = make([]sentenceView, len(doc.Sentences))
@@ -80,7 +93,40 @@ func (l *Library) CheckContext(ctx context.Context, r *Rubric, text string) (*Re
 		}
 		stage()
 	}
-	return e.report(), nil
+	return e, nil
+}
+
+// betterQuestion finds, for an essay that answers another question than
+// c's, the question on the same topic it answers best: the one it reaches
+// the highest level on, among those it is not off; at the same level, the
+// one that asks for least, since a question on the whole topic fits any
+// essay on it. Nil if there is none. The essay is analysed once: each
+// question costs only its check.
+func (l *Library) betterQuestion(ctx context.Context, c *compiled, doc *analyzer.Document) *QuestionRef {
+	var best *QuestionRef
+	bestAsks := 0
+	for _, id := range l.RubricIDs() {
+		l.mu.RLock()
+		other, ok := l.rubrics[id]
+		l.mu.RUnlock()
+		if !ok || other == c || other.Rubric.Topic != c.Rubric.Topic {
+			continue
+		}
+		e, err := checkDoc(ctx, other, doc)
+		if err != nil {
+			return nil
+		}
+		if e.otherQuestion() || !e.onTopic() {
+			continue
+		}
+		rep := e.report()
+		asks := len(other.itemIDs())
+		if level := rep.Score.Level; best == nil || level > best.Level || level == best.Level && asks < bestAsks {
+			best = &QuestionRef{ID: id, Title: other.Rubric.Title, Question: other.Rubric.Question, Level: level}
+			bestAsks = asks
+		}
+	}
+	return best
 }
 
 func (l *Library) compiledFor(r *Rubric) (*compiled, error) {

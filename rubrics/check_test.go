@@ -549,3 +549,32 @@ func TestCheckEvidence(t *testing.T) {
 		})
 	}
 }
+
+// An essay checked against the wrong question names the question on the
+// topic it answers best, with its level there; one on the question set
+// names none.
+func TestCheckBetterQuestion(t *testing.T) {
+	split := essayText(t, "split-strong")
+	tests := []struct {
+		name, rubric, essay string
+		want                string // the better question's id, or ""
+	}{
+		{"an essay on the split, checked against the alliance", "sino-soviet-alliance", split, "sino-soviet-split"},
+		{"the same essay against its own question", "sino-soviet-split", split, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rep := check(t, tt.rubric, tt.essay)
+			got := ""
+			if q := rep.BetterQuestion; q != nil {
+				got = q.ID
+				if q.Question == "" || q.Level < 1 {
+					t.Errorf("suggestion %+v lacks its question or level", q)
+				}
+			}
+			if got != tt.want {
+				t.Errorf("better question %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

@@ -16,6 +16,18 @@ type Report struct {
 	Notes []string `json:"notes"`
 	// Steps are the next steps with the evidence and notes passage each names.
 	Steps []Step `json:"steps"`
+	// BetterQuestion, for an essay that answers another question than the
+	// one chosen, is the question on the topic it answers best, with the
+	// level it reaches there: the student may have chosen the wrong one.
+	BetterQuestion *QuestionRef `json:"better_question,omitempty"`
+}
+
+// QuestionRef names another question an essay may be checked against.
+type QuestionRef struct {
+	ID       string `json:"id"`
+	Title    string `json:"title"`
+	Question string `json:"question"`
+	Level    int    `json:"level"`
 }
 
 // RubricRef names the rubric a report used.

@@ -363,3 +363,31 @@ func TestCheckUpload(t *testing.T) {
 type uploadRecorder struct{ res *http.Response }
 
 func (u uploadRecorder) Result() *http.Response { return u.res }
+
+// An essay checked against the wrong question is told which question it
+// answers better, with a one-click re-check that sends the same essay.
+func TestCheckBetterQuestion(t *testing.T) {
+	s, _ := newServer(t)
+	split := essay(t, "d01-split-strong.txt")
+	rec := postForm(t, s, "/check", url.Values{"rubric": {"sino-soviet-alliance"}, "essay": {split}})
+	doc, _ := goquery.NewDocumentFromReader(rec.Body)
+	form := doc.Find(`.better-question form[method="post"][action="/check"]`)
+	if form.Length() != 1 {
+		t.Fatal("no one-click re-check against the better question")
+	}
+	if v, _ := form.Find(`input[name="rubric"]`).Attr("value"); v != "sino-soviet-split" {
+		t.Errorf("suggests %q, want sino-soviet-split", v)
+	}
+	if v, _ := form.Find(`input[name="essay"]`).Attr("value"); v != split {
+		t.Error("the re-check does not send the same essay")
+	}
+	if !strings.Contains(doc.Find(".better-question").Text(), "ideological differences") {
+		t.Errorf("the suggestion does not name the question: %q", doc.Find(".better-question").Text())
+	}
+
+	rec = postForm(t, s, "/check", url.Values{"rubric": {"sino-soviet-split"}, "essay": {split}})
+	doc, _ = goquery.NewDocumentFromReader(rec.Body)
+	if doc.Find(".better-question").Length() != 0 {
+		t.Error("an essay on the question set is told to choose another")
+	}
+}

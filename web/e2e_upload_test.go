@@ -86,6 +86,18 @@ func TestBrowserUploadAndQuestion(t *testing.T) {
 		t.Error("a file that cannot be read emptied the box")
 	}
 
+	// An essay on the split, checked against the alliance by mistake: the
+	// feedback names the better question and checks it there in one click.
+	must("the wrong question", chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/?rubric=sino-soviet-alliance"),
+		chromedp.WaitVisible(chromedp.CSS(`textarea#essay`)),
+		chromedp.SetValue(chromedp.CSS(`textarea#essay`), essay(t, "d01-split-strong.txt"))))
+	_, err = chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS(`form.check button.primary`)))
+	must("check", err)
+	must("the suggestion", chromedp.Do(ctx, chromedp.WaitVisible(chromedp.CSS(`.better-question button`))))
+	_, err = chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS(`.better-question button`)))
+	must("one-click re-check", err)
+	must("feedback on the better question", pollAcrossPages(ctx, `document.querySelector("p.question") !== null && document.querySelector("p.question").textContent.includes("ideological differences")`))
+
 	time.Sleep(200 * time.Millisecond)
 	// The refused scan answers 400, which the browser logs; nothing else
 	// may.

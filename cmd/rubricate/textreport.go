@@ -41,6 +41,9 @@ func writeText(w io.Writer, r *rubrics.Report, essay string, color bool) {
 	for _, n := range r.Notes {
 		fmt.Fprintln(w, indent(wrap("Note: "+n, 76), "  "))
 	}
+	if q := r.BetterQuestion; q != nil {
+		fmt.Fprintln(w, indent(wrap(fmt.Sprintf("This essay answers another question better: %q (%s), where it reaches level %d. If that is the question you were set, check it against that: --rubric %s", q.Question, q.Title, q.Level, q.ID), 76), "  "))
+	}
 
 	fmt.Fprintln(w, "\n"+s.bold("Criteria"))
 	for _, c := range r.Criteria {
