@@ -403,10 +403,11 @@ func TestCheckProblems(t *testing.T) {
 			found:  []string{"khrushchev-removed-1964"},
 		},
 		{
-			name:   "misspelt name twice is reported once",
+			// Every occurrence, so that one check shows the student them all.
+			name:   "misspelt name twice is reported twice",
 			rubric: "sino-soviet-split",
 			text:   "Kruschev criticised the Great Leap Forward in 1959. Kruschev then withdrew the Soviet experts in July 1960 because he was angry.",
-			want:   []problem{{rubrics.ProblemMisspelt, "Kruschev", "Khrushchev", ""}},
+			want:   []problem{{rubrics.ProblemMisspelt, "Kruschev", "Khrushchev", ""}, {rubrics.ProblemMisspelt, "Kruschev", "Khrushchev", ""}},
 			found:  []string{"glf-criticised-1959", "experts-withdrawn-1960"},
 		},
 		{

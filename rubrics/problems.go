@@ -445,17 +445,12 @@ func (e *essay) relative(v sentenceView, m analyzer.Mention) bool {
 // right name already; this tells the student the spelling.
 func (e *essay) spelling() {
 	lex := e.c.topic.analyzer.Lexicon()
-	seen := map[string]bool{}
+	// Every occurrence is flagged, so that one check shows them all.
 	for _, w := range e.doc.Words {
 		if !w.Misspelt || !lex.IsName(w.Norm) || w.Sentence < 0 {
 			continue
 		}
 		raw := e.doc.Text[w.Start:w.End]
-		key := strings.ToLower(raw)
-		if seen[key] {
-			continue
-		}
-		seen[key] = true
 		right := lex.Display(w.Norm)
 		e.problems = append(e.problems, Problem{
 			Kind: ProblemMisspelt, Start: w.Start, End: w.End, Text: raw,
