@@ -73,16 +73,19 @@ func TestTeacherBrowser(t *testing.T) {
 	must("open the workspace", chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/teacher"),
 		chromedp.WaitVisible(chromedp.CSS(`input#password`))))
 	shot("teacher-signin-desktop")
+	checkAccessible(t, ctx, "teacher sign-in")
 	must("type", chromedp.Do(ctx, chromedp.SendKeys(chromedp.CSS(`input#name`), "ada"),
 		chromedp.SendKeys(chromedp.CSS(`input#password`), testPassword)))
 	click(`form.signin button[type="submit"]`)
 	must("workspace", chromedp.Do(ctx, chromedp.WaitVisible(chromedp.CSS(`a#clone-sino-soviet-split`))))
 	shot("teacher-workspace-desktop")
+	checkAccessible(t, ctx, "teacher workspace")
 
 	// Clone the split rubric; change its marks and a descriptor in the form.
 	click(`a#clone-sino-soviet-split`)
 	must("editor", chromedp.Do(ctx, chromedp.WaitVisible(chromedp.CSS(`textarea#yaml`))))
 	shot("teacher-clone-desktop")
+	checkAccessible(t, ctx, "rubric editor")
 	must("open the evidence list", chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`.crit details summary`))))
 	part("teacher-clone-evidence", `.crit`)
 	descriptor := "Outstanding: precise evidence supports sustained analysis and a fully substantiated judgement."
@@ -128,6 +131,7 @@ func TestTeacherBrowser(t *testing.T) {
 		t.Errorf("the link put the caret on line %s, want %d", got, line)
 	}
 	shot("teacher-problem-saved-desktop")
+	checkAccessible(t, ctx, "rubric editor with a problem")
 	part("teacher-problem-saved-yaml", `section.yaml`)
 
 	// Fix it, preview a sample essay against the unsaved draft.
@@ -141,6 +145,7 @@ func TestTeacherBrowser(t *testing.T) {
 		t.Errorf("preview: %q", h)
 	}
 	shot("teacher-preview-desktop")
+	checkAccessible(t, ctx, "rubric preview")
 	part("teacher-preview-result", `section.preview`)
 
 	// Save and publish.
@@ -178,6 +183,7 @@ func TestTeacherBrowser(t *testing.T) {
 	click(`#draft-button`)
 	must("drafted", chromedp.Do(ctx, chromedp.WaitVisible(chromedp.CSS(`textarea#catalogue`))))
 	shot("teacher-topic-drafted-desktop")
+	checkAccessible(t, ctx, "topic editor")
 	click(`#save-button`)
 	must("topic saved", chromedp.Do(ctx, chromedp.WaitVisible(chromedp.CSS(`#publish-button`))))
 	click(`#publish-button`)

@@ -140,6 +140,7 @@ func TestBrowser(t *testing.T) {
 	must("open home", chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/"),
 		chromedp.WaitVisible(chromedp.CSS(`textarea#essay`))))
 	shot("home-desktop")
+	checkAccessible(t, ctx, "home")
 	must("paste", chromedp.Do(ctx,
 		chromedp.Click(chromedp.CSS(`label[for="rubric-sino-soviet-alliance"]`)),
 		chromedp.SetValue(chromedp.CSS(`textarea#essay`), d04),
@@ -174,6 +175,7 @@ func TestBrowser(t *testing.T) {
 		t.Errorf("focusing a problem shows %q", tip)
 	}
 	shot("feedback-desktop")
+	checkAccessible(t, ctx, "feedback")
 
 	// Revise and check again.
 	revised := strings.NewReplacer("February 1952", "February 1950", "$800 million", "$300 million").Replace(d04)
@@ -197,6 +199,7 @@ func TestBrowser(t *testing.T) {
 	must("submit search", err)
 	must("results", chromedp.Do(ctx, chromedp.WaitVisible(chromedp.CSS(`.result-list mark`))))
 	shot("notes-search-desktop")
+	checkAccessible(t, ctx, "notes search")
 
 	// A long essay on the whole topic fills the timeline.
 	must("overview", chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/"),
