@@ -18,6 +18,8 @@ const (
 	tlPad   = 24
 	tlAxisY = 36
 	tlRow   = 26
+	// tlLine is the height of each more line of a wrapped label.
+	tlLine = 18
 	// tlCharWidth is the average width of a character of a label, to fit
 	// labels beside their markers; the full label is in the tooltip.
 	tlCharWidth = 8.3
@@ -49,7 +51,8 @@ type tlTick struct {
 }
 
 type tlEvent struct {
-	Text      string // what is drawn: the label, shortened, with the years unless it names them
+	Text      string   // the label, with the years unless it names them
+	Lines     []string // Text as drawn, wrapped to fit beside the marker
 	FullLabel string
 	Years     string // "1958" or "1950-1953"
 	Used      bool
@@ -223,13 +226,14 @@ func layoutTimeline(from, to int, rep *rubrics.Report) timeline {
 		}
 		return x(min(max(pos, float64(from)), float64(to+1)))
 	}
-	for i, d := range ds {
+	y := tlAxisY + 34
+	for _, d := range ds {
 		e := tlEvent{
 			FullLabel: d.ev.Label,
 			Years:     strconv.Itoa(d.first),
 			Used:      d.ev.Found,
 			X1:        at(d.first, d.month),
-			Y:         tlAxisY + 34 + i*tlRow,
+			Y:         y,
 			Anchor:    "start",
 		}
 		e.X2 = e.X1
@@ -255,13 +259,16 @@ func layoutTimeline(from, to int, rep *rubrics.Report) timeline {
 		if !e.Used {
 			suffix = " (missing)"
 		}
-		fit := int(float64(room)/tlCharWidth) - utf8.RuneCountInString(suffix) - 2
-		text := shorten(e.Text, fit)
-		if !strings.Contains(text, strconv.Itoa(d.first)) {
-			// The cut took the year out of the label: put it in front.
-			text = shorten(e.Years+": "+d.ev.Label, fit)
+		// A label too long for its room wraps onto more lines, rather than
+		// being cut: the student reads all of it.
+		fit := int(float64(room)/tlCharWidth) - 2
+		mark := ""
+		if e.Used {
+			mark = "✓ "
 		}
-		e.Text = text + suffix
+		e.Lines = wrapLabel(mark+e.Text+suffix, fit)
+		e.Text += suffix
+		y += tlRow + (len(e.Lines)-1)*tlLine
 		if e.Used {
 			tl.Used++
 		} else {
@@ -269,7 +276,7 @@ func layoutTimeline(from, to int, rep *rubrics.Report) timeline {
 		}
 		tl.Events = append(tl.Events, e)
 	}
-	tl.Height = tlAxisY + 34 + len(ds)*tlRow
+	tl.Height = y
 	return tl
 }
 
@@ -280,6 +287,29 @@ func textWidth(s string, used bool) int {
 		n += len(" (missing)")
 	}
 	return int(float64(n) * tlCharWidth)
+}
+
+// wrapLabel breaks s into lines of at most n runes, at spaces; a word
+// longer than a line has a line of its own.
+func wrapLabel(s string, n int) []string {
+	n = max(n, 12)
+	var lines []string
+	line := ""
+	for _, w := range strings.Fields(s) {
+		switch {
+		case line == "":
+			line = w
+		case utf8.RuneCountInString(line)+1+utf8.RuneCountInString(w) <= n:
+			line += " " + w
+		default:
+			lines = append(lines, line)
+			line = w
+		}
+	}
+	if line != "" || len(lines) == 0 {
+		lines = append(lines, line)
+	}
+	return lines
 }
 
 // shorten cuts s to at most n runes, ending with an ellipsis if cut.

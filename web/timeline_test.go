@@ -66,8 +66,18 @@ func TestBuildTimeline(t *testing.T) {
 	long := layoutTimeline(1949, 1976, &rubrics.Report{Evidence: []rubrics.Evidence{
 		{Label: "Khrushchev and Mao met in Beijing for talks that went badly, with no agreement at all, in 1975", Dates: []string{"1975"}},
 	}})
-	if got := long.Events[0].Text; !strings.HasPrefix(got, "1975: ") {
-		t.Errorf("a long label cut before its year is drawn as %q; want the year in front", got)
+	// A long label wraps onto lines that fit beside its marker, none cut.
+	e := long.Events[0]
+	if got := strings.Join(e.Lines, " "); got != e.Text || strings.Contains(got, "…") || len(e.Lines) < 2 {
+		t.Errorf("a long label is drawn as %q; want all of %q, wrapped", e.Lines, e.Text)
+	}
+	for _, l := range e.Lines {
+		if w := textWidth(l, true); e.Anchor == "end" && w > e.TextX || e.Anchor == "start" && e.TextX+w > tlWidth+tlPad {
+			t.Errorf("line %q is wider than its room", l)
+		}
+	}
+	if long.Height < tlAxisY+34+tlRow+tlLine {
+		t.Errorf("the timeline is %d high: no room for the wrapped lines", long.Height)
 	}
 	if got := shorten("Treaty of Friendship, Alliance and Mutual Assistance", 10); got != "Treaty of…" {
 		t.Errorf("shorten: %q", got)
