@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
@@ -19,9 +20,10 @@ import (
 // Index is an in-memory search index over one topic's passages. It is safe
 // for concurrent use.
 type Index struct {
-	topic  *corpus.Topic
-	bleve  bleve.Index
-	values map[string][]int // normalised value -> passage indexes
+	topic    *corpus.Topic
+	bleve    bleve.Index
+	values   map[string][]int // normalised value -> passage indexes
+	valuesOf Values           // nil when Open was given none
 }
 
 // Hit is one passage found by a search.
@@ -75,7 +77,7 @@ func Open(t *corpus.Topic, values Values) (*Index, error) {
 		return nil, fmt.Errorf("building the notes index: %w", err)
 	}
 	batch := b.NewBatch()
-	x := &Index{topic: t, bleve: b, values: map[string][]int{}}
+	x := &Index{topic: t, bleve: b, values: map[string][]int{}, valuesOf: values}
 	for i, p := range t.Passages {
 		d := passageDoc{Text: p.Text, Heading: p.Heading, Card: fmt.Sprint(p.Card)}
 		if c, ok := t.Card(p.Card); ok && c.Title != p.Heading {
@@ -99,21 +101,155 @@ func Open(t *corpus.Topic, values Values) (*Index, error) {
 // Topic returns the topic the index covers.
 func (x *Index) Topic() *corpus.Topic { return x.topic }
 
-// Search finds up to n passages matching a free-text query (words, "quoted
-// phrases", +required, -excluded), best first, with highlighted fragments.
+// Search finds up to n passages matching a free-text query, best first,
+// with highlighted fragments. A query with search syntax ("quoted
+// phrases", +required, -excluded) is read as such; plain words are read
+// forgivingly, the way students type them: each word by its stem, a
+// misspelt name by the names it is close to ("Kruschev" finds
+// "Khrushchev"), the start of a long word ("destal"), and dates and
+// figures by their value ("$300m" finds "$300 million"). Words of a
+// question ("why did...") are left out by the analyzer's stop list.
 func (x *Index) Search(q string, n int) ([]Hit, error) {
 	q = strings.TrimSpace(q)
 	if q == "" {
 		return nil, nil
 	}
-	qs := bleve.NewQueryStringQuery(q)
-	hits, err := x.run(qs, n, true)
-	if err != nil {
-		// A query the syntax rejects (a stray quote or colon) is searched
-		// as plain words instead of failing the user.
-		hits, err = x.run(bleve.NewMatchQuery(q), n, true)
+	if strings.ContainsAny(q, `"+-:`) && !strings.HasPrefix(q, "$") {
+		if hits, err := x.run(bleve.NewQueryStringQuery(q), n, true); err == nil && len(hits) > 0 {
+			return hits, nil
+		}
+		// A query the syntax rejects (a stray quote or colon), or that
+		// finds nothing as syntax, is searched as plain words.
 	}
-	return hits, err
+	return x.run(x.forgiving(q, nil), n, true)
+}
+
+// SearchAlso is Search that also finds the passages also names, ranked by
+// how well they match: what the caller knows a query means that the notes'
+// words do not say (a question's word, "split", for the passages of that
+// question's evidence).
+func (x *Index) SearchAlso(q string, n int, also []string) ([]Hit, error) {
+	q = strings.TrimSpace(q)
+	if q == "" {
+		return nil, nil
+	}
+	return x.run(x.forgiving(q, also), n, true)
+}
+
+// Has reports whether any passage holds word, or a word of the same stem.
+func (x *Index) Has(word string) bool {
+	m := bleve.NewMatchQuery(word)
+	hits, err := x.run(m, 1, false)
+	return err == nil && len(hits) > 0
+}
+
+// forgiving builds the query for plain words: any of them may match, by
+// its stem, its other spellings, a near spelling or its start, each weighed
+// less than the one before; and the passages that hold the query's dates
+// and figures, and those the caller adds (also).
+func (x *Index) forgiving(q string, also []string) query.Query {
+	any := bleve.NewDisjunctionQuery()
+	if len(also) > 0 {
+		any.AddQuery(bleve.NewDocIDQuery(also))
+	}
+	// One group per word, so that a passage with more of the words ranks
+	// higher than one with many of a single word.
+	for _, w := range queryWords(q) {
+		group := bleve.NewDisjunctionQuery()
+		for _, field := range []string{"text", "heading", "title"} {
+			m := bleve.NewMatchQuery(w)
+			m.SetField(field)
+			if field != "text" {
+				m.SetBoost(0.8)
+			}
+			group.AddQuery(m)
+		}
+		// A name by any of the spellings the topic lists for it
+		// ("Zhenbao" for "Damansky"): every spelling is searched.
+		for _, nm := range x.topic.Names {
+			spellings := append([]string{nm.Name}, nm.Variants...)
+			if namedBy(w, spellings) {
+				m := bleve.NewMatchQuery(strings.Join(spellings, " "))
+				m.SetField("text")
+				group.AddQuery(m)
+			}
+		}
+		if len(w) >= 4 {
+			f := bleve.NewFuzzyQuery(w)
+			f.SetField("text")
+			f.SetFuzziness(fuzziness(w))
+			f.SetBoost(0.6)
+			group.AddQuery(f)
+		}
+		if len(w) >= 5 {
+			p := bleve.NewPrefixQuery(w)
+			p.SetField("text")
+			p.SetBoost(0.3)
+			group.AddQuery(p)
+		}
+		any.AddQuery(group)
+	}
+	if x.valuesOf != nil {
+		var ids []string
+		for _, v := range x.valuesOf(q) {
+			for _, i := range x.values[v] {
+				ids = append(ids, x.topic.Passages[i].ID)
+			}
+		}
+		if len(ids) > 0 {
+			d := bleve.NewDocIDQuery(ids)
+			d.SetBoost(2)
+			any.AddQuery(d)
+		}
+	}
+	return any
+}
+
+// namedBy reports whether word w is one of the words of the spellings of
+// a name.
+func namedBy(w string, spellings []string) bool {
+	for _, sp := range spellings {
+		for _, part := range strings.FieldsFunc(strings.ToLower(sp), func(r rune) bool { return !unicode.IsLetter(r) }) {
+			if part == w && len(part) >= 3 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// fuzziness is how many edits a word may be from a word of the notes: one
+// for a short word, two for a long one, where a student's spelling of a
+// name strays further ("Kruschev" is two from "khrushchev").
+func fuzziness(w string) int {
+	if len([]rune(w)) >= 7 {
+		return 2
+	}
+	return 1
+}
+
+// queryWords are the lower-case words of a query worth matching loosely:
+// not the small words of a question, nor numbers (matched as values).
+func queryWords(q string) []string {
+	var out []string
+	for _, w := range strings.FieldsFunc(strings.ToLower(q), func(r rune) bool {
+		return !unicode.IsLetter(r) && r != '\''
+	}) {
+		if !looseStop[w] {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// looseStop are words a question is made of ("why did the split happen",
+// "what was the ..."), which would match loosely everywhere.
+var looseStop = map[string]bool{
+	"what": true, "when": true, "where": true, "which": true, "while": true, "why": true, "how": true,
+	"who": true, "whom": true, "did": true, "does": true, "was": true, "were": true, "the": true,
+	"and": true, "that": true, "this": true, "with": true, "from": true, "about": true,
+	"happen": true, "happened": true, "happens": true, "cause": true, "caused": true, "causes": true,
+	"they": true, "their": true, "there": true, "have": true, "into": true,
 }
 
 // Best returns the passage that best supports text, preferring card when

@@ -292,3 +292,44 @@ func TestSearchHeadings(t *testing.T) {
 		})
 	}
 }
+
+// A search finds what students mean, the way they type it: a misspelt
+// name, another spelling the topic lists, money in short, another form of
+// a word, a question in plain words; and nonsense finds nothing.
+func TestSearchForgiving(t *testing.T) {
+	x := bundledIndex(t)
+	tests := []struct {
+		query string
+		want  string // in the first hit's text
+	}{
+		{"Kruschev", "Khrush"},
+		{"zhenbao", "Damansky Island"},
+		{"$300m", "$300 million"},
+		{"withdrawing the experts", "experts"},
+		{"destalinisation", "destalin"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.query, func(t *testing.T) {
+			hits, err := x.Search(tt.query, 5)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(hits) == 0 {
+				t.Fatal("no hits")
+			}
+			if text := strings.ToLower(hits[0].Passage.Text + " " + hits[0].Passage.Heading); !strings.Contains(text, strings.ToLower(tt.want)) {
+				t.Errorf("first hit %s %q does not hold %q", hits[0].Passage.ID, hits[0].Passage.Text, tt.want)
+			}
+			for _, h := range hits {
+				for _, f := range h.Fragments {
+					checkFragment(t, h.Passage, f)
+				}
+			}
+		})
+	}
+	for _, nonsense := range []string{"qwxzvb", "zzzz", "the"} {
+		if hits, _ := x.Search(nonsense, 5); len(hits) > 0 {
+			t.Errorf("%q found %d passages, first %q", nonsense, len(hits), hits[0].Passage.Text)
+		}
+	}
+}

@@ -104,3 +104,34 @@ func TestFromNotesWithoutCauses(t *testing.T) {
 		t.Errorf("marks by criterion %v: want no causes, knowledge 10, analysis 5, accuracy at most 3", marks)
 	}
 }
+
+// A question in plain words finds the notes its question's evidence comes
+// from, though the notes never use its word ("split"), and a misspelt name
+// or money in short finds its passage.
+func TestSearchNotes(t *testing.T) {
+	lib := library(t)
+	for _, tt := range []struct{ query, want string }{
+		{"why did the split happen", "Khrush"},
+		{"Kruschev", "Khrush"},
+		{"$300m", "$300 million"},
+	} {
+		hits, err := lib.SearchNotes("sino-soviet-relations-1949-76", tt.query, 5)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(hits) == 0 {
+			t.Errorf("%q finds nothing", tt.query)
+			continue
+		}
+		var texts []string
+		for _, h := range hits {
+			texts = append(texts, h.Passage.Text)
+		}
+		if !strings.Contains(strings.Join(texts, "\n"), tt.want) {
+			t.Errorf("%q finds %q, none with %q", tt.query, texts, tt.want)
+		}
+	}
+	if hits, _ := lib.SearchNotes("sino-soviet-relations-1949-76", "qwxzvb", 5); len(hits) > 0 {
+		t.Errorf("nonsense finds %d passages", len(hits))
+	}
+}

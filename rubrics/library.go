@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/rubricate/rubricate/analyzer"
 	"github.com/rubricate/rubricate/corpus"
@@ -372,4 +373,54 @@ func (l *Library) Add(r *Rubric) error {
 	}
 	l.rubrics[r.ID] = c
 	return nil
+}
+
+// SearchNotes searches topic's notes for q (see index.Index.Search). A word
+// of the query that the notes never use but a question on the topic does
+// ("why did the split happen", where the notes say "deterioration" and
+// "confrontation") finds that question's evidence, its causes first.
+func (l *Library) SearchNotes(topic, q string, n int) ([]index.Hit, error) {
+	idx, ok := l.Index(topic)
+	if !ok {
+		return nil, fmt.Errorf("no topic %q", topic)
+	}
+	var unknown []string
+	for _, w := range strings.FieldsFunc(strings.ToLower(q), func(r rune) bool { return !unicode.IsLetter(r) }) {
+		if len(w) >= 4 && !functionWords[w] && !idx.Has(w) {
+			unknown = append(unknown, stem(w))
+		}
+	}
+	var also []string
+	if len(unknown) > 0 {
+		seen := map[string]bool{}
+		for _, id := range l.RubricIDs() {
+			r, ok := l.Rubric(id)
+			if !ok || r.Topic != topic || !asksAbout(r, unknown) {
+				continue
+			}
+			l.mu.RLock()
+			c := l.rubrics[id]
+			l.mu.RUnlock()
+			for _, iid := range c.itemIDs() {
+				if it, ok := c.items[iid]; ok && it.source != nil && it.source.Passage != "" && !seen[it.source.Passage] {
+					seen[it.source.Passage] = true
+					also = append(also, it.source.Passage)
+				}
+			}
+		}
+	}
+	return idx.SearchAlso(q, n, also)
+}
+
+// asksAbout reports whether a rubric's title or question has a word of one
+// of stems.
+func asksAbout(r *Rubric, stems []string) bool {
+	for _, w := range strings.FieldsFunc(strings.ToLower(r.Title+" "+r.Question), func(r rune) bool { return !unicode.IsLetter(r) }) {
+		for _, s := range stems {
+			if stem(w) == s {
+				return true
+			}
+		}
+	}
+	return false
 }

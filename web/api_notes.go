@@ -53,12 +53,11 @@ func (h *handler) apiNotesSearch(c *gin.Context) {
 	}
 	h.shelf.refresh(c.Request.Context())
 	topic := c.DefaultQuery("topic", h.defaultTopic)
-	idx, ok := h.lib.Index(topic)
-	if !ok {
+	if _, ok := h.lib.Index(topic); !ok {
 		h.apiError(c, userError(codeNotFound, "There is no topic %q. Leave out topic to search %s.", shorten(topic, 80), h.defaultTopic))
 		return
 	}
-	hits, err := idx.Search(q, limit)
+	hits, err := h.lib.SearchNotes(topic, q, limit)
 	if err != nil {
 		h.apiError(c, fmt.Errorf("search: %w", err))
 		return

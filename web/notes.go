@@ -1,10 +1,10 @@
 package web
 
 import (
-	"fmt"
 	"html"
 	"html/template"
 	"net/http"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -12,6 +12,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/rubricate/rubricate/corpus"
+	"github.com/rubricate/rubricate/index"
 )
 
 // notesLimit is how many passages a search shows.
@@ -23,6 +24,8 @@ type notesPage struct {
 	Topic  *corpus.Topic
 	Others []topicRef // the other topics whose notes can be read
 	Query  string
+	// Everywhere is set when the search spans every topic's notes.
+	Everywhere bool
 	// Examples are searches drawn from the topic's own notes, for the hint.
 	Examples []string
 	Cards    []cardView
@@ -46,6 +49,8 @@ type sectionView struct {
 type resultView struct {
 	Passage   corpus.Passage
 	Fragments []template.HTML
+	// TopicID and TopicTitle name the passage's topic.
+	TopicID, TopicTitle string
 }
 
 // showNotes handles "GET /notes" (the notes by card) and "GET /notes?q="
@@ -77,18 +82,37 @@ func (h *handler) showNotes(c *gin.Context) {
 		h.render(c, status, "notes", p)
 		return
 	}
-	idx, ok := h.lib.Index(t.ID)
-	if !ok {
-		h.pageError(c, fmt.Errorf("no index for topic %q", t.ID))
-		return
+	p.Everywhere = c.Query("in") == "all"
+	topics := []string{t.ID}
+	if p.Everywhere {
+		topics = h.lib.TopicIDs()
 	}
-	hits, err := idx.Search(p.Query, notesLimit)
-	if err != nil {
-		h.pageError(c, err)
-		return
+	type found struct {
+		hit   index.Hit
+		topic *corpus.Topic
 	}
-	for _, hit := range hits {
-		r := resultView{Passage: hit.Passage}
+	var all []found
+	for _, id := range topics {
+		tp, ok := h.lib.Topic(id)
+		if !ok {
+			continue
+		}
+		hits, err := h.lib.SearchNotes(id, p.Query, notesLimit)
+		if err != nil {
+			h.pageError(c, err)
+			return
+		}
+		for _, hit := range hits {
+			all = append(all, found{hit, tp})
+		}
+	}
+	sort.SliceStable(all, func(i, j int) bool { return all[i].hit.Score > all[j].hit.Score })
+	if len(all) > notesLimit {
+		all = all[:notesLimit]
+	}
+	for _, f := range all {
+		hit := f.hit
+		r := resultView{Passage: hit.Passage, TopicID: f.topic.ID, TopicTitle: f.topic.Title}
 		for _, f := range hit.Fragments {
 			r.Fragments = append(r.Fragments, safeFragment(f))
 		}

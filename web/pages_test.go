@@ -87,6 +87,24 @@ func TestPages(t *testing.T) {
 			},
 		},
 		{
+			name: "notes search for a misspelt name", method: "GET", target: "/notes?q=Kruschev", status: 200, contentType: "text/html; charset=utf-8",
+			check: func(t *testing.T, doc *goquery.Document) {
+				first := doc.Find(".result-list li").First().Text()
+				if !strings.Contains(first, "Khrush") {
+					t.Errorf("first result %q does not name Khrushchev", first)
+				}
+			},
+		},
+		{
+			name: "notes search across topics", method: "GET", target: "/notes?q=%24300m&in=all", status: 200, contentType: "text/html; charset=utf-8",
+			check: func(t *testing.T, doc *goquery.Document) {
+				first := doc.Find(".result-list li").First()
+				if !strings.Contains(first.Text(), "$300 million") || first.Find(".where strong").Length() != 1 {
+					t.Errorf("first result %q: want $300 million, with its topic named", first.Text())
+				}
+			},
+		},
+		{
 			name: "notes", method: "GET", target: "/notes", status: 200, contentType: "text/html; charset=utf-8",
 			check: func(t *testing.T, doc *goquery.Document) {
 				topic, _ := lib.Topic(lib.TopicIDs()[0])

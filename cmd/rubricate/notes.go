@@ -82,8 +82,7 @@ func (c *notesCmd) search(q string) error {
 	}
 	var hits []topicHit
 	for _, id := range topics {
-		idx, _ := lib.Index(id)
-		found, err := idx.Search(q, c.limit)
+		found, err := lib.SearchNotes(id, q, c.limit)
 		if err != nil {
 			return fmt.Errorf("internal error: searching %s: %v", id, err)
 		}
