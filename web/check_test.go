@@ -63,11 +63,16 @@ func TestCheckPage(t *testing.T) {
 		if ev.Length() < 5 {
 			t.Errorf("%d evidence highlights, want several", ev.Length())
 		}
-		title := essay.Find("mark.ev").FilterFunction(func(_ int, m *goquery.Selection) bool {
-			return m.Text() == "Manchurian"
-		}).AttrOr("title", "")
-		if !strings.Contains(title, "Manchurian railway") {
+		// A highlight is the clause that states the evidence, and says
+		// which evidence it is.
+		railway := essay.Find("mark.ev").FilterFunction(func(_ int, m *goquery.Selection) bool {
+			return strings.Contains(m.Text(), "Manchurian")
+		})
+		if title := railway.AttrOr("title", ""); !strings.Contains(title, "Manchurian railway") {
 			t.Errorf("Manchurian highlight says %q", title)
+		}
+		if words := len(strings.Fields(railway.Text())); words < 3 {
+			t.Errorf("the railway's highlight is %q: a word, not the clause that states it", railway.Text())
 		}
 		prob := essay.Find("mark.prob").FilterFunction(func(_ int, m *goquery.Selection) bool {
 			return strings.Contains(m.Text(), "$800 million")

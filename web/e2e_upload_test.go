@@ -145,9 +145,21 @@ func TestBrowserKeepsDraft(t *testing.T) {
 	_, err = chromedp.Run(ctx, chromedp.Evaluate[bool](`document.querySelector("#revise textarea").dispatchEvent(new Event("input"))`))
 	must("type in the revise box", err)
 
-	_, err = chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS(`main a[href^="/notes"]`)))
+	_, err = chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS(`main a[href^="/notes"][href*="#"]`)))
 	must("follow a link to the notes", err)
 	must("the notes", chromedp.Do(ctx, chromedp.WaitVisible(chromedp.CSS(`section.card`))))
+	// The passage is in view with its card's heading above it.
+	inView, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`(() => {
+		const li = document.getElementById(location.hash.slice(1));
+		if (!li) { return true; }
+		const h = li.closest("section.card").querySelector("h2").getBoundingClientRect();
+		const p = li.getBoundingClientRect();
+		return h.top >= 0 && h.bottom <= p.top + 1 && p.bottom <= window.innerHeight;
+	})()`))
+	must("where the link lands", err)
+	if !inView {
+		t.Error("the notes link lands with its card heading out of view")
+	}
 	// Back comes to "/check", which checks the kept draft again: the
 	// feedback is a new page, waited for by script rather than by a
 	// node of the page Back left.

@@ -52,7 +52,7 @@ func (h *handler) feedbackPage(r *rubrics.Rubric, rep *rubrics.Report, essay, pr
 	p := feedbackPage{
 		base:   base{Title: "Feedback: " + r.Title, Nav: "check"},
 		Rubric: r, Report: rep, Essay: essay,
-		Marks: essayViews(segments(essay, rep), rep),
+		Marks: essayViews(segments(essay, clauseMarks(essay, rep)), rep),
 		Draft: draftOf(rep).String(),
 	}
 	for _, n := range rep.Notes {

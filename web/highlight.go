@@ -146,3 +146,80 @@ func essayViews(segs []segment, rep *rubrics.Report) []markView {
 	}
 	return out
 }
+
+// clauseMarks returns rep with each evidence item's matches widened to the
+// stretch of the essay that states it: from its first to its last matched
+// word in a sentence, out to the clause they sit in. A student then sees
+// "In February 1950 Mao and Stalin signed the Treaty of Friendship" marked,
+// rather than "1950" and "Treaty" alone. The report itself is not changed.
+func clauseMarks(text string, rep *rubrics.Report) *rubrics.Report {
+	out := *rep
+	out.Evidence = make([]rubrics.Evidence, len(rep.Evidence))
+	for i, ev := range rep.Evidence {
+		ev.Matches = clauseStretches(text, ev.Matches)
+		out.Evidence[i] = ev
+	}
+	return &out
+}
+
+// clauseStretches joins matches that share a sentence and widens each
+// stretch to its clause.
+func clauseStretches(text string, ms []rubrics.Match) []rubrics.Match {
+	ms = slices.Clone(ms)
+	sort.Slice(ms, func(i, j int) bool { return ms[i].Start < ms[j].Start })
+	var out []rubrics.Match
+	for _, m := range ms {
+		if m.Start < 0 || m.End > len(text) || m.Start >= m.End {
+			continue
+		}
+		if n := len(out); n > 0 && sentenceStart(text, m.Start) == sentenceStart(text, out[n-1].Start) {
+			out[n-1].End = max(out[n-1].End, m.End)
+			continue
+		}
+		out = append(out, m)
+	}
+	for i, m := range out {
+		start, end := clauseStart(text, m.Start), clauseEnd(text, m.End)
+		out[i] = rubrics.Match{Start: start, End: end, Text: text[start:end]}
+	}
+	return out
+}
+
+// sentenceStart is where the sentence holding offset i begins.
+func sentenceStart(text string, i int) int {
+	for j := i - 1; j > 0; j-- {
+		if text[j] == '\n' || strings.IndexByte(".!?", text[j]) >= 0 && j+1 < len(text) && (text[j+1] == ' ' || text[j+1] == '\n') {
+			return j + 1
+		}
+	}
+	return 0
+}
+
+// clauseBreaks end a clause.
+const clauseBreaks = ".!?;:,()\n"
+
+// clauseStart is where the clause holding offset i begins, past the
+// break before it and its spaces.
+func clauseStart(text string, i int) int {
+	j := i
+	for j > 0 && strings.IndexByte(clauseBreaks, text[j-1]) < 0 {
+		j--
+	}
+	for j < i && (text[j] == ' ' || text[j] == '\t' || text[j] == '"' || text[j] == '\'') {
+		j++
+	}
+	return j
+}
+
+// clauseEnd is where the clause holding the byte before offset i ends,
+// before the break after it.
+func clauseEnd(text string, i int) int {
+	j := i
+	for j < len(text) && strings.IndexByte(clauseBreaks, text[j]) < 0 {
+		j++
+	}
+	for j > i && (text[j-1] == ' ' || text[j-1] == '\t') {
+		j--
+	}
+	return j
+}

@@ -135,3 +135,35 @@ func FuzzSegments(f *testing.F) {
 		essayViews(segs, rep)
 	})
 }
+
+// A highlight marks the clause that states the evidence, not its words
+// one by one.
+func TestClauseStretches(t *testing.T) {
+	text := "In February 1950 Mao and Stalin signed the Treaty of Friendship, which gave China $300 million. Later, Mao was angry."
+	at := func(word string) rubrics.Match {
+		i := strings.Index(text, word)
+		return rubrics.Match{Start: i, End: i + len(word), Text: word}
+	}
+	tests := []struct {
+		name    string
+		matches []rubrics.Match
+		want    []string
+	}{
+		{"words of one clause", []rubrics.Match{at("Treaty of Friendship"), at("1950")}, []string{"In February 1950 Mao and Stalin signed the Treaty of Friendship"}},
+		{"a figure in the next clause", []rubrics.Match{at("$300 million")}, []string{"which gave China $300 million"}},
+		{"words across two clauses of a sentence", []rubrics.Match{at("1950"), at("$300 million")}, []string{"In February 1950 Mao and Stalin signed the Treaty of Friendship, which gave China $300 million"}},
+		{"two sentences", []rubrics.Match{at("Stalin"), at("angry")}, []string{"In February 1950 Mao and Stalin signed the Treaty of Friendship", "Mao was angry"}},
+		{"out of range", []rubrics.Match{{Start: -1, End: 3}}, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, m := range clauseStretches(text, tt.matches) {
+				got = append(got, m.Text)
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("stretches (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
