@@ -33,6 +33,10 @@ const (
 	// long line.
 	minCover   = 0.5
 	coverWords = 5
+	// valueBonus is what giving the clause's date or figure adds to a
+	// sentence's cover; yearBonus what a year alone adds.
+	valueBonus = 0.25
+	yearBonus  = 0.2
 	// aboutCover is the share of a clause's weight a sentence's words must
 	// hold, without its dates and figures, for a date or figure in it that
 	// does not fit the clause to be called wrong: more than minCover, as a
@@ -369,6 +373,9 @@ type notesHit struct {
 	// it only names it (a word of the fact's that few others use): a date
 	// or figure of a fact it names is right where it is.
 	credit, names bool
+	// yearOnly is set when the value the sentence gives is a year alone,
+	// which many of the notes' events share.
+	yearOnly bool
 	// byName is set when a word of the fact's alone that is a name or a
 	// coined term matched ("Rentenmark").
 	byName bool
@@ -590,6 +597,7 @@ func (c *factClause) align(e *essay, si int, stems, context map[string][]span, a
 			}
 			h.valued = true
 			h.figured = h.figured || v.Kind != analyzer.KindDate
+			h.yearOnly = v.Kind == analyzer.KindDate && mn.Month == 0
 			// A figure singles a fact out, and so does a date to the day;
 			// a month or a year is shared by many events.
 			anchored = anchored || c.telling[vi] && (v.Kind != analyzer.KindDate || mn.Day == v.Day)
@@ -627,7 +635,11 @@ func (c *factClause) align(e *essay, si int, stems, context map[string][]span, a
 	}
 	h.cover = matched / c.full
 	if h.valued {
-		h.cover += 0.25
+		bonus := valueBonus
+		if h.yearOnly && !h.figured {
+			bonus = yearBonus
+		}
+		h.cover += bonus
 	}
 	need := minCover
 	switch {
