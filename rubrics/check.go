@@ -29,6 +29,8 @@ type essay struct {
 	// aligned holds the notes matcher's hits, found once (see notesHits).
 	aligned     []notesHit
 	alignedDone bool
+	// stemSeqs are the sentences as sequences of stems (see stemSeq).
+	stemSeqs []string
 }
 
 // notesHits aligns the essay with the notes once, for the fact checks and

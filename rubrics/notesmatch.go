@@ -70,6 +70,17 @@ type factClause struct {
 	// prices rose so fast..."): a sentence that uses the term names the
 	// fact.
 	defines bool
+	// phrases are the names of several capitalised words the clause holds
+	// ("the Civil Rights Act", "March on Washington"), which name an event
+	// though each word is common.
+	phrases []phrase
+}
+
+// phrase is a name of several words, as the sequence of its stems (" civil
+// right act "), with how many passages of the notes hold it.
+type phrase struct {
+	seq string
+	df  int
 }
 
 type weighted struct {
@@ -150,6 +161,14 @@ func newNotesMatcher(t *corpus.Topic, an *analyzer.Analyzer, items []*item) *not
 			}
 		}
 	}
+	// The passages as sequences of stems, to count the passages that hold
+	// a name of several words.
+	seqs := make([]string, len(docs))
+	for i, d := range docs {
+		if doc, err := an.Analyze(d); err == nil {
+			seqs[i] = stemSeq(doc.Words)
+		}
+	}
 	n := float64(len(docs))
 	for s := range stemSet(an, t.Title) {
 		df[s] += len(docs)/10 + 1
@@ -221,6 +240,15 @@ func newNotesMatcher(t *corpus.Topic, an *analyzer.Analyzer, items []*item) *not
 			if len(c.terms) == 0 {
 				continue
 			}
+			for _, ph := range namePhrases(ct, doc.Words) {
+				k := 0
+				for _, sq := range seqs {
+					if strings.Contains(sq, ph) {
+						k++
+					}
+				}
+				c.phrases = append(c.phrases, phrase{seq: ph, df: k})
+			}
 			c.full = topWeight(c.terms, coverWords)
 			c.defines = ci == len(cts)-1 && definedTerm(text) != ""
 			for _, tw := range c.terms {
@@ -250,6 +278,62 @@ func personName(text string, words []analyzer.Word, i int) bool {
 	}
 	return i > 0 && capitalNeighbour(i-1, i) || i+1 < len(words) && capitalNeighbour(i, i+1)
 }
+
+// stemSeq is words as a sequence of their content stems, each between
+// spaces (" civil right act "), for finding names of several words.
+func stemSeq(words []analyzer.Word) string {
+	var b strings.Builder
+	b.WriteByte(' ')
+	for _, w := range words {
+		if s, ok := contentStem(w); ok {
+			b.WriteString(s)
+			b.WriteByte(' ')
+		}
+	}
+	return b.String()
+}
+
+// namePhrases returns the names of two or more capitalised words in text
+// ("the Civil Rights Act", "March on Washington", "Brown v Board of
+// Education"), as stem sequences; small words may join the capitalised
+// ones. The first word of the text counts only with a capitalised word
+// after it.
+func namePhrases(text string, words []analyzer.Word) []string {
+	capital := func(w analyzer.Word) bool {
+		r, _ := utf8.DecodeRuneInString(text[w.Start:])
+		return unicode.IsUpper(r) && !functionWords[w.Norm]
+	}
+	var out []string
+	for i := 0; i < len(words); {
+		if !capital(words[i]) {
+			i++
+			continue
+		}
+		j, caps := i+1, 1
+		for j < len(words) {
+			if capital(words[j]) {
+				caps++
+				j++
+				continue
+			}
+			// "of", "on", "v" between two capitalised words.
+			if joinWords[words[j].Norm] && j+1 < len(words) && capital(words[j+1]) {
+				j++
+				continue
+			}
+			break
+		}
+		if caps >= 2 {
+			if seq := stemSeq(words[i:j]); strings.Count(seq, " ") >= 3 {
+				out = append(out, seq)
+			}
+		}
+		i = j
+	}
+	return out
+}
+
+var joinWords = map[string]bool{"of": true, "on": true, "v": true, "vs": true, "for": true, "and": true, "the": true, "de": true, "von": true}
 
 // topWeight sums the k heaviest weights.
 func topWeight(ts []weighted, k int) float64 {
@@ -399,6 +483,10 @@ func (m *notesMatcher) match(e *essay) []notesHit {
 				sentStems[si][s] = append(sentStems[si][s], w.Span)
 			}
 		}
+	}
+	e.stemSeqs = make([]string, len(doc.Sentences))
+	for si := range doc.Sentences {
+		e.stemSeqs[si] = stemSeq(doc.SentenceWords(si))
 	}
 	var hits []notesHit
 	for si := range doc.Sentences {
@@ -618,6 +706,27 @@ func (c *factClause) align(e *essay, si int, stems, context map[string][]span, a
 	if argued && count > 0 {
 		count++
 	}
+	// A name of several words names its event: the only one the notes
+	// give it to, or the one whose date or figure the sentence gives too
+	// ("the Civil Rights Act was passed in 1964", where the notes have
+	// three such acts).
+	phrased := false
+	if si < len(e.stemSeqs) {
+		for _, ph := range c.phrases {
+			if !strings.Contains(e.stemSeqs[si], ph.seq) {
+				continue
+			}
+			if ph.df == 1 {
+				named = true
+			}
+			phrased = phrased || ph.df == 1 || h.valued
+		}
+	}
+	if phrased {
+		anchored = true
+		h.names = true
+		h.byName = h.byName || named
+	}
 	// Three of the clause's words together single it out too.
 	anchored = anchored || count >= 3
 	if c.defines && count == len(c.terms) {
@@ -643,8 +752,8 @@ func (c *factClause) align(e *essay, si int, stems, context map[string][]span, a
 	}
 	need := minCover
 	switch {
-	case named:
-		need = 0 // the name alone: the notes say one thing of it
+	case named, phrased:
+		need = 0 // the name alone, or with its date: the notes say one thing of it
 	case unique:
 		need /= 2 // a word of this fact's alone names it
 	case argued:

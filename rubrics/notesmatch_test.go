@@ -266,3 +266,43 @@ func TestNamesAloneStateNothing(t *testing.T) {
 		}
 	}
 }
+
+// A name of several words ("the Voting Rights Act") names its event,
+// though each of its words is common: alone when no other line has it,
+// with its date when several lines do.
+func TestNamesOfSeveralWords(t *testing.T) {
+	notes := `# Civil rights in the USA
+
+## Laws
+- 1957: the first Civil Rights Act set up a commission but achieved little.
+- 2 July 1964: the Civil Rights Act banned segregation in public places.
+- 11 April 1968: the Civil Rights Act banned discrimination in housing.
+- 6 August 1965: the Voting Rights Act banned literacy tests.
+- Civil rights campaigners marched in many cities.
+`
+	lib, r := drafted(t, "civil-rights-laws", "Civil rights in the USA", notes, "")
+	for _, tt := range []struct {
+		essay     string
+		want, not []int
+	}{
+		{"The Civil Rights Act was passed in 1964.", []int{5}, []int{4, 6}},
+		{"After this the Voting Rights Act was passed.", []int{7}, nil},
+		{"Congress passed laws on civil rights.", nil, []int{4, 5, 6, 7}},
+	} {
+		rep, err := lib.Check(r, tt.essay)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := foundLines(rep)
+		for _, l := range tt.want {
+			if !got[l] {
+				t.Errorf("%q: line %d not found", tt.essay, l)
+			}
+		}
+		for _, l := range tt.not {
+			if got[l] {
+				t.Errorf("%q: line %d found", tt.essay, l)
+			}
+		}
+	}
+}
