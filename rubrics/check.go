@@ -80,7 +80,13 @@ func (l *Library) CheckContext(ctx context.Context, r *Rubric, text string) (*Re
 	return rep, nil
 }
 
-// checkDoc checks an analysed essay against compiled rubric c.
+// checkDoc checks an analysed essay against compiled rubric c. The check
+// is a chain of stages, each of which returns what it found: the reading
+// of the essay (its sentences and what each does: repeated, copied), the
+// facts it gets wrong, the names it misspells, and the evidence it uses.
+// The pipeline here is the only place that puts them together; the report
+// (score.go) then scores the criteria, fits the level and ranks the next
+// steps from them.
 func checkDoc(ctx context.Context, c *compiled, doc *analyzer.Document) (*essay, error) {
 	e := &essay{c: c, doc: doc, excluded: map[int]bool{}, found: map[string]*hit{}, mentioned: map[string]bool{}, ix: newDocIndex(doc)}
 	e.ix.excluded = e.excluded
@@ -89,7 +95,34 @@ func checkDoc(ctx context.Context, c *compiled, doc *analyzer.Document) (*essay,
 		e.views[i] = sentenceView{words: doc.SentenceWords(i), mentions: doc.SentenceMentions(i)}
 	}
 	e.style = styles(e.ix, c.focus)
-	for _, stage := range []func(){e.markRepeats, e.markCopied, e.attribute, e.spelling, e.recognise} {
+	stages := []func(){
+		func() {
+			repeated, note := e.repeats()
+			for _, i := range repeated {
+				e.style[i].repeated = true
+			}
+			e.notes = append(e.notes, note...)
+		},
+		func() {
+			copied, much, note := e.copying()
+			for _, i := range copied {
+				e.style[i].copied = true
+			}
+			e.copiedMuch = much
+			e.notes = append(e.notes, note...)
+		},
+		func() {
+			// Values shown to be wrong credit nothing afterwards.
+			problems, wrong := e.checkFacts()
+			e.problems = append(e.problems, problems...)
+			for k := range wrong {
+				e.excluded[k] = true
+			}
+		},
+		func() { e.problems = append(e.problems, e.misspellings()...) },
+		func() { e.found = e.findEvidence() },
+	}
+	for _, stage := range stages {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
@@ -156,11 +189,11 @@ func (l *Library) compiledFor(r *Rubric) (*compiled, error) {
 // draft that was replaced or deleted).
 func (l *Library) Forget(r *Rubric) { l.drafts.Delete(r) }
 
-// markRepeats marks sentences that repeat an earlier one word for word, so
-// repetition earns nothing twice.
-func (e *essay) markRepeats() {
+// repeats returns the sentences that repeat an earlier one word for word,
+// so that repetition earns nothing twice, and a note for the student if
+// there are any.
+func (e *essay) repeats() (repeated []int, note []string) {
 	seen := map[string]bool{}
-	repeats := 0
 	for i, v := range e.views {
 		if len(v.words) < listWords {
 			continue
@@ -172,34 +205,37 @@ func (e *essay) markRepeats() {
 		}
 		key := b.String()
 		if seen[key] {
-			e.style[i].repeated = true
-			repeats++
+			repeated = append(repeated, i)
 		}
 		seen[key] = true
 	}
-	if repeats > 0 {
-		e.notes = append(e.notes, "Some sentences are repeated word for word; a repeated sentence earns nothing the second time. Use the space to explain a new point.")
+	if len(repeated) > 0 {
+		note = []string{"Some sentences are repeated word for word; a repeated sentence earns nothing the second time. Use the space to explain a new point."}
 	}
+	return repeated, note
 }
 
-// recognise credits the rubric's items that the matchers find, using
-// only mentions that were not shown to be wrong.
-func (e *essay) recognise() {
+// findEvidence returns the rubric's items that the matchers find, using
+// only mentions that were not shown to be wrong. A matcher may read what
+// the matchers before it found (found so far).
+func (e *essay) findEvidence() map[string]*hit {
+	found := map[string]*hit{}
 	for _, m := range matchers {
-		for _, f := range m.find(e) {
+		for _, f := range m.find(e, found) {
 			if _, asked := e.c.items[f.item]; asked && !e.style[f.sentence].repeated {
-				e.creditHit(f.item, f.sentence, f.spans)
+				e.creditHit(found, f.item, f.sentence, f.spans)
 			}
 		}
 	}
+	return found
 }
 
-// creditHit records that sentence si gives item id, at spans.
-func (e *essay) creditHit(id string, si int, spans []span) {
-	h := e.found[id]
+// creditHit records in found that sentence si gives item id, at spans.
+func (e *essay) creditHit(found map[string]*hit, id string, si int, spans []span) {
+	h := found[id]
 	if h == nil {
 		h = &hit{}
-		e.found[id] = h
+		found[id] = h
 	}
 	h.spans = append(h.spans, spans...)
 	h.sentences = append(h.sentences, si)

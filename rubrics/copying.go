@@ -37,11 +37,12 @@ func noteGrams(an *analyzer.Analyzer, notes string) map[uint64]struct{} {
 	return grams
 }
 
-// markCopied marks sentences that copy a run of the notes word for word,
-// and says so, kindly, when much of the essay does.
-func (e *essay) markCopied() {
+// copying returns the sentences that copy a run of the notes word for
+// word, whether much of the essay does, and then a note that says so,
+// kindly.
+func (e *essay) copying() (copied []int, much bool, note []string) {
 	grams := e.c.topic.grams
-	copied, total := 0, 0
+	total := 0
 	for i, v := range e.views {
 		if e.style[i].repeated {
 			continue
@@ -49,14 +50,13 @@ func (e *essay) markCopied() {
 		total++
 		for j := 0; j+copyRun <= len(v.words); j++ {
 			if _, ok := grams[gramKey(v.words[j:j+copyRun])]; ok {
-				e.style[i].copied = true
-				copied++
+				copied = append(copied, i)
 				break
 			}
 		}
 	}
-	if copied >= 3 && float64(copied)/float64(total) >= 0.3 {
-		e.copiedMuch = true
-		e.notes = append(e.notes, "Much of this essay repeats the revision notes word for word. The notes are there to revise from: put the points in your own words and explain how each answers the question, and they will earn full credit.")
+	if len(copied) >= 3 && float64(len(copied))/float64(total) >= 0.3 {
+		return copied, true, []string{"Much of this essay repeats the revision notes word for word. The notes are there to revise from: put the points in your own words and explain how each answers the question, and they will earn full credit."}
 	}
+	return copied, false, nil
 }

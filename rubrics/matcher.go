@@ -12,7 +12,9 @@ import (
 // passage of the notes, or both, are found the same way, and the check
 // credits what any matcher finds.
 type matcher interface {
-	find(e *essay) []finding
+	// find returns the items found in e; found holds what the matchers
+	// before it found.
+	find(e *essay, found map[string]*hit) []finding
 }
 
 // finding is an item found in one sentence, at spans, with the matcher's
@@ -32,7 +34,7 @@ var matchers = []matcher{ruleMatcher{}, passageMatcher{}, sectionMatcher{}}
 // the first rule that matches gives the spans.
 type ruleMatcher struct{}
 
-func (ruleMatcher) find(e *essay) []finding {
+func (ruleMatcher) find(e *essay, _ map[string]*hit) []finding {
 	var out []finding
 	// One slice, cleared for each item, holds the first match in each
 	// sentence.
@@ -63,7 +65,7 @@ func (ruleMatcher) find(e *essay) []finding {
 // their passages of the notes (see notesMatcher).
 type passageMatcher struct{}
 
-func (passageMatcher) find(e *essay) []finding {
+func (passageMatcher) find(e *essay, _ map[string]*hit) []finding {
 	var out []finding
 	for _, h := range e.notesHits() {
 		if h.credit {
@@ -80,7 +82,7 @@ func (passageMatcher) find(e *essay) []finding {
 // last.
 type sectionMatcher struct{}
 
-func (sectionMatcher) find(e *essay) []finding {
+func (sectionMatcher) find(e *essay, found map[string]*hit) []finding {
 	var out []finding
 	causes := make([]string, 0, len(e.c.topic.sections))
 	for cause := range e.c.topic.sections {
@@ -94,7 +96,7 @@ func (sectionMatcher) find(e *essay) []finding {
 		used := map[int]map[string]bool{}
 		first := map[int]int{}
 		for _, id := range members {
-			h := e.found[id]
+			h := found[id]
 			if h == nil {
 				continue
 			}

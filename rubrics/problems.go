@@ -86,12 +86,14 @@ func named(as []anchor) []anchor {
 	return out
 }
 
-// attribute ties every date and figure to the events its clause is about
-// and reports those that fit none of them. A value that fits any event the
-// clause (or, failing that, the sentence) names is accepted: "Some think the
-// USSR gave China $800 million, but that money went to India" names India,
-// where $800 million belongs.
-func (e *essay) attribute() {
+// checkFacts ties every date and figure to the events its clause is about
+// and returns the problems of those that fit none of them, and the
+// mentions (by index) shown to be wrong. A value that fits any event the
+// clause (or, failing that, the sentence) names is accepted: "Some think
+// the USSR gave China $800 million, but that money went to India" names
+// India, where $800 million belongs.
+func (e *essay) checkFacts() (problems []Problem, wrong map[int]bool) {
+	wrong = map[int]bool{}
 	bySentence := make([][]anchor, len(e.doc.Sentences))
 	for _, it := range e.allItems() {
 		e.about(it, bySentence)
@@ -137,11 +139,12 @@ func (e *essay) attribute() {
 				p = e.checkFigure(m, cands)
 			}
 			if p != nil {
-				e.problems = append(e.problems, *p)
-				e.excluded[first+k] = true
+				problems = append(problems, *p)
+				wrong[first+k] = true
 			}
 		}
 	}
+	return problems, wrong
 }
 
 // candidates returns the events a value in clause cl is about: those the
@@ -441,9 +444,10 @@ func (e *essay) relative(v sentenceView, m analyzer.Mention) bool {
 	return relativeWords[prev]
 }
 
-// spelling reports key names spelt wrongly. The words are credited as the
-// right name already; this tells the student the spelling.
-func (e *essay) spelling() {
+// misspellings returns the key names spelt wrongly. The words are
+// credited as the right name already; this tells the student the spelling.
+func (e *essay) misspellings() []Problem {
+	var out []Problem
 	lex := e.c.topic.analyzer.Lexicon()
 	// Every occurrence is flagged, so that one check shows them all.
 	for _, w := range e.doc.Words {
@@ -452,12 +456,13 @@ func (e *essay) spelling() {
 		}
 		raw := e.doc.Text[w.Start:w.End]
 		right := lex.Display(w.Norm)
-		e.problems = append(e.problems, Problem{
+		out = append(out, Problem{
 			Kind: ProblemMisspelt, Start: w.Start, End: w.End, Text: raw,
 			Message:  fmt.Sprintf("%q is spelt %q. You still get the credit, but spell key names correctly in an exam.", raw, right),
 			Expected: right,
 		})
 	}
+	return out
 }
 
 func cardRef(s *Source) string {
