@@ -24,25 +24,28 @@ type capRule struct {
 // capRules are every cap, in the order their reasons are given.
 var capRules = slices.Concat(essayCaps, evidenceCaps, lengthCaps, accuracyCaps, secureCaps)
 
-// capReason is a level the essay cannot pass, and why.
+// capReason is a level the essay cannot pass, and why: for the student
+// (why) and in the words of the table (doc).
 type capReason struct {
 	level int
 	why   string
+	doc   string
 }
 
 // cap returns the highest level the essay can reach whatever its points,
 // and why; reasons are every cap that applies.
-func (e *essay) cap() (int, string, []capReason) {
-	level, why := 99, ""
+func (e *essay) cap() (int, capReason, []capReason) {
+	level, why := 99, capReason{}
 	var reasons []capReason
 	for _, r := range capRules {
 		reason := r.holds(e)
 		if reason == "" {
 			continue
 		}
-		reasons = append(reasons, capReason{r.level, reason})
+		cr := capReason{r.level, reason, r.doc}
+		reasons = append(reasons, cr)
 		if r.level < level {
-			level, why = r.level, reason
+			level, why = r.level, cr
 		}
 	}
 	return level, why, reasons

@@ -2,6 +2,7 @@ package rubrics_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -575,6 +576,36 @@ func TestCheckBetterQuestion(t *testing.T) {
 			}
 			if got != tt.want {
 				t.Errorf("better question %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// Every mark says how it was reached: the criteria's points and their
+// level, and the cap that held it lower, with what it cost.
+func TestMarkExplained(t *testing.T) {
+	tests := []struct {
+		name, rubric, essay string
+		want                []string
+	}{
+		{"a wrong fact holds the level down", "sino-soviet-alliance", essayText(t, "alliance-wrong-facts"), []string{"Criteria ", "the essay has a wrong date or figure, which holds it at level 3: ", "less."}},
+		{"no cap", "sino-soviet-split", essayText(t, "split-strong"), []string{"Criteria "}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rep := check(t, tt.rubric, tt.essay)
+			got := rep.Score.Explanation
+			for _, w := range tt.want {
+				if !strings.Contains(got, w) {
+					t.Errorf("explanation %q lacks %q", got, w)
+				}
+			}
+			// The explanation's final mark is the mark.
+			if rep.Score.Capped != "" && !strings.Contains(got, fmt.Sprintf(": %d/%d", rep.Score.Points, rep.Score.Max)) {
+				t.Errorf("explanation %q does not end at the mark %d/%d", got, rep.Score.Points, rep.Score.Max)
+			}
+			if rep.Score.Capped == "" && !strings.Contains(got, fmt.Sprintf("Criteria %d/%d (level %d).", rep.Score.Points, rep.Score.Max, rep.Score.Level)) {
+				t.Errorf("explanation %q is not the mark %d/%d, level %d", got, rep.Score.Points, rep.Score.Max, rep.Score.Level)
 			}
 		})
 	}

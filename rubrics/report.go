@@ -55,6 +55,9 @@ type Score struct {
 	// Capped explains why the level was held below what the points alone
 	// would give, if it was.
 	Capped string `json:"capped,omitempty"`
+	// Explanation says how the mark was reached: the criteria's points,
+	// their level, and the cap that held it lower and what it cost.
+	Explanation string `json:"explanation"`
 }
 
 // CriterionScore is the mark and feedback for one criterion.

@@ -1,6 +1,7 @@
 package rubrics
 
 import (
+	"fmt"
 	"math"
 	"slices"
 	"sort"
@@ -33,7 +34,9 @@ func (e *essay) report() *Report {
 		rep.Criteria = append(rep.Criteria, CriterionScore{ID: c.ID, Name: c.Name, Kind: c.Kind, Points: pts, Max: c.Marks, Feedback: feedback})
 	}
 	level := r.level(total)
-	cap, why, reasons := e.cap()
+	byPoints := level
+	cap, held, reasons := e.cap()
+	why := held.why
 	lostToCap := 0
 	if cap < level.Level {
 		if capped, ok := r.levelN(cap); ok {
@@ -43,6 +46,7 @@ func (e *essay) report() *Report {
 			rep.Score.Capped = why
 		}
 	}
+	rep.Score.Explanation = explainMark(total+lostToCap, r.Marks, byPoints, level, total, held, lostToCap)
 	// A reason is feedback worth having when it holds the essay at its
 	// level, even when the points alone would too: a weak essay is still
 	// told it is off the question or too short.
@@ -82,6 +86,29 @@ func (e *essay) report() *Report {
 		rep.NextSteps = append(rep.NextSteps, s.Text)
 	}
 	return rep
+}
+
+// explainMark says how the mark was reached: the criteria's points, the
+// level they fall in, and the cap that held it lower, if one did, with
+// what it cost: "Criteria 19/20 (level 4); the essay has a wrong date or
+// figure, which holds it at level 3: 15/20."
+func explainMark(points, max int, byPoints, level Level, final int, held capReason, lost int) string {
+	s := fmt.Sprintf("Criteria %d/%d (level %d).", points, max, byPoints.Level)
+	if level.Level < byPoints.Level {
+		s = fmt.Sprintf("Criteria %d/%d (level %d); the essay %s, which holds it at level %d", points, max, byPoints.Level, held.doc, level.Level)
+		if lost > 0 {
+			s += fmt.Sprintf(": %d/%d, %s less", final, max, plural(lost, "mark", "marks"))
+		}
+		s += "."
+	}
+	return s
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %s", n, many)
 }
 
 // words is the essay's length without repeated sentences: repeating a

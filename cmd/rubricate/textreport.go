@@ -37,6 +37,9 @@ func writeText(w io.Writer, r *rubrics.Report, essay string, color bool) {
 	fmt.Fprintf(w, "Question: %s\n\n", r.Rubric.Question)
 	fmt.Fprintf(w, "%s  %s\n", s.bold(fmt.Sprintf("Mark %d/%d", r.Score.Points, r.Score.Max)), s.bold(fmt.Sprintf("Level %d", r.Score.Level)))
 	fmt.Fprintln(w, indent(wrap(r.Score.Descriptor, 76), "  "))
+	if r.Score.Explanation != "" {
+		fmt.Fprintln(w, indent(wrap(r.Score.Explanation, 76), "  "))
+	}
 	fmt.Fprintf(w, "  %s\n", s.dim(plural(r.Essay.Words, "word")+", "+plural(r.Essay.Sentences, "sentence")+", "+plural(r.Essay.Paragraphs, "paragraph")))
 	for _, n := range r.Notes {
 		fmt.Fprintln(w, indent(wrap("Note: "+n, 76), "  "))
