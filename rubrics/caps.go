@@ -77,6 +77,21 @@ var essayCaps = []capRule{
 		}
 		return ""
 	}},
+	{doc: "is written as notes in bullet points, not an essay", level: 2, holds: func(e *essay) string {
+		total, bullets := 0, 0
+		for _, st := range e.style {
+			if !st.repeated {
+				total++
+				if st.bullet {
+					bullets++
+				}
+			}
+		}
+		if total > 0 && float64(bullets)/float64(total) >= 0.5 {
+			return "This is written as notes in bullet points, not as an essay, so it cannot reach the top levels. Turn the points into paragraphs that explain how each answers the question."
+		}
+		return ""
+	}},
 	{doc: "is a bare narrative of events with little explanation", level: 2, holds: func(e *essay) string {
 		if total, _, argued := e.sentenceKinds(); total >= 3 && float64(argued)/float64(total) < 0.2 {
 			return "This is mostly a narrative of events. Explain why each event matters for the question, and reach a judgement."

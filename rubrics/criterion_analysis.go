@@ -37,7 +37,9 @@ func (analysisScorer) score(e *essay, c Criterion) (float64, string) {
 		}
 		total++
 		prev := si > 0 && evidence[si-1] && e.doc.Sentences[si-1].Paragraph == e.doc.Sentences[si].Paragraph
-		if st.argues() && (evidence[si] || prev) {
+		// A bullet point is a note, however it is worded: explaining is
+		// done in sentences of prose.
+		if st.argues() && !st.bullet && (evidence[si] || prev) {
 			argued++
 		}
 	}

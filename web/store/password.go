@@ -115,13 +115,19 @@ func checkNewPassword(password string) error {
 }
 
 // secret returns n random bytes, base64url-encoded without padding: the
-// form of tokens, session ids and CSRF tokens.
+// form of tokens, session ids and CSRF tokens. It never starts with "-",
+// which a command line would read as a flag ("rubricate teacher revoke
+// -PXW..."): the first byte is drawn again until it does not.
 func secret(n int) (string, error) {
 	b := make([]byte, n)
-	if _, err := rand.Read(b); err != nil {
-		return "", err
+	for {
+		if _, err := rand.Read(b); err != nil {
+			return "", err
+		}
+		if s := base64.RawURLEncoding.EncodeToString(b); s[0] != '-' {
+			return s, nil
+		}
 	}
-	return base64.RawURLEncoding.EncodeToString(b), nil
 }
 
 // hashSecret is how tokens and session ids are looked up: by SHA-256, so
