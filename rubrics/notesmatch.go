@@ -197,7 +197,7 @@ func newNotesMatcher(t *corpus.Topic, an *analyzer.Analyzer, items []*item) *not
 				continue
 			}
 			whole := sentenceView{words: doc.Words}
-			c := factClause{it: it, denies: denialWords.match(whole) != nil, reports: reportCues.match(whole) != nil}
+			c := factClause{it: it, denies: negativeFacts.match(whole) != nil, reports: reportCues.match(whole) != nil}
 			for _, v := range doc.Mentions {
 				// A day and month without a year ("27 February") are of
 				// the item's year, if the notes give it under a heading;
@@ -511,7 +511,7 @@ func (m *notesMatcher) match(e *essay) []notesHit {
 					continue
 				}
 				h, ok := c.align(e, si, stems, context, asked)
-				if ok && !c.denies && denied(view.words, denials, h.spans) {
+				if ok && !c.denies && denied(doc.Text, view.words, denials, h.spans) {
 					continue
 				}
 				if b, seen := best[c.it]; ok && (!seen || h.credit && !b.credit || h.credit == b.credit && h.cover > b.cover) {
@@ -540,18 +540,21 @@ func denialsIn(v sentenceView) []int {
 var denialWord = map[string]bool{"not": true, "never": true, "nor": true}
 
 // denied reports whether a denial comes just before a word that states the
-// fact (spans), within three words, and after every word that does:
-// "it was not the Bay of Pigs invasion that failed", but not "the
+// fact (spans), within three words, in a clause of its own that follows no
+// word stating the fact: "it was not the Bay of Pigs invasion that
+// failed" and "Kerensky did not become Prime Minister" deny; "the
 // Bolsheviks never had the support of most Russians: in the Constituent
-// Assembly election...", nor "the army was cut to 100,000 men, which was
-// not enough", nor "'separate but equal', which ... could never be equal".
-func denied(words []analyzer.Word, denials []int, spans []span) bool {
+// Assembly election...", "the army was cut to 100,000 men, which was not
+// enough" and "'separate but equal', which ... could never be equal" do
+// not. text is the essay.
+func denied(text string, words []analyzer.Word, denials []int, spans []span) bool {
 	for _, d := range denials {
+		start := clauseStartWord(text, words, d)
 		close, before := false, false
 		for _, sp := range spans {
 			k := firstWordAt(words, sp.Start)
 			close = close || k > d && k-d <= 3
-			before = before || k < d
+			before = before || k < start
 		}
 		if close && !before {
 			return true
@@ -559,6 +562,20 @@ func denied(words []analyzer.Word, denials []int, spans []span) bool {
 	}
 	return false
 }
+
+// clauseStartWord returns the index of the first word of the clause that
+// word i is in: after a comma, semicolon, colon or dash, or at a word that
+// opens a clause ("which", "but").
+func clauseStartWord(text string, words []analyzer.Word, i int) int {
+	for j := i; j > 0; j-- {
+		if strings.ContainsAny(text[words[j-1].End:words[j].Start], ",;:—–()") || clauseOpeners[words[j].Norm] {
+			return j
+		}
+	}
+	return 0
+}
+
+var clauseOpeners = map[string]bool{"which": true, "that": true, "but": true, "and": true, "though": true, "although": true, "who": true, "while": true, "whereas": true, "because": true, "so": true}
 
 // firstWordAt returns the index of the word starting at or after off.
 func firstWordAt(words []analyzer.Word, off int) int {

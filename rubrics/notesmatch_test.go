@@ -306,3 +306,33 @@ func TestNamesOfSeveralWords(t *testing.T) {
 		}
 	}
 }
+
+// A fact that says what did not happen, in whatever words ("refused"), is
+// stated by a sentence that says it with "not"; a denial of a fact that
+// did happen states nothing.
+func TestNegativeFacts(t *testing.T) {
+	notes := `# Russia in 1917
+
+## The Provisional Government
+- The Provisional Government refused to hand land to the peasants before the elections.
+- In July Kerensky became Prime Minister of the Provisional Government.
+- The Provisional Government kept Russia in the war against Germany.
+`
+	lib, r := drafted(t, "russia-negative", "Russia in 1917", notes, "")
+	for _, tt := range []struct {
+		essay string
+		line  int
+		want  bool
+	}{
+		{"The Provisional Government would not hand the land over to the peasants.", 4, true},
+		{"Kerensky did not become Prime Minister in July.", 5, false},
+	} {
+		rep, err := lib.Check(r, tt.essay)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := foundLines(rep)[tt.line]; got != tt.want {
+			t.Errorf("%q: line %d found = %v, want %v", tt.essay, tt.line, got, tt.want)
+		}
+	}
+}

@@ -19,6 +19,10 @@ var (
 	// itself ("no party won a majority"); reportCues the rest, which only
 	// report or reject a claim.
 	denialWords = mustRule("not|never|no|nor|without")
+	// negativeFacts mark a fact of the notes that says what did not
+	// happen, in whatever words ("it refused to hand land to the
+	// peasants", "Serbia rejected one demand"): an essay may state it with "not".
+	negativeFacts = mustRule("not|never|no|nor|without|refus*|reject*|lack*|unable|cannot|declin*")
 	reportCues  = mustRule("wrongly|mistakenly|incorrectly|myth|contrary|some think|some say|some argue|some historians|often said|it is said|claim*|misconception")
 )
 
