@@ -23,7 +23,7 @@ var (
 	// happen, in whatever words ("it refused to hand land to the
 	// peasants", "Serbia rejected one demand"): an essay may state it with "not".
 	negativeFacts = mustRule("not|never|no|nor|without|refus*|reject*|lack*|unable|cannot|declin*")
-	reportCues  = mustRule("wrongly|mistakenly|incorrectly|myth|contrary|some think|some say|some argue|some historians|often said|it is said|claim*|misconception")
+	reportCues    = mustRule("wrongly|mistakenly|incorrectly|myth|contrary|some think|some say|some argue|some historians|often said|it is said|claim*|misconception")
 )
 
 func mustRule(s string) rule {
