@@ -135,7 +135,7 @@ func (a *Analyzer) AnalyzeContext(ctx context.Context, text string) (*Document, 
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	words, err := a.words(ctx, plain)
+	words, err := a.words(ctx, unglue(plain, doc.Sentences))
 	if err != nil {
 		return nil, err
 	}
@@ -147,6 +147,25 @@ func (a *Analyzer) AnalyzeContext(ctx context.Context, text string) (*Document, 
 	doc.WordCount = countWords(plain)
 	assign(doc)
 	return doc, nil
+}
+
+// unglue returns text with the stop that ends a sentence run into the next
+// ("by diffusion.this is") read as a space, so that the words on either
+// side are words of their own sentences. Offsets do not move.
+func unglue(text string, sentences []Sentence) string {
+	var b []byte
+	for _, s := range sentences {
+		if i := s.Start - 1; i > 0 && strings.IndexByte(".!?", text[i]) >= 0 && !unicode.IsSpace(rune(text[i-1])) {
+			if b == nil {
+				b = []byte(text)
+			}
+			b[i] = ' '
+		}
+	}
+	if b == nil {
+		return text
+	}
+	return string(b)
 }
 
 // assign records, for every sentence, its range of words and mentions. Both

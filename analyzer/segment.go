@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"sort"
 	"strings"
 	"sync"
 	"unicode"
@@ -169,7 +170,9 @@ func segment(text string) []Sentence {
 			if pending >= 0 {
 				start, pending = pending, -1
 			}
-			out = append(out, Sentence{Span: Span{Start: b.start + start, End: b.start + end}, Paragraph: b.paragraph, Listed: b.list})
+			for _, sp := range splitRunOn(chunk, start, end) {
+				out = append(out, Sentence{Span: Span{Start: b.start + sp.Start, End: b.start + sp.End}, Paragraph: b.paragraph, Listed: b.list})
+			}
 		}
 		if pending >= 0 {
 			start, end := trimSpan(chunk, pending, len(chunk))
@@ -178,6 +181,63 @@ func segment(text string) []Sentence {
 	}
 	return out
 }
+
+// splitRunOn splits the sentence s[start:end] where a student ran two
+// sentences together without a space ("by osmosis.Active transport
+// needs energy") and before each point of an inline numbered list ("1)
+// diffusion ... 2) osmosis ..."), which sentence splitters read as one
+// sentence.
+func splitRunOn(s string, start, end int) []Span {
+	var cuts []int
+	for i := start + 2; i+2 < end; i++ {
+		c := s[i]
+		if (c == '.' || c == '!' || c == '?') && isLowerASCII(s[i-1]) && isLowerASCII(s[i-2]) && (isUpperASCII(s[i+1]) && isLowerASCII(s[i+2]) || gluedWord(s, i)) {
+			cuts = append(cuts, i+1)
+		}
+	}
+	// "1) ... 2) ... 3) ...": a cut before every marker after the first,
+	// when the markers count up from 1.
+	if first := strings.Index(s[start:end], "1)"); first >= 0 && (first == 0 || s[start+first-1] == ' ' || s[start+first-1] == ':') {
+		want := '2'
+		for i := start + first + 2; i+1 < end && want <= '9'; i++ {
+			if s[i] == byte(want) && s[i+1] == ')' && s[i-1] == ' ' {
+				cuts = append(cuts, i)
+				want++
+			}
+		}
+	}
+	if len(cuts) == 0 {
+		return []Span{{Start: start, End: end}}
+	}
+	sort.Ints(cuts)
+	var out []Span
+	from := start
+	for _, c := range append(cuts, end) {
+		if a, b := trimSpan(s, from, c); a < b {
+			out = append(out, Span{Start: a, End: b})
+		}
+		from = c
+	}
+	return out
+}
+
+// gluedWord reports whether the period at i joins two lower-case words
+// of prose ("by diffusion.this is"): three letters or more before it, and
+// after it a word of two or more letters that ends at a space, so that
+// "bbc.co.uk" and "e.g." stay whole.
+func gluedWord(s string, i int) bool {
+	if i < 3 || !isLowerASCII(s[i-3]) {
+		return false
+	}
+	j := i + 1
+	for j < len(s) && isLowerASCII(s[j]) {
+		j++
+	}
+	return j-(i+1) >= 2 && (j == len(s) || s[j] == ' ')
+}
+
+func isLowerASCII(c byte) bool { return c >= 'a' && c <= 'z' }
+func isUpperASCII(c byte) bool { return c >= 'A' && c <= 'Z' }
 
 // trimSpan narrows [start, end) of s to exclude surrounding white space.
 func trimSpan(s string, start, end int) (int, int) {

@@ -57,6 +57,39 @@ func TestSegment(t *testing.T) {
 			paragraphs: 1,
 		},
 		{
+			name: "sentences run together without a space",
+			text: "Water moves by osmosis.Active transport needs energy. It was e.g. fine. The U.S.A. was rich. It moves by diffusion.this is passive. See bbc.co.uk for more.",
+			want: []sent{
+				{"Water moves by osmosis.", 0},
+				{"Active transport needs energy.", 0},
+				{"It was e.g. fine.", 0},
+				{"The U.S.A. was rich.", 0},
+				{"It moves by diffusion.", 0},
+				{"this is passive.", 0},
+				{"See bbc.co.uk for more.", 0},
+			},
+			paragraphs: 1,
+		},
+		{
+			name: "an inline numbered list",
+			text: "There are three ways: 1) diffusion from high to low 2) osmosis of water 3) active transport, using energy.",
+			want: []sent{
+				{"There are three ways: 1) diffusion from high to low", 0},
+				{"2) osmosis of water", 0},
+				{"3) active transport, using energy.", 0},
+			},
+			paragraphs: 1,
+		},
+		{
+			name: "numbers in brackets that are no list",
+			text: "Give 2) reasons, he said. Page 2) is torn.",
+			want: []sent{
+				{"Give 2) reasons, he said.", 0},
+				{"Page 2) is torn.", 0},
+			},
+			paragraphs: 1,
+		},
+		{
 			name: "CRLF paragraphs and a heading",
 			text: "Introduction\r\n\r\nThe split began in 1956. It grew worse.\r\n\r\nConclusion\r\nIdeology mattered most.\r\n",
 			want: []sent{

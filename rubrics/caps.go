@@ -36,6 +36,10 @@ type capReason struct {
 // and why; reasons are every cap that applies.
 func (e *essay) cap() (int, capReason, []capReason) {
 	level, why := 99, capReason{}
+	// A short answer is marked by its key elements alone.
+	if e.c.Rubric.shortAnswer() {
+		return level, why, nil
+	}
 	var reasons []capReason
 	for _, r := range capRules {
 		reason := r.holds(e)

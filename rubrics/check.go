@@ -2,6 +2,8 @@ package rubrics
 
 import (
 	"context"
+	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -48,7 +50,9 @@ func (e *essay) notesHits() []notesHit {
 type hit struct {
 	spans     []span
 	sentences []int
-	argued    bool
+	// sentenceSpans are the spans found in each of sentences, in order.
+	sentenceSpans [][]span
+	argued        bool
 }
 
 // Check checks an essay against a rubric. Input errors are analyzer's
@@ -121,6 +125,7 @@ func checkDoc(ctx context.Context, c *compiled, doc *analyzer.Document) (*essay,
 		},
 		func() { e.problems = append(e.problems, e.misspellings()...) },
 		func() { e.found = e.findEvidence() },
+		func() { e.problems = append(e.problems, e.misconceptions()...) },
 	}
 	for _, stage := range stages {
 		if err := ctx.Err(); err != nil {
@@ -220,14 +225,89 @@ func (e *essay) repeats() (repeated []int, note []string) {
 // the matchers before it found (found so far).
 func (e *essay) findEvidence() map[string]*hit {
 	found := map[string]*hit{}
+	elements := map[string]bool{}
+	for _, c := range e.c.Criteria {
+		if c.Kind == KindElements {
+			for _, id := range slices.Concat(c.Items, c.Misconceptions) {
+				elements[id] = true
+			}
+		}
+	}
 	for _, m := range matchers {
 		for _, f := range m.find(e, found) {
+			// A key element of a short answer that the answer denies
+			// ("active transport does not need energy") is not stated.
+			if elements[f.item] && e.deniedSpans(f.sentence, f.spans) {
+				continue
+			}
 			if _, asked := e.c.items[f.item]; asked && !e.style[f.sentence].repeated {
 				e.creditHit(found, f.item, f.sentence, f.spans)
 			}
 		}
 	}
 	return found
+}
+
+// deniedSpans reports whether the clause of spans in sentence si denies
+// them: a denial ("not", "doesn't", "never") in their clause before the
+// last of them ("active transport does not need energy"), that is not
+// itself one of the matched words ("diffusion doesn't need energy" may be
+// the element).
+func (e *essay) deniedSpans(si int, spans []span) bool {
+	if len(spans) == 0 {
+		return false
+	}
+	first, last := spans[0].Start, spans[0].Start
+	for _, sp := range spans {
+		first, last = min(first, sp.Start), max(last, sp.Start)
+	}
+	words := e.views[si].words
+	if len(words) == 0 {
+		return false
+	}
+	k := firstWordAt(words, first)
+	end := firstWordAt(words, last)
+	start := clauseStartWord(e.doc.Text, words, min(k, len(words)-1))
+	for j := start; j < end; j++ {
+		if !negativeWord(words[j].Norm) {
+			continue
+		}
+		inside := false
+		for _, sp := range spans {
+			inside = inside || words[j].Start >= sp.Start && words[j].End <= sp.End
+		}
+		if !inside {
+			return true
+		}
+	}
+	return false
+}
+
+// negativeWord reports whether w denies what follows it.
+func negativeWord(w string) bool {
+	return denialWord[w] || w == "no" || strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t") || w == "cannot"
+}
+
+// misconceptions returns a problem for each misconception the teacher
+// lists that the answer states.
+func (e *essay) misconceptions() []Problem {
+	var out []Problem
+	for _, c := range e.c.Criteria {
+		for _, id := range c.Misconceptions {
+			h := e.found[id]
+			it, ok := e.c.items[id]
+			if h == nil || !ok || len(h.spans) == 0 {
+				continue
+			}
+			sp := h.spans[0]
+			out = append(out, Problem{
+				Kind: ProblemMisconception, Start: sp.Start, End: sp.End, Text: e.doc.Text[sp.Start:sp.End],
+				Message:  fmt.Sprintf("This is a common misconception: %s. Check it in your notes.", lowerFirst(it.Label)),
+				Evidence: id, Source: it.source,
+			})
+		}
+	}
+	return out
 }
 
 // creditHit records in found that sentence si gives item id, at spans.
@@ -239,6 +319,7 @@ func (e *essay) creditHit(found map[string]*hit, id string, si int, spans []span
 	}
 	h.spans = append(h.spans, spans...)
 	h.sentences = append(h.sentences, si)
+	h.sentenceSpans = append(h.sentenceSpans, spans)
 	if e.credited(si) {
 		h.argued = true
 	}

@@ -24,6 +24,7 @@ var scorers = map[string]scorer{
 	KindAnalysis:  analysisScorer{},
 	KindJudgement: judgementScorer{},
 	KindAccuracy:  accuracyScorer{},
+	KindElements:  elementsScorer{},
 }
 
 // enough is how many items earn full marks for a criterion.

@@ -26,7 +26,7 @@ const MaxRubricBytes = yamlfile.MaxBytes
 
 var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,63}$`)
 
-var criterionKinds = []string{KindEvidence, KindCauses, KindAnalysis, KindJudgement, KindAccuracy}
+var criterionKinds = []string{KindEvidence, KindCauses, KindAnalysis, KindJudgement, KindAccuracy, KindElements}
 
 // Parse reads a rubric from r (named name in messages) and validates it
 // strictly against its topic. Errors are yamlfile.Errors: each problem at
@@ -144,8 +144,38 @@ func validate(f *yamlfile.File, rb *Rubric, topics Topics) yamlfile.Errors {
 			add(at+".marks", "marks cannot be negative")
 		}
 		sum += c.Marks
-		if (c.Kind == KindEvidence || c.Kind == KindCauses) && len(c.Items) == 0 {
+		if (c.Kind == KindEvidence || c.Kind == KindCauses || c.Kind == KindElements) && len(c.Items) == 0 {
 			add(at, "criterion %s (kind %s) needs items: the evidence ids it looks for", c.ID, c.Kind)
+		}
+		if c.Kind == KindElements {
+			if len(c.Bands) == 0 {
+				add(at, "criterion %s (kind elements) needs bands: the marks for a number of key elements, such as {1: 1, 2: 2, 4: 3}", c.ID)
+			}
+			keys := make([]int, 0, len(c.Bands))
+			for k := range c.Bands {
+				keys = append(keys, k)
+			}
+			sort.Ints(keys)
+			last := -1
+			for _, k := range keys {
+				m := c.Bands[k]
+				switch {
+				case k < 0:
+					add(at+".bands", "a band of %d elements: the number of elements cannot be negative", k)
+				case m < 0 || m > c.Marks:
+					add(at+".bands", "%d elements earn %d marks, but the criterion is out of %d", k, m, c.Marks)
+				case m < last:
+					add(at+".bands", "%d elements earn %d marks, fewer than fewer elements do (%d): more elements earn at least as much", k, m, last)
+				}
+				last = max(last, m)
+			}
+			for j, id := range c.Misconceptions {
+				if topic != nil && !known[id] {
+					add(fmt.Sprintf("%s.misconceptions[%d]", at, j), "unknown evidence id %q%s", id, suggest(id, knownIDs))
+				}
+			}
+		} else if len(c.Bands) > 0 || len(c.Misconceptions) > 0 {
+			add(at, "criterion %s: bands and misconceptions are for criteria of kind elements", c.ID)
 		}
 		for j, id := range c.Items {
 			if topic != nil && !known[id] {

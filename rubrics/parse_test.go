@@ -134,7 +134,7 @@ func TestParseErrors(t *testing.T) {
 		{
 			name: "unknown criterion kind",
 			old:  "kind: analysis", new: "kind: analysys",
-			want: []string{`my.yaml:14:11: unknown criterion kind "analysys": use one of evidence, causes, analysis, judgement, accuracy (did you mean "analysis"?)`},
+			want: []string{`my.yaml:14:11: unknown criterion kind "analysys": use one of evidence, causes, analysis, judgement, accuracy, elements (did you mean "analysis"?)`},
 		},
 		{
 			name: "missing question",

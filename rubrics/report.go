@@ -110,6 +110,9 @@ const (
 	ProblemDate       = "date-mismatch"
 	ProblemMisspelt   = "misspelling"
 	ProblemRepetition = "repetition"
+	// ProblemMisconception is a misconception the teacher lists for a
+	// short-answer question, stated in the answer.
+	ProblemMisconception = "misconception"
 )
 
 // Problem is something in the essay that is wrong.

@@ -3,7 +3,11 @@
 // against them.
 package rubrics
 
-import "github.com/rubricate/rubricate/corpus"
+import (
+	"slices"
+
+	"github.com/rubricate/rubricate/corpus"
+)
 
 // Criterion kinds. Each kind has one scorer (see criteria.go).
 const (
@@ -12,6 +16,9 @@ const (
 	KindAnalysis  = "analysis"  // explains and links rather than describes
 	KindJudgement = "judgement" // reaches a substantiated judgement on the question
 	KindAccuracy  = "accuracy"  // gets its dates and figures right
+	// KindElements marks a short answer by its key elements: the number
+	// of items stated gives the marks, by the criterion's bands.
+	KindElements = "elements"
 )
 
 // Rubric is a question on a topic with its marks, criteria and levels.
@@ -43,6 +50,26 @@ type Criterion struct {
 	// Why says, for feedback, why this criterion's evidence matters to the
 	// question ("evidence of ideological division").
 	Why string `yaml:"why,omitempty" json:"why,omitempty"`
+	// Bands, for an elements criterion, give the marks for a number of
+	// key elements, as mark schemes write them: {1: 1, 2: 2, 4: 3} is one
+	// element 1 mark, two or three 2 marks, four or more 3 marks.
+	Bands map[int]int `yaml:"bands,omitempty" json:"bands,omitempty"`
+	// Misconceptions, for an elements criterion, are items that state a
+	// misconception the teacher lists: an answer that states one is told
+	// so, and it earns nothing.
+	Misconceptions []string `yaml:"misconceptions,omitempty" json:"misconceptions,omitempty"`
+}
+
+// shortAnswer reports whether the rubric marks a short answer by its key
+// elements, to which the essay's caps (length, list, narrative) do not
+// apply.
+func (r *Rubric) shortAnswer() bool {
+	for _, c := range r.Criteria {
+		if c.Kind == KindElements {
+			return true
+		}
+	}
+	return false
 }
 
 // Level is a band of marks with its descriptor.
@@ -85,7 +112,7 @@ func (r *Rubric) itemIDs() []string {
 	seen := map[string]bool{}
 	var ids []string
 	for _, c := range r.Criteria {
-		for _, id := range c.Items {
+		for _, id := range slices.Concat(c.Items, c.Misconceptions) {
 			if !seen[id] {
 				seen[id] = true
 				ids = append(ids, id)
@@ -93,4 +120,15 @@ func (r *Rubric) itemIDs() []string {
 		}
 	}
 	return ids
+}
+
+// misconception reports whether id is an item that states a misconception
+// (see Criterion.Misconceptions).
+func (r *Rubric) misconception(id string) bool {
+	for _, c := range r.Criteria {
+		if slices.Contains(c.Misconceptions, id) {
+			return true
+		}
+	}
+	return false
 }

@@ -62,14 +62,16 @@ func (e *essay) report() *Report {
 	}
 	for _, id := range r.itemIDs() {
 		it, ok := e.c.items[id]
-		if !ok {
-			continue
+		if !ok || r.misconception(id) {
+			continue // a misconception is a problem, not evidence to use
 		}
 		ev := Evidence{ID: id, Label: it.Label, Kind: it.Kind, Matches: e.matchesOf(id), Source: it.source, Credit: "none", Dates: it.Dates}
 		if h := e.found[id]; h != nil {
 			ev.Found = true
 			ev.Credit = "partial"
-			if h.argued {
+			// A short answer's elements are whole: there is no explaining
+			// to do.
+			if h.argued || r.shortAnswer() {
 				ev.Credit = "full"
 			}
 		}

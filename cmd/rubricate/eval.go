@@ -19,6 +19,7 @@ type evalCmd struct {
 	minRecall      float64
 	maxFalse       int
 	minLevels      float64
+	minMarks       float64
 	minFound       float64
 	verbose        bool
 	notes          string
@@ -62,6 +63,7 @@ With the --min-* flags it exits 1 when a figure is below its bar.`,
 	f.IntVar(&c.maxFalse, "max-false-problems", -1, "exit 1 if more problems than this are raised falsely")
 	f.Float64Var(&c.minFound, "min-problems-found", 0, "exit 1 if the share of expected problems found is below this (0-1)")
 	f.Float64Var(&c.minLevels, "min-levels", 0, "exit 1 if the share of levels in range is below this (0-1)")
+	f.Float64Var(&c.minMarks, "min-marks", 0, "exit 1 if the share of marks exactly the teacher's is below this (0-1), for annotations that give a mark")
 	f.BoolVarP(&c.verbose, "verbose", "v", false, "list the items missed and found falsely for each essay")
 	f.StringVar(&c.notes, "notes", "", "your revision notes: DIR is a topic set keyed by their line numbers")
 	c.src.register(a, cmd, "evidence-rubric", &c.evidenceRubric)
@@ -132,9 +134,18 @@ func (c *evalCmd) report(results []evalset.Result, sum evalset.Summary) error {
 		if !r.LevelOK() {
 			lv = "OUT OF RANGE"
 		}
-		fmt.Fprintf(w, "%-28s %s  problems %d/%d found, %d false  level %d in %v %s\n",
-			r.Name, ev, r.ProblemsFound, r.ProblemsWant, len(r.FalseProblems), r.Level, r.Accepted, lv)
-		if c.verbose || !r.LevelOK() {
+		if r.Want != nil {
+			lv = "ok"
+			if r.Points != *r.Want {
+				lv = "DIFFERS"
+			}
+			fmt.Fprintf(w, "%-28s %s  problems %d/%d found, %d false  mark %d, teacher %d %s\n",
+				r.Name, ev, r.ProblemsFound, r.ProblemsWant, len(r.FalseProblems), r.Points, *r.Want, lv)
+		} else {
+			fmt.Fprintf(w, "%-28s %s  problems %d/%d found, %d false  level %d in %v %s\n",
+				r.Name, ev, r.ProblemsFound, r.ProblemsWant, len(r.FalseProblems), r.Level, r.Accepted, lv)
+		}
+		if c.verbose || !r.LevelOK() || r.Want != nil && r.Points != *r.Want {
 			if len(r.Missed) > 0 {
 				fmt.Fprintf(w, "    missed: %s\n", strings.Join(r.Missed, ", "))
 			}
@@ -164,8 +175,28 @@ func (c *evalCmd) report(results []evalset.Result, sum evalset.Summary) error {
 	fmt.Fprintf(w, "essays: %d (%d could not be checked)\n", sum.Essays, sum.Failed)
 	fmt.Fprintf(w, "evidence: precision %.3f  recall %.3f  (%d right, %d false, %d missed)\n", sum.Precision(), sum.Recall(), sum.TP, sum.FP, sum.FN)
 	fmt.Fprintf(w, "problems: %d of %d found, %d raised falsely\n", sum.ProblemsFound, sum.ProblemsWant, sum.FalseProblems)
-	fmt.Fprintf(w, "levels: %d of %d in range; exact %d, adjacent %d, quadratic weighted kappa %.3f\n",
-		sum.LevelsInRange, sum.LevelsJudged, sum.Exact, sum.Adjacent, sum.Kappa)
+	if sum.LevelsJudged > 0 || sum.MarksJudged == 0 {
+		fmt.Fprintf(w, "levels: %d of %d in range; exact %d, adjacent %d, quadratic weighted kappa %.3f\n",
+			sum.LevelsInRange, sum.LevelsJudged, sum.Exact, sum.Adjacent, sum.Kappa)
+	}
+	if sum.MarksJudged > 0 {
+		fmt.Fprintf(w, "marks: %d of %d exact, %d within one; quadratic weighted kappa %.3f\n",
+			sum.MarksExact, sum.MarksJudged, sum.MarksAdjacent, sum.MarkKappa)
+		// The confusion matrix: the teacher's marks down, rubricate's
+		// across.
+		fmt.Fprintf(w, "  teacher \\ rubricate")
+		for b := 0; b <= sum.MaxMark; b++ {
+			fmt.Fprintf(w, " %3d", b)
+		}
+		fmt.Fprintln(w)
+		for a := 0; a <= sum.MaxMark; a++ {
+			fmt.Fprintf(w, "  %-19d", a)
+			for b := 0; b <= sum.MaxMark; b++ {
+				fmt.Fprintf(w, " %3d", sum.Confusion[[2]int{a, b}])
+			}
+			fmt.Fprintln(w)
+		}
+	}
 
 	var fails []string
 	if sum.Failed > 0 {
@@ -182,6 +213,9 @@ func (c *evalCmd) report(results []evalset.Result, sum evalset.Summary) error {
 	}
 	if found := ratio(sum.ProblemsFound, sum.ProblemsWant); found < c.minFound {
 		fails = append(fails, fmt.Sprintf("problems found %.3f < %.3f", found, c.minFound))
+	}
+	if sum.MarksJudged > 0 && float64(sum.MarksExact)/float64(sum.MarksJudged) < c.minMarks {
+		fails = append(fails, fmt.Sprintf("marks exact %.3f < %.3f", float64(sum.MarksExact)/float64(sum.MarksJudged), c.minMarks))
 	}
 	if sum.LevelShare() < c.minLevels {
 		fails = append(fails, fmt.Sprintf("levels in range %.3f < %.3f", sum.LevelShare(), c.minLevels))

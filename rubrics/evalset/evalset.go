@@ -28,6 +28,14 @@ type Annotation struct {
 	// Problems must be flagged; AlsoOK may be flagged or not.
 	Problems []ExpectedProblem `yaml:"problems"`
 	AlsoOK   []ExpectedProblem `yaml:"also_ok"`
+	// Mark is the mark a teacher gives (a short answer's 0-3, say), when
+	// the annotation gives one.
+	Mark *int `yaml:"mark"`
+	// Elements are, for a short answer, the key elements it states: its
+	// evidence present, under the mark scheme's name. Misconceptions are
+	// those it states (not scored).
+	Elements       []string `yaml:"elements"`
+	Misconceptions []string `yaml:"misconceptions"`
 	// HasPresent is set when the file lists present (even empty), so that
 	// level-only annotations are not scored for evidence.
 	HasPresent bool `yaml:"-"`
@@ -106,5 +114,11 @@ func parseAnnotation(path string) (*Annotation, error) {
 		}
 	}
 	a.HasPresent = bytes.Contains(data, []byte("\npresent:")) || bytes.HasPrefix(data, []byte("present:"))
+	if bytes.Contains(data, []byte("\nelements:")) || bytes.HasPrefix(data, []byte("elements:")) {
+		a.Present, a.HasPresent = append(a.Present, a.Elements...), true
+	}
+	if a.Mark != nil && *a.Mark < 0 {
+		return nil, f.Errorf("$.mark", "mark %d is out of range", *a.Mark)
+	}
 	return &a, nil
 }

@@ -21,6 +21,10 @@ func TestQuadraticKappa(t *testing.T) {
 		{"always one level high", [][2]int{{0, 1}, {1, 2}, {2, 3}, {3, 4}}, 0.7143},
 		{"reversed", [][2]int{{0, 4}, {4, 0}, {1, 3}, {3, 1}}, -1},
 	}
+	// Over marks 0-3 rather than levels 0-4: one mark high is further off.
+	if got := kappaOver([][2]int{{0, 1}, {1, 2}, {2, 3}, {3, 3}}, 4); got <= 0 || got >= 0.7143 {
+		t.Errorf("kappaOver over marks 0-3 = %.4f; want between 0 and the levels' 0.7143", got)
+	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := quadraticKappa(tt.pairs); math.Abs(got-tt.want) > 0.001 {
@@ -76,6 +80,19 @@ func TestLoad(t *testing.T) {
 		}
 		if !got[0].HasPresent || got[1].HasPresent {
 			t.Errorf("HasPresent = %v, %v; want true for a (present given), false for b (level only)", got[0].HasPresent, got[1].HasPresent)
+		}
+	})
+	t.Run("a short answer's mark and key elements", func(t *testing.T) {
+		dir := t.TempDir()
+		write(dir, "a.txt", "answer a")
+		write(dir, "a.yaml", "question: cell-transport\nmark: 2\nelements: [diffusion-high-to-low, osmosis-water-membrane]\nmisconceptions: [diffusion-needs-energy]\n")
+		got, err := Load(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a := got[0]
+		if a.Mark == nil || *a.Mark != 2 || !a.HasPresent || len(a.Present) != 2 || len(a.Misconceptions) != 1 {
+			t.Errorf("Load = %+v; want mark 2, the elements as present, one misconception", a.Annotation)
 		}
 	})
 	errCases := []struct {

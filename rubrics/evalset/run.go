@@ -3,6 +3,7 @@ package evalset
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -30,7 +31,11 @@ type Result struct {
 	FalseProblems  []rubrics.Problem
 	MissedProblems []ExpectedProblem
 	// Level on the essay's own rubric.
-	Level    int
+	Level int
+	// Points is the mark on the essay's own rubric, Want the teacher's
+	// (nil when the annotation gives none).
+	Points   int
+	Want     *int
 	Accepted []int
 }
 
@@ -56,6 +61,13 @@ type Summary struct {
 	LevelsInRange, LevelsJudged int
 	Exact, Adjacent             int
 	Kappa                       float64 // quadratic weighted kappa against the teacher's levels
+	// Marks: for annotations that give the teacher's mark, how many, how
+	// many rubricate gives exactly or within one, the quadratic weighted
+	// kappa over marks 0 to MaxMark, and Confusion[teacher][rubricate].
+	MarksJudged, MarksExact, MarksAdjacent int
+	MarkKappa                              float64
+	MaxMark                                int
+	Confusion                              map[[2]int]int
 	// ItemMissed and ItemFalse count, per evidence id, how often it was
 	// missed or found falsely.
 	ItemMissed, ItemFalse map[string]int
@@ -100,9 +112,9 @@ func byID(rep *rubrics.Report) (found, all []string) {
 }
 
 func run(c Checker, evidenceRubric string, essays []Essay, keys evidenceKeys) ([]Result, Summary) {
-	sum := Summary{ItemMissed: map[string]int{}, ItemFalse: map[string]int{}}
+	sum := Summary{ItemMissed: map[string]int{}, ItemFalse: map[string]int{}, Confusion: map[[2]int]int{}}
 	var results []Result
-	var pairs [][2]int
+	var pairs, markPairs [][2]int
 	for _, es := range essays {
 		res := runOne(c, evidenceRubric, es, keys)
 		results = append(results, res)
@@ -137,7 +149,21 @@ func run(c Checker, evidenceRubric string, essays []Essay, keys evidenceKeys) ([
 			}
 			pairs = append(pairs, [2]int{nearest, res.Level})
 		}
+		if res.Want != nil {
+			want := *res.Want
+			sum.MarksJudged++
+			if want == res.Points {
+				sum.MarksExact++
+			}
+			if abs(want-res.Points) <= 1 {
+				sum.MarksAdjacent++
+			}
+			sum.MaxMark = max(sum.MaxMark, want, res.Points)
+			sum.Confusion[[2]int{want, res.Points}]++
+			markPairs = append(markPairs, [2]int{want, res.Points})
+		}
 	}
+	sum.MarkKappa = kappaOver(markPairs, sum.MaxMark+1)
 	sum.Kappa = quadraticKappa(pairs)
 	return results, sum
 }
@@ -155,6 +181,7 @@ func runOne(c Checker, evidenceRubric string, es Essay, keys evidenceKeys) Resul
 		return res
 	}
 	res.Level = rep.Score.Level
+	res.Points, res.Want = rep.Score.Points, es.Mark
 	res.ProblemsWant = len(es.Problems)
 	for _, want := range es.Problems {
 		if i := findProblem(rep.Problems, es.Text, want); i >= 0 {
@@ -163,9 +190,24 @@ func runOne(c Checker, evidenceRubric string, es Essay, keys evidenceKeys) Resul
 			res.MissedProblems = append(res.MissedProblems, want)
 		}
 	}
+	// A short answer's misconceptions are annotated by id.
+	res.ProblemsWant += len(es.Misconceptions)
+	flagged := map[string]bool{}
 	for _, p := range rep.Problems {
+		if p.Kind == rubrics.ProblemMisconception && slices.Contains(es.Misconceptions, p.Evidence) {
+			if !flagged[p.Evidence] {
+				flagged[p.Evidence] = true
+				res.ProblemsFound++
+			}
+			continue
+		}
 		if !expected(p, es.Text, append(append([]ExpectedProblem{}, es.Problems...), es.AlsoOK...)) {
 			res.FalseProblems = append(res.FalseProblems, p)
+		}
+	}
+	for _, id := range es.Misconceptions {
+		if !flagged[id] {
+			res.MissedProblems = append(res.MissedProblems, ExpectedProblem{Kind: rubrics.ProblemMisconception, Text: id})
 		}
 	}
 	if !es.HasPresent {
@@ -271,14 +313,25 @@ func abs(x int) int {
 // (pairs are teacher, rubricate). It is 1 for perfect agreement and 0 for
 // agreement no better than chance; 1 when nothing varies.
 func quadraticKappa(pairs [][2]int) float64 {
-	const k = 5
-	if len(pairs) == 0 {
+	clamped := make([][2]int, len(pairs))
+	for i, p := range pairs {
+		clamped[i] = [2]int{clampLevel(p[0]), clampLevel(p[1])}
+	}
+	return kappaOver(clamped, 5)
+}
+
+// kappaOver is the quadratic weighted kappa over the values 0 to k-1.
+func kappaOver(pairs [][2]int, k int) float64 {
+	if len(pairs) == 0 || k < 2 {
 		return 1
 	}
-	var obs [k][k]float64
-	var rowT, colT [k]float64
+	obs := make([][]float64, k)
+	for i := range obs {
+		obs[i] = make([]float64, k)
+	}
+	rowT, colT := make([]float64, k), make([]float64, k)
 	for _, p := range pairs {
-		a, b := clampLevel(p[0]), clampLevel(p[1])
+		a, b := min(max(p[0], 0), k-1), min(max(p[1], 0), k-1)
 		obs[a][b]++
 		rowT[a]++
 		colT[b]++
