@@ -257,4 +257,23 @@ func TestSegmentWordsInSentences(t *testing.T) {
 	if len(doc.Mentions) != 3 {
 		t.Errorf("mentions = %+v, want Feb. 1950, $300m and 1956", doc.Mentions)
 	}
+
+	// Sentences run together without a space: each keeps its own words.
+	glued := "It moves by diffusion.this is passive.Active transport needs energy"
+	doc, err = plainAnalyzer(t).Analyze(glued)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got [][]string
+	for i := range doc.Sentences {
+		var ws []string
+		for _, w := range doc.SentenceWords(i) {
+			ws = append(ws, w.Norm)
+		}
+		got = append(got, ws)
+	}
+	want := [][]string{{"it", "moves", "by", "diffusion"}, {"this", "is", "passive"}, {"active", "transport", "needs", "energy"}}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("words of run-on sentences (-want +got):\n%s", diff)
+	}
 }
