@@ -31,8 +31,10 @@ type Item struct {
 	// Recognise lists rules; the item is found when any rule matches within
 	// one sentence. A rule is parts joined by " + ", all of which must occur;
 	// a part is alternatives joined by "|"; an alternative is a phrase
-	// (a trailing * matches any ending) or a value such as 1950 or $300
-	// million, matched by meaning rather than by spelling.
+	// (a trailing * matches any ending; "..." stands for up to five words,
+	// so "high ... low" finds the two in that order) or a value such as
+	// 1950 or $300 million, matched by meaning rather than by spelling.
+	// A part that starts "not " must not occur.
 	Recognise []string `yaml:"recognise"`
 	// About lists phrases that show a sentence is about this item, so that
 	// a date or figure in that sentence is checked against this item's.

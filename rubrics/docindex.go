@@ -101,23 +101,11 @@ func (a alt) occurrences(ix *docIndex, fn func(sentence int, sp span)) {
 		}
 		return
 	}
-	n := len(a.words)
 	for _, i32 := range ix.starts(a.words[0]) {
 		i := int(i32)
-		if i+n > len(doc.Words) {
-			continue
-		}
 		s := doc.Words[i].Sentence
-		ok := true
-		for k := 1; k < n; k++ {
-			w := doc.Words[i+k]
-			if w.Sentence != s || !a.words[k].matches(w.Norm) {
-				ok = false
-				break
-			}
-		}
-		if ok {
-			fn(s, span{Start: doc.Words[i].Start, End: doc.Words[i+n-1].End})
+		if end, ok := seqEnd(doc.Words, i, a.words, s); ok {
+			fn(s, span{Start: doc.Words[i].Start, End: doc.Words[end].End})
 		}
 	}
 }

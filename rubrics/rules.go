@@ -30,7 +30,13 @@ type alt struct {
 type wordPattern struct {
 	text   string
 	prefix bool // matches any word that starts with text
+	// gap, written "...", matches up to maxGap words of any kind: "high
+	// ... low" finds "from a high concentration to a low" in that order.
+	gap bool
 }
+
+// maxGap is how many words "..." in a phrase may stand for.
+const maxGap = 5
 
 // parseRule checks a rule's syntax without a lexicon; compileRule does the
 // same with names resolved. Both report errors for a teacher to fix.
@@ -78,6 +84,14 @@ func phraseAlts(phrase string, lex *analyzer.Lexicon) ([]alt, error) {
 	joined := []wordPattern{}
 	hyphen := false
 	for _, w := range strings.Fields(phrase) {
+		if w == "..." || w == "…" {
+			if len(split) == 0 {
+				return nil, fmt.Errorf("... may not begin a phrase: write a word before it, as in \"high ... low\"")
+			}
+			split = append(split, wordPattern{gap: true})
+			joined = append(joined, wordPattern{gap: true})
+			continue
+		}
 		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
 		pieces := strings.FieldsFunc(w, func(r rune) bool { return r == '-' || r == '–' })
 		if len(pieces) > 1 {
@@ -101,6 +115,9 @@ func phraseAlts(phrase string, lex *analyzer.Lexicon) ([]alt, error) {
 	}
 	if len(split) == 0 {
 		return nil, fmt.Errorf("%q has no words", phrase)
+	}
+	if split[len(split)-1].gap {
+		return nil, fmt.Errorf("... may not end a phrase: write a word after it, as in \"high ... low\"")
 	}
 	out := []alt{{words: split}}
 	if hyphen {
@@ -185,20 +202,34 @@ func (a alt) match(s sentenceView) (span, bool) {
 		}
 		return span{}, false
 	}
-	n := len(a.words)
-	for i := 0; i+n <= len(s.words); i++ {
-		ok := true
-		for k, wp := range a.words {
-			if !wp.matches(s.words[i+k].Norm) {
-				ok = false
-				break
-			}
-		}
-		if ok {
-			return span{Start: s.words[i].Start, End: s.words[i+n-1].End}, true
+	for i := range s.words {
+		if end, ok := seqEnd(s.words, i, a.words, -1); ok {
+			return span{Start: s.words[i].Start, End: s.words[end].End}, true
 		}
 	}
 	return span{}, false
+}
+
+// seqEnd matches the patterns against words from i, in the sentence
+// numbered sentence (-1: the words are one sentence's already), and returns
+// the index of the last word matched. A gap tries every length up to
+// maxGap, shortest first.
+func seqEnd(words []analyzer.Word, i int, pats []wordPattern, sentence int) (int, bool) {
+	for k := 0; k < len(pats); k++ {
+		if pats[k].gap {
+			for skip := 0; skip <= maxGap; skip++ {
+				if end, ok := seqEnd(words, i+skip, pats[k+1:], sentence); ok {
+					return end, true
+				}
+			}
+			return 0, false
+		}
+		if i >= len(words) || sentence >= 0 && words[i].Sentence != sentence || !pats[k].matches(words[i].Norm) {
+			return 0, false
+		}
+		i++
+	}
+	return i - 1, true
 }
 
 func (wp wordPattern) matches(norm string) bool {

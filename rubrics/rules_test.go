@@ -69,6 +69,12 @@ func TestRuleMatch(t *testing.T) {
 		{"second alternative", "railway|railroad + manchuria*", "The Manchurian railroad went back to China.", []string{"railroad", "Manchurian"}},
 		{"no alternative", "railway|railroad + manchuria*", "Manchuria was returned.", nil},
 		{"phrase alternative", "pull* out|withdr* + expert*", "The experts pulled out in 1960.", []string{"pulled out", "experts"}},
+		// Words in order, a few apart: "...".
+		{"words in order", "high* ... low*", "It goes from a high concentration to a low one.", []string{"high concentration to a low"}},
+		{"words in the other order", "high* ... low*", "It goes from a low concentration to a high one.", nil},
+		{"words next to each other", "high ... low", "It is high low.", []string{"high low"}},
+		{"words too far apart", "high ... low", "It was high, and then after a very long while it was low.", nil},
+		{"a gap in a part", "active transport + low* ... high*", "Active transport moves things from low to high concentrations.", []string{"Active transport", "low to high"}},
 		// Prefixes.
 		{"prefix: -ism", "revisionis*", "Mao attacked Soviet revisionism.", []string{"revisionism"}},
 		{"prefix: -ists", "revisionis*", "He called them revisionists.", []string{"revisionists"}},
@@ -127,6 +133,35 @@ func TestRuleMatch(t *testing.T) {
 	}
 }
 
+// The check finds a rule's matches through the essay's word index
+// (matchAll); it agrees with matching sentence by sentence (match), gaps
+// and all.
+func TestRuleMatchAllAgrees(t *testing.T) {
+	a := bundledAnalyzer(t)
+	text := "It goes from a high concentration to a low one. Then it goes from low to high. The treaty of 1950 was signed. High and low are words."
+	doc, err := a.Analyze(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix := newDocIndex(doc)
+	for _, src := range []string{"high* ... low*", "low ... high", "treaty + 1950", "high ... low + treaty", "high and low"} {
+		r, err := parseRule(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		byIndex := map[int][]span{}
+		for _, m := range r.matchAll(ix) {
+			byIndex[m.sentence] = m.spans
+		}
+		for i := range doc.Sentences {
+			one := r.match(sentenceView{words: doc.SentenceWords(i), mentions: doc.SentenceMentions(i)})
+			if (one == nil) != (byIndex[i] == nil) || len(one) > 0 && (one[0] != byIndex[i][0]) {
+				t.Errorf("rule %q, sentence %d: match %v, matchAll %v", src, i, one, byIndex[i])
+			}
+		}
+	}
+}
+
 func TestRuleSyntax(t *testing.T) {
 	tests := []struct {
 		rule string
@@ -145,6 +180,9 @@ func TestRuleSyntax(t *testing.T) {
 		{"de*-stalin", "* may only end a word"},
 		{"*", "a word is missing"},
 		{`"" + treaty`, "a word is missing"},
+		{"high ... low + diffus*", ""},
+		{"... low", "may not begin a phrase"},
+		{"high ...", "may not end a phrase"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.rule, func(t *testing.T) {
