@@ -595,6 +595,17 @@ func TestEval(t *testing.T) {
 	if r.code != exitBadInput {
 		t.Errorf("eval of a folder without annotations: exit %d, want 2; stderr %q", r.code, r.stderr)
 	}
+
+	// --suggest proposes boundaries for rubrics with five essays or more;
+	// two essays are too few, and it says so.
+	r = rubricate(t, "", "eval", "--suggest", dir)
+	if r.code != exitOK || !strings.Contains(r.stdout, "no rubric has five or more essays") {
+		t.Errorf("--suggest on two essays: exit %d\n%s", r.code, r.stdout)
+	}
+	r = rubricate(t, "", "eval", "--suggest", filepath.Join("..", "..", "testdata", "eval"))
+	if r.code != exitOK || !regexp.MustCompile(`suggested levels for sino-soviet-split \(\d+ essays\): in range \d+ → \d+`).MatchString(r.stdout) {
+		t.Errorf("--suggest on testdata/eval: exit %d\n%s", r.code, r.stdout)
+	}
 }
 
 // TestRubricsValidateTaggedYAML checks that a rubric with a YAML tag gets an

@@ -20,6 +20,8 @@ type evalCmd struct {
 	maxFalse       int
 	minLevels      float64
 	minMarks       float64
+	suggest        bool
+	checker        evalset.Checker // for --suggest: the rubrics the essays were checked with
 	minFound       float64
 	verbose        bool
 	notes          string
@@ -63,6 +65,7 @@ With the --min-* flags it exits 1 when a figure is below its bar.`,
 	f.IntVar(&c.maxFalse, "max-false-problems", -1, "exit 1 if more problems than this are raised falsely")
 	f.Float64Var(&c.minFound, "min-problems-found", 0, "exit 1 if the share of expected problems found is below this (0-1)")
 	f.Float64Var(&c.minLevels, "min-levels", 0, "exit 1 if the share of levels in range is below this (0-1)")
+	f.BoolVar(&c.suggest, "suggest", false, "propose the level boundaries of each rubric (5 essays or more) that fit the teacher's levels best, with the agreement before and after; the rubric is not changed")
 	f.Float64Var(&c.minMarks, "min-marks", 0, "exit 1 if the share of marks exactly the teacher's is below this (0-1), for annotations that give a mark")
 	f.BoolVarP(&c.verbose, "verbose", "v", false, "list the items missed and found falsely for each essay")
 	f.StringVar(&c.notes, "notes", "", "your revision notes: DIR is a topic set keyed by their line numbers")
@@ -86,6 +89,7 @@ func (c *evalCmd) run(dir string) error {
 	if err != nil {
 		return usageError("%s", detail(err))
 	}
+	c.checker = lib
 	return c.report(evalset.Run(lib, c.evidenceRubric, essays))
 }
 
@@ -115,6 +119,7 @@ func (c *evalCmd) runTopic(lib *rubrics.Library, dir string) error {
 			return fmt.Errorf("internal error: the rubric made from the notes: %v", err)
 		}
 	}
+	c.checker = lib
 	return c.report(evalset.RunTopic(lib, set, overview.ID, question.ID))
 }
 
@@ -195,6 +200,26 @@ func (c *evalCmd) report(results []evalset.Result, sum evalset.Summary) error {
 				fmt.Fprintf(w, " %3d", sum.Confusion[[2]int{a, b}])
 			}
 			fmt.Fprintln(w)
+		}
+	}
+
+	if c.suggest && c.checker != nil {
+		sugs := evalset.SuggestLevels(c.checker, results, 5)
+		if len(sugs) == 0 {
+			fmt.Fprintln(w, "\nsuggest: no rubric has five or more essays with the teacher's levels")
+		}
+		for _, s := range sugs {
+			fmt.Fprintf(w, "\nsuggested levels for %s (%d essays): in range %d → %d, quadratic weighted kappa %.3f → %.3f\n",
+				s.Rubric, s.Essays, s.Before, s.After, s.KappaBefore, s.KappaAfter)
+			if !s.Changed {
+				fmt.Fprintln(w, "  the rubric's own boundaries fit best: keep them")
+				continue
+			}
+			if s.Essays < 20 {
+				fmt.Fprintf(w, "  from only %d essays: check that the boundaries make sense before you use them, and mark more essays to be sure\n", s.Essays)
+			}
+			fmt.Fprintln(w, "  to use them, replace the marks of the rubric's levels with:")
+			fmt.Fprint(w, s.String())
 		}
 	}
 

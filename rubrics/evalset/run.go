@@ -37,6 +37,12 @@ type Result struct {
 	Points   int
 	Want     *int
 	Accepted []int
+	// Rubric is the essay's own rubric; Earned the points its criteria
+	// gave before any cap, and CapLevel the level a cap held it at (0
+	// when none did).
+	Rubric   string
+	Earned   int
+	CapLevel int
 }
 
 // LevelOK reports whether the level is one the teacher accepts.
@@ -182,6 +188,13 @@ func runOne(c Checker, evidenceRubric string, es Essay, keys evidenceKeys) Resul
 	}
 	res.Level = rep.Score.Level
 	res.Points, res.Want = rep.Score.Points, es.Mark
+	res.Rubric = own.ID
+	for _, c := range rep.Criteria {
+		res.Earned += c.Points
+	}
+	if rep.Score.Capped != "" {
+		res.CapLevel = rep.Score.Level
+	}
 	res.ProblemsWant = len(es.Problems)
 	for _, want := range es.Problems {
 		if i := findProblem(rep.Problems, es.Text, want); i >= 0 {
