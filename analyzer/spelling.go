@@ -56,9 +56,18 @@ func Distance(a, b string, max int) int {
 	if d := len(a) - len(b); d > max || -d > max {
 		return max + 1
 	}
-	prev2 := make([]int, len(b)+1)
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
+	// Three rows of the table; for words (up to 64 letters) they live on
+	// the stack, so that checking a word against a topic's names
+	// allocates nothing.
+	n := len(b) + 1
+	var stack [3 * 65]int
+	var rows []int
+	if 3*n <= len(stack) {
+		rows = stack[:3*n]
+	} else {
+		rows = make([]int, 3*n)
+	}
+	prev2, prev, cur := rows[:n:n], rows[n:2*n:2*n], rows[2*n:]
 	for j := range prev {
 		prev[j] = j
 	}

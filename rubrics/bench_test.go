@@ -191,3 +191,61 @@ func BenchmarkAddTopic(b *testing.B) {
 	b.ReportMetric((float64(after.HeapAlloc)-float64(before.HeapAlloc))/float64(n)/(1<<20), "MiB-live/topic")
 	runtime.KeepAlive(lib)
 }
+
+// freshEssay returns essay i of an endless series of 1,000-word essays the
+// process has never seen: the words of split-1000.txt with one word in
+// six replaced by a made-up word unique to the essay, as new students'
+// names, typos and vocabulary are. Caches cannot hold what is to come.
+func freshEssay(base string, i int) string {
+	words := strings.Fields(base)
+	for k := range words {
+		if k%6 == 3 {
+			words[k] = "mor" + letters(i) + "an" + letters(k)
+		}
+	}
+	return strings.Join(words, " ")
+}
+
+// letters writes n in the letters a-z, as a word would be spelt.
+func letters(n int) string {
+	var b []byte
+	for {
+		b = append(b, byte('a'+n%26))
+		n /= 26
+		if n == 0 {
+			return string(b)
+		}
+	}
+}
+
+// BenchmarkCheckFresh checks essays never seen before, one per iteration
+// (see freshEssay): the cost of real traffic. BenchmarkProseFresh runs
+// prose's pipeline on the same series; run both in one invocation:
+//
+//	go test -run '^$' -bench 'CheckFresh|ProseFresh' -benchmem -count 10 -cpu 1 ./rubrics/ | tee fresh.txt
+func BenchmarkCheckFresh(b *testing.B) {
+	lib, text := benchSetup(b)
+	r, _ := lib.Rubric("sino-soviet-split")
+	b.ReportAllocs()
+	b.SetBytes(int64(len(text)))
+	i := 0
+	for b.Loop() {
+		i++
+		if _, err := lib.Check(r, freshEssay(text, i+1_000_000*b.N)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkProseFresh(b *testing.B) {
+	_, text := benchSetup(b)
+	b.ReportAllocs()
+	b.SetBytes(int64(len(text)))
+	i := 0
+	for b.Loop() {
+		i++
+		if _, err := prose.NewDocument(freshEssay(text, i+2_000_000*b.N)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
