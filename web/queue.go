@@ -25,6 +25,7 @@ func (h *handler) check(ctx context.Context, r *rubrics.Rubric, text string) (*r
 		return nil, userError(codeBusy, "The check was stopped before it started. Check your essay again.")
 	}
 	defer release()
+	defer h.idle.checked(time.Now())
 	ctx, cancel := context.WithTimeout(ctx, maxCheckTime)
 	defer cancel()
 	rep, err := h.lib.CheckContext(ctx, r, text)

@@ -19,7 +19,8 @@ type handler struct {
 	views        *views
 	assets       *assets
 	openapi      []byte
-	checks       *fairQueue // slots for checks; see check
+	checks       *fairQueue  // slots for checks; see check
+	idle         idleTracker // when the last check was, to return memory when idle
 	defaultTopic string
 	signInKey    []byte                     // signs sign-in forms' tokens; see signInToken
 	hosts        atomic.Pointer[hostPolicy] // nil: every host name is accepted; see checkHost

@@ -193,6 +193,9 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
+	idleCtx, stopIdle := context.WithCancel(ctx)
+	defer stopIdle()
+	go s.h.idle.returnWhenIdle(idleCtx)
 	select {
 	case err := <-errc:
 		return err
