@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/blevesearch/bleve/v2"
@@ -21,9 +22,12 @@ import (
 // for concurrent use.
 type Index struct {
 	topic    *corpus.Topic
-	bleve    bleve.Index
 	values   map[string][]int // normalised value -> passage indexes
 	valuesOf Values           // nil when Open was given none
+	// search is the bleve index, built on the first search: a server
+	// holding many topics starts without building them all, and a topic
+	// no one searches costs no index.
+	search func() (bleve.Index, error)
 }
 
 // Hit is one passage found by a search.
@@ -50,8 +54,23 @@ type passageDoc struct {
 // depend on how values are found.
 type Values func(text string) []string
 
-// Open builds the index for topic t. values may be nil.
+// Open makes the index for topic t; values may be nil. The values are
+// indexed at once; the words, which bleve indexes, on the first search.
 func Open(t *corpus.Topic, values Values) (*Index, error) {
+	x := &Index{topic: t, values: map[string][]int{}, valuesOf: values}
+	if values != nil {
+		for i, p := range t.Passages {
+			for _, v := range values(p.Text) {
+				x.values[v] = append(x.values[v], i)
+			}
+		}
+	}
+	x.search = sync.OnceValues(func() (bleve.Index, error) { return build(t) })
+	return x, nil
+}
+
+// build indexes the passages of t with bleve, in memory.
+func build(t *corpus.Topic) (bleve.Index, error) {
 	m := bleve.NewIndexMapping()
 	m.DefaultAnalyzer = en.AnalyzerName
 	doc := bleve.NewDocumentMapping()
@@ -77,8 +96,7 @@ func Open(t *corpus.Topic, values Values) (*Index, error) {
 		return nil, fmt.Errorf("building the notes index: %w", err)
 	}
 	batch := b.NewBatch()
-	x := &Index{topic: t, bleve: b, values: map[string][]int{}, valuesOf: values}
-	for i, p := range t.Passages {
+	for _, p := range t.Passages {
 		d := passageDoc{Text: p.Text, Heading: p.Heading, Card: fmt.Sprint(p.Card)}
 		if c, ok := t.Card(p.Card); ok && c.Title != p.Heading {
 			d.Title = c.Title
@@ -86,16 +104,11 @@ func Open(t *corpus.Topic, values Values) (*Index, error) {
 		if err := batch.Index(p.ID, d); err != nil {
 			return nil, fmt.Errorf("indexing passage %s: %w", p.ID, err)
 		}
-		if values != nil {
-			for _, v := range values(p.Text) {
-				x.values[v] = append(x.values[v], i)
-			}
-		}
 	}
 	if err := b.Batch(batch); err != nil {
 		return nil, fmt.Errorf("building the notes index: %w", err)
 	}
-	return x, nil
+	return b, nil
 }
 
 // Topic returns the topic the index covers.
@@ -298,7 +311,11 @@ func (x *Index) run(q query.Query, n int, highlight bool) ([]Hit, error) {
 		req.Highlight = bleve.NewHighlightWithStyle("html")
 		req.Highlight.AddField("text")
 	}
-	res, err := x.bleve.Search(req)
+	b, err := x.search()
+	if err != nil {
+		return nil, err
+	}
+	res, err := b.Search(req)
 	if err != nil {
 		return nil, err
 	}

@@ -1,6 +1,7 @@
 package rubrics_test
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -12,6 +13,7 @@ import (
 
 	"github.com/jdkato/prose/v2"
 
+	"github.com/rubricate/rubricate/corpus"
 	"github.com/rubricate/rubricate/rubrics"
 )
 
@@ -248,4 +250,50 @@ func BenchmarkProseFresh(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkLoadStoredTopic adds a stored topic (notes and its catalogue,
+// drafted before) to a library, as a server does for each topic it holds
+// when it starts: the start-up cost per topic. The notes' search index is
+// built on the first search, not here.
+//
+//	go test -run '^$' -bench LoadStoredTopic -benchmem ./rubrics/
+func BenchmarkLoadStoredTopic(b *testing.B) {
+	notes, err := os.ReadFile("../testdata/topics/origins-first-world-war-1900-14/notes.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	lib, err := rubrics.Open()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var cats [][]byte
+	for i := range 64 {
+		cat, err := rubrics.DraftCatalogue(fmt.Sprintf("stored-%d", i), "Topic", string(notes))
+		if err != nil {
+			b.Fatal(err)
+		}
+		cats = append(cats, cat)
+	}
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	b.ReportAllocs()
+	n := 0
+	for b.Loop() {
+		cat := cats[n%len(cats)]
+		cat = bytes.Replace(cat, []byte(fmt.Sprintf("stored-%d", n%len(cats))), []byte(fmt.Sprintf("loaded-%d", n)), 1)
+		t, err := corpus.Parse("catalogue.yaml", cat, string(notes))
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := lib.AddTopic(t); err != nil {
+			b.Fatal(err)
+		}
+		n++
+	}
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	b.ReportMetric((float64(after.HeapAlloc)-float64(before.HeapAlloc))/float64(n)/(1<<20), "MiB-live/topic")
+	runtime.KeepAlive(lib)
 }
