@@ -189,6 +189,12 @@ func TestBrowser(t *testing.T) {
 	if !strings.Contains(changes, "Problems to fix: 2 → 0") || !strings.Contains(changes, "level") {
 		t.Errorf("change summary:\n%s", changes)
 	}
+	// The tab keeps the marks of both drafts, and shows them.
+	drafts, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.getElementById("history").hidden ? 0 : document.querySelectorAll("#history .history-list li").length`))
+	must("history of drafts", err)
+	if drafts != 2 {
+		t.Errorf("the history of drafts lists %d, want 2", drafts)
+	}
 	shot("recheck-desktop")
 
 	// Notes search.

@@ -175,7 +175,58 @@
         forgotten = true;
         store.removeItem(DRAFT);
         document.getElementById("forget-status").textContent =
-          "This tab no longer keeps your draft: Back and reload will not bring it back.";
+          "This tab no longer keeps your draft or the marks of your drafts: Back and reload will not bring them back.";
+      });
+    }
+  }
+  // The marks of this tab's drafts of a question, oldest first: no essay
+  // text, only what each draft scored, so a student sees their progress.
+  var HISTORY = "rubricate-history";
+  var history_ = document.getElementById("history");
+  if (history_ && store && keep) {
+    var hash = function (text) {
+      var h = 0;
+      for (var i = 0; i < text.length; i++) {
+        h = (h * 31 + text.charCodeAt(i)) | 0;
+      }
+      return String(h);
+    };
+    var all;
+    try {
+      all = JSON.parse(store.getItem(HISTORY) || "{}") || {};
+    } catch (e) {
+      all = {};
+    }
+    var rubric = history_.getAttribute("data-rubric");
+    var drafts = all[rubric] || [];
+    var id = hash(draft.essay);
+    if (!drafts.some(function (d) { return d.id === id; })) {
+      drafts.push({
+        id: id,
+        level: history_.getAttribute("data-level"),
+        points: history_.getAttribute("data-points"),
+        max: history_.getAttribute("data-max"),
+        words: history_.getAttribute("data-words")
+      });
+      all[rubric] = drafts.slice(-20);
+      try {
+        store.setItem(HISTORY, JSON.stringify(all));
+      } catch (e) { /* storage full or refused: no history */ }
+    }
+    if (drafts.length > 1) {
+      var list = history_.querySelector(".history-list");
+      drafts.forEach(function (d, i) {
+        var li = document.createElement("li");
+        li.textContent = "Draft " + (i + 1) + ": level " + d.level + ", " + d.points + " of " + d.max + " marks, " + d.words + " words" + (d.id === id ? " (this one)" : "");
+        list.appendChild(li);
+      });
+      history_.hidden = false;
+    }
+    var forgetHistory = document.getElementById("forget-draft");
+    if (forgetHistory) {
+      forgetHistory.addEventListener("click", function () {
+        store.removeItem(HISTORY);
+        history_.hidden = true;
       });
     }
   }
