@@ -33,7 +33,7 @@ type criterionForm struct {
 	Index          int
 	ID, Name, Kind string
 	Marks          int
-	UsesItems      bool // evidence and causes criteria list items
+	UsesItems      bool // evidence, causes and elements criteria list items
 	Items          []string
 	Choices        []itemChoice
 }
@@ -59,7 +59,7 @@ func formOf(r *rubrics.Rubric, t *corpus.Topic) *rubricForm {
 	items = append(items, r.Items...)
 	for i, c := range r.Criteria {
 		cf := criterionForm{Index: i, ID: c.ID, Name: c.Name, Kind: c.Kind, Marks: c.Marks,
-			UsesItems: c.Kind == rubrics.KindEvidence || c.Kind == rubrics.KindCauses, Items: c.Items}
+			UsesItems: c.Kind == rubrics.KindEvidence || c.Kind == rubrics.KindCauses || c.Kind == rubrics.KindElements, Items: c.Items}
 		if cf.UsesItems {
 			offered := map[string]bool{}
 			for _, it := range items {
