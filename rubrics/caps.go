@@ -22,7 +22,7 @@ type capRule struct {
 }
 
 // capRules are every cap, in the order their reasons are given.
-var capRules = slices.Concat(essayCaps, evidenceCaps, lengthCaps, accuracyCaps, secureCaps)
+var capRules = slices.Concat(essayCaps, evidenceCaps, accuracyCaps, lengthCaps, secureCaps)
 
 // capReason is a level the essay cannot pass, and why: for the student
 // (why) and in the words of the table (doc).
@@ -137,8 +137,10 @@ var lengthCaps = []capRule{
 		}
 		return ""
 	}},
-	{doc: "is under half the word target", level: 3, holds: func(e *essay) string {
-		if words := e.words(); e.c.Words > 0 && words >= 40 && float64(words) >= 0.2*float64(e.c.Words) && float64(words) < 0.5*float64(e.c.Words) {
+	// A top-level answer is developed: at least two thirds of the length
+	// the question expects.
+	{doc: "is under two thirds of the word target", level: 3, holds: func(e *essay) string {
+		if words := e.words(); e.c.Words > 0 && words >= 40 && float64(words) >= 0.2*float64(e.c.Words) && float64(words) < 2.0/3*float64(e.c.Words) {
 			return fmt.Sprintf("At %d words the answer is too brief for the top level. Aim for about %d words, developing each point.", words, e.c.Words)
 		}
 		return ""
