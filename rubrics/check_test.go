@@ -34,6 +34,17 @@ func checkReport(t *testing.T, r *rubrics.Rubric, rep *rubrics.Report, text stri
 	if rep.Rubric.ID != r.ID || rep.Rubric.Question != r.Question || rep.Rubric.Title != r.Title {
 		t.Errorf("rubric ref %+v is not rubric %s", rep.Rubric, r.ID)
 	}
+	// A criterion's words agree with its points: full marks are not
+	// "some analysis", and less than full marks is not "sustained".
+	for _, c := range rep.Criteria {
+		if c.Kind != rubrics.KindAnalysis {
+			continue
+		}
+		full := strings.HasPrefix(c.Feedback, "Sustained")
+		if full != (c.Points == c.Max) {
+			t.Errorf("%s: %d of %d marks, but the feedback says %q", c.ID, c.Points, c.Max, c.Feedback)
+		}
+	}
 	// Evidence lists every item of the rubric exactly once, in order.
 	var want []string
 	seen := map[string]bool{}

@@ -27,6 +27,16 @@ var scorers = map[string]scorer{
 	KindElements:  elementsScorer{},
 }
 
+// onMarks rounds a criterion's share to the marks it gives, so that its
+// words are those of its points: a share that earns 4 of 4 marks is told it
+// is full marks, not "some analysis".
+func onMarks(frac float64, marks int) float64 {
+	if marks <= 0 {
+		return frac
+	}
+	return math.Round(frac*float64(marks)) / float64(marks)
+}
+
 // enough is how many items earn full marks for a criterion.
 func enough(c Criterion, share float64, least int) int {
 	if c.Enough > 0 {

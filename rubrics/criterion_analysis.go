@@ -47,7 +47,7 @@ func (analysisScorer) score(e *essay, c Criterion) (float64, string) {
 		return 0, "There is no analysis yet."
 	}
 	ratio := float64(argued) / float64(total)
-	frac := math.Min(1, ratio/explainedShare)
+	frac := onMarks(math.Min(1, ratio/explainedShare), c.Marks)
 	switch {
 	case frac >= 1:
 		return frac, fmt.Sprintf("Sustained analysis: %d of %d sentences explain causes, consequences or significance, or weigh one factor against another.", argued, total)

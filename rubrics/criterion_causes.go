@@ -13,7 +13,7 @@ type causesScorer struct{}
 func (causesScorer) score(e *essay, c Criterion) (float64, string) {
 	full, partial, missing := e.credit(c)
 	need := enough(c, 0.75, 2)
-	frac := listedShare(len(full), len(partial), need)
+	frac := onMarks(listedShare(len(full), len(partial), need), c.Marks)
 	var b strings.Builder
 	switch n := len(full) + len(partial); {
 	case n == 0:
