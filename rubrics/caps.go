@@ -3,6 +3,8 @@ package rubrics
 import (
 	"fmt"
 	"slices"
+
+	"github.com/rubricate/rubricate/analyzer"
 )
 
 // A cap holds an essay's level down whatever its points, as an examiner
@@ -72,6 +74,26 @@ var essayCaps = []capRule{
 	{doc: "does not answer the question set", level: 1, holds: func(e *essay) string {
 		if !e.otherQuestion() && !e.onTopic() {
 			return "This essay does not seem to answer the question set: \"" + e.c.Question + "\" Re-read the question and make every paragraph answer it."
+		}
+		return ""
+	}},
+	{doc: "is mostly about years the notes do not cover", level: 1, holds: func(e *essay) string {
+		from, to := e.c.topic.topic.From, e.c.topic.topic.To
+		if from == 0 || to < from {
+			return ""
+		}
+		dated, outside := 0, 0
+		for _, m := range e.doc.Mentions {
+			if m.Kind != analyzer.KindDate || m.From == 0 {
+				continue
+			}
+			dated++
+			if m.To < from || m.From > to {
+				outside++
+			}
+		}
+		if dated >= 4 && 2*outside >= dated {
+			return fmt.Sprintf("Most of the dates in this essay are outside the years the notes cover (%d-%d), so it seems to answer a different question: \"%s\" Re-read the question and choose evidence that answers it.", from, to, e.c.Question)
 		}
 		return ""
 	}},

@@ -336,3 +336,26 @@ func TestNegativeFacts(t *testing.T) {
 		}
 	}
 }
+
+// An essay whose dates are mostly outside the years the notes cover
+// answers another question, and is held at level 1; one of the notes'
+// years is not.
+func TestYearsTheNotesDoNotCover(t *testing.T) {
+	lib, r := drafted(t, "cuba-years", "The Cuban Missile Crisis", cubaNotes, "Why did the Cuban Missile Crisis happen in 1962?")
+	for _, tt := range []struct {
+		essay string
+		held  bool
+	}{
+		{"The Berlin Wall fell in November 1989. Germany was reunited in October 1990. The Soviet Union broke up in December 1991. In 1992 Russia faced an economic crisis, because the old system had gone.", true},
+		{"In January 1959 Castro took power in Cuba. On 17 April 1961 the Bay of Pigs invasion failed. On 14 October 1962 a U-2 photographed missile sites, because the USSR had placed missiles there. On 28 October 1962 Khrushchev agreed to remove them.", false},
+	} {
+		rep, err := lib.Check(r, tt.essay)
+		if err != nil {
+			t.Fatal(err)
+		}
+		held := strings.Contains(rep.Score.Explanation, "years the notes do not cover") || strings.Contains(strings.Join(rep.Notes, " "), "outside the years the notes cover")
+		if held != tt.held {
+			t.Errorf("%.40q: held for its years = %v, want %v (level %d; %s)", tt.essay, held, tt.held, rep.Score.Level, rep.Score.Explanation)
+		}
+	}
+}
