@@ -142,9 +142,17 @@ func newNotesMatcher(t *corpus.Topic, an *analyzer.Analyzer, items []*item) *not
 	// Words that always come together ("Constituent Assembly", "Winter
 	// Palace") are one name: the passages that hold a stem, hashed, tell
 	// them.
-	together := map[string]uint64{}
+	// Each passage is analysed once, for its stems, its sequence of
+	// stems and its capitalised words.
+	analysed := make([]*analyzer.Document, len(docs))
 	for i, d := range docs {
-		for s := range stemSet(an, d) {
+		if doc, err := an.Analyze(d); err == nil {
+			analysed[i] = doc
+		}
+	}
+	together := map[string]uint64{}
+	for i, doc := range analysed {
+		for s := range stemsOf(doc) {
 			df[s]++
 			together[s] = together[s]*1000003 + uint64(i+1)
 		}
@@ -164,8 +172,8 @@ func newNotesMatcher(t *corpus.Topic, an *analyzer.Analyzer, items []*item) *not
 	// The passages as sequences of stems, to count the passages that hold
 	// a name of several words.
 	seqs := make([]string, len(docs))
-	for i, d := range docs {
-		if doc, err := an.Analyze(d); err == nil {
+	for i, doc := range analysed {
+		if doc != nil {
 			seqs[i] = stemSeq(doc.Words)
 		}
 	}
@@ -173,7 +181,7 @@ func newNotesMatcher(t *corpus.Topic, an *analyzer.Analyzer, items []*item) *not
 	for s := range stemSet(an, t.Title) {
 		df[s] += len(docs)/10 + 1
 	}
-	names := capitalisedStems(an, t)
+	names := capitalisedStems(analysed)
 	weight := func(s string) float64 { return math.Log(1 + n/float64(df[s]+1)) }
 	for _, it := range items {
 		text := it.Fact
@@ -800,9 +808,18 @@ func contentStem(w analyzer.Word) (string, bool) {
 
 // stemSet returns the stems of the content words of text.
 func stemSet(an *analyzer.Analyzer, text string) map[string]bool {
-	out := map[string]bool{}
 	doc, err := an.Analyze(text)
 	if err != nil {
+		return map[string]bool{}
+	}
+	return stemsOf(doc)
+}
+
+// stemsOf returns the stems of the content words of an analysed text (none
+// for nil).
+func stemsOf(doc *analyzer.Document) map[string]bool {
+	out := map[string]bool{}
+	if doc == nil {
 		return out
 	}
 	for _, w := range doc.Words {
@@ -813,14 +830,13 @@ func stemSet(an *analyzer.Analyzer, text string) map[string]bool {
 	return out
 }
 
-// capitalisedStems returns the stems of words the notes write with a
-// capital inside a sentence, and never in lower case: names of people,
-// places, parties and events.
-func capitalisedStems(an *analyzer.Analyzer, t *corpus.Topic) map[string]bool {
+// capitalisedStems returns the stems of words the notes (their analysed
+// passages) write with a capital inside a sentence, and never in lower
+// case: names of people, places, parties and events.
+func capitalisedStems(passages []*analyzer.Document) map[string]bool {
 	capital, lower := map[string]bool{}, map[string]bool{}
-	for _, p := range t.Passages {
-		doc, err := an.Analyze(p.Text)
-		if err != nil {
+	for _, doc := range passages {
+		if doc == nil {
 			continue
 		}
 		for i, w := range doc.Words {
@@ -828,7 +844,7 @@ func capitalisedStems(an *analyzer.Analyzer, t *corpus.Topic) map[string]bool {
 			if !ok {
 				continue
 			}
-			raw := p.Text[w.Start:w.End]
+			raw := doc.Text[w.Start:w.End]
 			r := []rune(raw)[0]
 			switch {
 			case unicode.IsLower(r):
