@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"strconv"
 	"strings"
 
 	"github.com/gin-gonic/gin"
@@ -22,7 +23,18 @@ type homePage struct {
 	Loaded string
 	// Accept lists the file types an essay may be uploaded as.
 	Accept string
+	// Find is the search for a question, Page the page of topics shown
+	// (from 1); Pages is how many there are. A server with many topics
+	// shows them a page at a time.
+	Find        string
+	Page, Pages int
+	// Searchable is set when there are more topics than one page holds,
+	// or a search is made: the page then offers the search.
+	Searchable bool
 }
+
+// topicsPerPage is how many topics the home page shows at once.
+const topicsPerPage = 8
 
 // topicChoice is a topic and its questions.
 type topicChoice struct {
@@ -53,13 +65,78 @@ func (h *handler) showHome(c *gin.Context) {
 			}
 		}
 	}
-	h.render(c, http.StatusOK, "home", h.homePage(rubric, "", nil))
+	page, _ := strconv.Atoi(c.Query("page"))
+	h.render(c, http.StatusOK, "home", h.homePageOf(rubric, "", nil, strings.TrimSpace(c.Query("find")), page))
+}
+
+// narrow shows only the topics whose title, or one of whose questions,
+// holds find (every topic when it is empty), a page of them at a time;
+// the chosen question's topic is always shown.
+func (p *homePage) narrow(find string, page int) {
+	if len(find) > maxQuery {
+		find = find[:maxQuery]
+	}
+	p.Find = find
+	all := p.Topics
+	if find != "" {
+		q := strings.ToLower(find)
+		var kept []topicChoice
+		for _, tc := range all {
+			if strings.Contains(strings.ToLower(tc.Title), q) {
+				kept = append(kept, tc)
+				continue
+			}
+			var rs []rubricChoice
+			for _, r := range tc.Rubrics {
+				if strings.Contains(strings.ToLower(r.Question+" "+r.Title), q) {
+					rs = append(rs, r)
+				}
+			}
+			if len(rs) > 0 {
+				tc.Rubrics = rs
+				kept = append(kept, tc)
+			}
+		}
+		all = kept
+	}
+	p.Searchable = find != "" || len(p.Topics) > topicsPerPage
+	p.Pages = max(1, (len(all)+topicsPerPage-1)/topicsPerPage)
+	p.Page = min(max(page, 1), p.Pages)
+	lo := (p.Page - 1) * topicsPerPage
+	shown := all[lo:min(lo+topicsPerPage, len(all))]
+	// The chosen question stays in view, whatever the page.
+	if p.Rubric != "" && !hasRubric(shown, p.Rubric) {
+		for _, tc := range p.Topics {
+			if hasRubric([]topicChoice{tc}, p.Rubric) {
+				shown = append([]topicChoice{tc}, shown...)
+				break
+			}
+		}
+	}
+	p.Topics = shown
+}
+
+func hasRubric(ts []topicChoice, id string) bool {
+	for _, tc := range ts {
+		for _, r := range tc.Rubrics {
+			if r.ID == id {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // homePage builds the home page with rubric chosen (none if it is not a
 // question here) and essay in the box; a non-nil err is shown above the
 // form.
 func (h *handler) homePage(rubric, essay string, err *Error) homePage {
+	return h.homePageOf(rubric, essay, err, "", 1)
+}
+
+// homePageOf is homePage showing the topics that match find, a page of
+// them (see narrow).
+func (h *handler) homePageOf(rubric, essay string, err *Error, find string, page int) homePage {
 	p := homePage{base: base{Title: "Check an essay", Nav: "check"}, Rubric: rubric, Essay: essay, Error: err,
 		Accept: strings.Join(essayfile.Formats, ",")}
 	byTopic := map[string]int{}
@@ -84,5 +161,6 @@ func (h *handler) homePage(rubric, essay string, err *Error) homePage {
 	if _, ok := h.lib.Rubric(p.Rubric); !ok {
 		p.Rubric = ""
 	}
+	p.narrow(find, page)
 	return p
 }
