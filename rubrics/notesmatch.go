@@ -509,16 +509,19 @@ func (m *notesMatcher) match(e *essay) []notesHit {
 		// A sentence that reports a claim to reject it, or denies what it
 		// says, states only facts that report or deny themselves.
 		view := e.views[si]
-		reports := reportCues.match(view) != nil
+		reported := reportCues.match(view)
 		denials := denialsIn(view)
 		best := map[*item]notesHit{}
 		for _, ci := range m.candidates(stems, context, doc.Sentences[si].Mentions[0] < doc.Sentences[si].Mentions[1]) {
 			{
 				c := &m.clauses[ci]
-				if reports && !c.reports {
+				h, ok := c.align(e, si, stems, context, asked)
+				// A claim reported to be rejected ("some historians claim
+				// that...") states nothing: what comes after the report,
+				// up to the next clause of its own.
+				if ok && reported != nil && !c.reports && inReport(doc.Text, reported[0], h.spans) {
 					continue
 				}
-				h, ok := c.align(e, si, stems, context, asked)
 				if ok && !c.denies && denied(doc.Text, view.words, denials, h.spans) {
 					continue
 				}
@@ -533,6 +536,27 @@ func (m *notesMatcher) match(e *essay) []notesHit {
 	}
 	return hits
 }
+
+// inReport reports whether the words that state a fact (spans) come after
+// the report cue, with no break to a clause of its own between them (";",
+// or a comma and "and" or "but"): "Some historians claim that Castro took
+// power in 1959" reports; "the Collectanea satis copiosa, claiming that
+// kings had never been under the Pope" states the Collectanea.
+func inReport(text string, cue span, spans []span) bool {
+	first := -1
+	for _, sp := range spans {
+		if first < 0 || sp.Start < first {
+			first = sp.Start
+		}
+	}
+	if first < cue.End {
+		return false
+	}
+	between := text[cue.End:first]
+	return !strings.Contains(between, ";") && !reportBreak.MatchString(between)
+}
+
+var reportBreak = regexp.MustCompile(`,\s+(?:and|but|yet|while)\b`)
 
 // denialsIn returns the indexes of the sentence's words that deny.
 func denialsIn(v sentenceView) []int {
@@ -583,7 +607,7 @@ func clauseStartWord(text string, words []analyzer.Word, i int) int {
 	return 0
 }
 
-var clauseOpeners = map[string]bool{"which": true, "that": true, "but": true, "and": true, "though": true, "although": true, "who": true, "while": true, "whereas": true, "because": true, "so": true}
+var clauseOpeners = map[string]bool{"which": true, "that": true, "but": true, "and": true, "though": true, "although": true, "who": true, "while": true, "whereas": true, "because": true, "so": true, "why": true, "how": true, "whether": true, "if": true, "unless": true}
 
 // firstWordAt returns the index of the word starting at or after off.
 func firstWordAt(words []analyzer.Word, off int) int {

@@ -93,6 +93,8 @@ func TestNotesMatcherFindsFacts(t *testing.T) {
 		{"a short word of one fact only", "The exiles were brave.", nil, []int{lineBayOfPigs}},
 		{"a rejected claim", "Some historians wrongly claim that Castro took power in Cuba in January 1959.", nil, []int{lineCastro}},
 		{"a denial", "It was not the Bay of Pigs invasion that failed.", nil, []int{lineBayOfPigs}},
+		{"a denial in a clause of why", "Kennedy announced a naval blockade of Cuba explaining why it was not called a war.", []int{lineBlockade}, nil},
+		{"a claim reported after the fact is stated", "In October 1962 a U-2 spy plane photographed the missile sites on Cuba, claiming to show that the USSR had lied.", []int{lineU2Photos}, nil},
 		{"a denial after the fact is stated", "In January 1959 Castro took power in Cuba, though he would never hold power alone.", []int{lineCastro}, nil},
 		{"a coined name of one fact", "The Soviets shipped their missiles to Cuba as part of Anadyr.", []int{lineAnadyr}, nil},
 		{"two facts in one sentence", "In 1961 the USA placed Jupiter missiles in Turkey, and in October 1962 a U-2 spy plane photographed missile sites on Cuba.", []int{lineJupiter, lineU2Photos}, nil},
