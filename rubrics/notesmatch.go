@@ -465,7 +465,8 @@ type notesHit struct {
 	// it only names it (a word of the fact's that few others use): a date
 	// or figure of a fact it names is right where it is.
 	credit, names bool
-	// yearOnly is set when the value the sentence gives is a year alone,
+	// yearOnly is set when the date the sentence gives is vaguer than the
+	// notes' (a year alone, or a month where the notes give the day),
 	// which many of the notes' events share.
 	yearOnly bool
 	// byName is set when a word of the fact's alone that is a name or a
@@ -734,7 +735,7 @@ func (c *factClause) align(e *essay, si int, stems, context map[string][]span, a
 			}
 			h.valued = true
 			h.figured = h.figured || v.Kind != analyzer.KindDate
-			h.yearOnly = v.Kind == analyzer.KindDate && mn.Month == 0
+			h.yearOnly = v.Kind == analyzer.KindDate && (mn.Month == 0 || mn.Day == 0 && v.Day > 0)
 			// A figure singles a fact out, and so does a date to the day;
 			// a month or a year is shared by many events.
 			anchored = anchored || c.telling[vi] && (v.Kind != analyzer.KindDate || mn.Day == v.Day)
