@@ -467,8 +467,9 @@ type notesHit struct {
 	credit, names bool
 	// yearOnly is set when the date the sentence gives is vaguer than the
 	// notes' (a year alone, or a month where the notes give the day),
-	// which many of the notes' events share.
-	yearOnly bool
+	// which many of the notes' events share; vaguer when it is vaguer
+	// than the notes' date ("July 1914" for 23 July).
+	yearOnly, vaguer bool
 	// byName is set when a word of the fact's alone that is a name or a
 	// coined term matched ("Rentenmark").
 	byName bool
@@ -736,6 +737,7 @@ func (c *factClause) align(e *essay, si int, stems, context map[string][]span, a
 			h.valued = true
 			h.figured = h.figured || v.Kind != analyzer.KindDate
 			h.yearOnly = v.Kind == analyzer.KindDate && (mn.Month == 0 || mn.Day == 0 && v.Day > 0)
+			h.vaguer = v.Kind == analyzer.KindDate && (mn.Month == 0 && v.Month > 0 || mn.Day == 0 && v.Day > 0)
 			// A figure singles a fact out, and so does a date to the day;
 			// a month or a year is shared by many events.
 			anchored = anchored || c.telling[vi] && (v.Kind != analyzer.KindDate || mn.Day == v.Day)
@@ -786,10 +788,12 @@ func (c *factClause) align(e *essay, si int, stems, context map[string][]span, a
 		return h, h.names
 	}
 	// Names alone say who, not what: the fact needs a word of what
-	// happened, its date or figure, or a name few facts have ("Britain,
-	// France and Russia formed the Triple Entente"); "Henry married Anne
-	// Boleyn" does not state that Anne Boleyn showed Henry a book.
-	if plain == 0 && !h.valued && !unique && !nameAnchor {
+	// happened, its date or figure (not only its month: "in July 1914
+	// Austria-Hungary and Serbia..." is any of that month's events), or a
+	// name few facts have ("Britain, France and Russia formed the Triple
+	// Entente"); "Henry married Anne Boleyn" does not state that Anne
+	// Boleyn showed Henry a book.
+	if plain == 0 && (!h.valued || h.vaguer && !h.figured) && !unique && !nameAnchor {
 		return h, h.names
 	}
 	h.cover = matched / c.full
