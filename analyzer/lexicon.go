@@ -158,17 +158,34 @@ func (l *Lexicon) Canonical(raw string) (string, bool) {
 		return c.norm, c.misspelt
 	}
 	norm, misspelt := l.canonical(raw)
-	if l.cached.Load() < canonCacheMax {
+	if canonTotal.Load() < canonCacheMax {
 		if _, loaded := l.cache.LoadOrStore(strings.Clone(raw), canon{norm, misspelt}); !loaded {
 			l.cached.Add(1)
+			canonTotal.Add(1)
 		}
 	}
 	return norm, misspelt
 }
 
-// canonCacheMax bounds the words a Lexicon remembers: essays on a topic
+// The caches of every Lexicon (words read, and runs of text tokenized)
+// share one budget, so that the memory they take is bounded however many
+// topics are in use: canonCacheMax words and runCacheMax runs in all
+// (about 20 MB and 40-60 MB of essays' ordinary words). Past it, words are
+// worked out each time. Release gives a lexicon's share back.
+var canonTotal, runsTotal atomic.Int64
+
+// canonCacheMax bounds the words all lexicons remember: essays on a topic
 // share most of their words.
 const canonCacheMax = 200000
+
+// Release empties the lexicon's caches and gives their share of the
+// budget back: the Library calls it for a topic it drops or replaces.
+func (l *Lexicon) Release() {
+	canonTotal.Add(-l.cached.Swap(0))
+	runsTotal.Add(-l.runsLen.Swap(0))
+	l.cache.Clear()
+	l.runs.Clear()
+}
 
 func (l *Lexicon) canonical(raw string) (string, bool) {
 	w := Spelling(raw)

@@ -142,14 +142,16 @@ func (a *Analyzer) runWords(run string) []Word {
 		out = a.appendWords(out, run, nil, start, cursor)
 	}
 	out = a.appendGap(out, run, nil, cursor, len(run))
-	if a.lex.runsLen.Load() < runCacheMax {
+	if runsTotal.Load() < runCacheMax {
 		if _, loaded := a.lex.runs.LoadOrStore(strings.Clone(run), out); !loaded {
 			a.lex.runsLen.Add(1)
+			runsTotal.Add(1)
 		}
 	}
 	return out
 }
 
+// runCacheMax bounds the runs all lexicons remember (see canonTotal).
 const runCacheMax = 200000
 
 // maxProseRun is the longest run of text given to prose's tokenizer whole.

@@ -158,8 +158,12 @@ func (l *Library) AddTopic(t *corpus.Topic) error {
 	td.notes = newNotesMatcher(t, an, unruled)
 	td.sections = sectionsOf(t)
 	l.mu.Lock()
+	old := l.topics[t.ID]
 	l.topics[t.ID] = td
 	l.mu.Unlock()
+	if old != nil {
+		old.analyzer.Lexicon().Release() // its caches' share goes back to the budget
+	}
 	return nil
 }
 
@@ -351,6 +355,7 @@ func (l *Library) RemoveTopic(id string) bool {
 			return false
 		}
 	}
+	l.topics[id].analyzer.Lexicon().Release()
 	delete(l.topics, id)
 	return true
 }
