@@ -302,7 +302,7 @@ func (e *essay) misconceptions() []Problem {
 			sp := h.spans[0]
 			out = append(out, Problem{
 				Kind: ProblemMisconception, Start: sp.Start, End: sp.End, Text: e.doc.Text[sp.Start:sp.End],
-				Message:  fmt.Sprintf("This is a common misconception: %s. Check it in your notes.", lowerFirst(it.Label)),
+				Message:  fmt.Sprintf("This is a common misconception: %s. Check it in your notes.", lowerCriterion(it.Label)),
 				Evidence: id, Source: it.source,
 			})
 		}

@@ -27,7 +27,7 @@ func (elementsScorer) score(e *essay, c Criterion) (float64, string) {
 	}
 	for _, id := range c.Misconceptions {
 		if e.found[id] != nil {
-			fmt.Fprintf(&b, "It also says that %s, which is not right. ", lowerFirst(labels(e, []string{id})[0]))
+			fmt.Fprintf(&b, "It also says that %s, which is not right. ", lowerCriterion(labels(e, []string{id})[0]))
 		}
 	}
 	if c.Marks > 0 && mark < c.Marks {
@@ -84,7 +84,7 @@ func (e *essay) elementsStated(c Criterion) []string {
 			// words are not those of an element already counted: "active
 			// transport needs energy and uses carrier proteins" states
 			// two; two rules that match the same words state one.
-			spans := spansIn(h, k)
+			spans := h.sentenceSpans[k]
 			for _, sp := range spans {
 				if !overlapsAny([]span{sp}, used[si]) {
 					ok = true
@@ -100,16 +100,6 @@ func (e *essay) elementsStated(c Criterion) []string {
 		}
 	}
 	return out
-}
-
-// spansIn returns the spans of hit h that lie in its k-th sentence.
-func spansIn(h *hit, k int) []span {
-	// Hits record their spans in the order of their sentences; without a
-	// sentence per span, every span is taken as the statement's.
-	if len(h.sentenceSpans) > k {
-		return h.sentenceSpans[k]
-	}
-	return h.spans
 }
 
 func overlapsAny(a, b []span) bool {
@@ -160,11 +150,4 @@ func labels(e *essay, ids []string) []string {
 		}
 	}
 	return out
-}
-
-func lowerFirst(s string) string {
-	if s == "" {
-		return s
-	}
-	return strings.ToLower(s[:1]) + s[1:]
 }

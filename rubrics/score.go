@@ -187,7 +187,8 @@ func (e *essay) steps(fractions map[string]float64) []Step {
 	return steps
 }
 
-// lowerCriterion writes a criterion's name inside a sentence.
+// lowerCriterion writes a name or label (a criterion's, an item's) inside
+// a sentence.
 func lowerCriterion(name string) string {
 	if name == "" {
 		return name
