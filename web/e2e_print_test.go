@@ -1,7 +1,6 @@
 package web
 
 import (
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -18,18 +17,9 @@ var pdfPage = regexp.MustCompile(`/Type\s*/Page[^s]`)
 // pages at most, without the navigation and forms; and the timeline is
 // readable on a phone, as a list, with no sideways scrolling.
 func TestBrowserPrint(t *testing.T) {
-	ctx := browser(t)
-	s, _ := newServer(t)
-	srv := httptest.NewServer(s)
-	defer srv.Close()
-	must := func(what string, err error) {
-		t.Helper()
-		if err != nil {
-			t.Fatalf("%s: %v", what, err)
-		}
-	}
+	ctx, url, _, must := browserSession(t)
 	must("desktop", chromedp.Do(ctx, chromedp.EmulateViewport(1280, 900)))
-	must("paste", chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/?rubric=sino-soviet-split"),
+	must("paste", chromedp.Do(ctx, chromedp.Navigate(url+"/?rubric=sino-soviet-split"),
 		chromedp.WaitVisible(chromedp.CSS(`textarea#essay`)),
 		chromedp.SetValue(chromedp.CSS(`textarea#essay`), essay(t, "split-600.txt"))))
 	_, err := chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS(`form.check button.primary`)))

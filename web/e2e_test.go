@@ -63,6 +63,24 @@ func browser(t *testing.T) context.Context {
 	return ctx
 }
 
+// browserSession starts a headless chromium and a test server for a browser
+// test: the browser's context, the server's address, what the pages write
+// to the console, and a must that fails the test on an error.
+func browserSession(t *testing.T) (context.Context, string, *console, func(string, error)) {
+	t.Helper()
+	ctx := browser(t)
+	s, _ := newServer(t)
+	srv := httptest.NewServer(s)
+	t.Cleanup(srv.Close)
+	must := func(what string, err error) {
+		t.Helper()
+		if err != nil {
+			t.Fatalf("%s: %v", what, err)
+		}
+	}
+	return ctx, srv.URL, watchConsole(ctx), must
+}
+
 // console collects what the pages write to the console.
 type console struct {
 	mu   sync.Mutex

@@ -3,7 +3,6 @@ package web
 import (
 	"context"
 	"fmt"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -19,17 +18,7 @@ import (
 // unless a shared link names one; a Word file and a PDF fill the essay box
 // for the student to look over; a scanned PDF is refused in an alert.
 func TestBrowserUploadAndQuestion(t *testing.T) {
-	ctx := browser(t)
-	s, _ := newServer(t)
-	srv := httptest.NewServer(s)
-	defer srv.Close()
-	con := watchConsole(ctx)
-	must := func(what string, err error) {
-		t.Helper()
-		if err != nil {
-			t.Fatalf("%s: %v", what, err)
-		}
-	}
+	ctx, url, con, must := browserSession(t)
 	checked := func() string {
 		t.Helper()
 		v, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(document.querySelector("input[name=rubric]:checked") || {value: ""}).value`))
@@ -37,11 +26,11 @@ func TestBrowserUploadAndQuestion(t *testing.T) {
 		return v
 	}
 
-	must("open home", chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/"), chromedp.WaitVisible(chromedp.CSS(`textarea#essay`))))
+	must("open home", chromedp.Do(ctx, chromedp.Navigate(url+"/"), chromedp.WaitVisible(chromedp.CSS(`textarea#essay`))))
 	if v := checked(); v != "" {
 		t.Errorf("question %q chosen for the student", v)
 	}
-	must("a shared link", chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/?rubric=sino-soviet-split"), chromedp.WaitVisible(chromedp.CSS(`textarea#essay`))))
+	must("a shared link", chromedp.Do(ctx, chromedp.Navigate(url+"/?rubric=sino-soviet-split"), chromedp.WaitVisible(chromedp.CSS(`textarea#essay`))))
 	if v := checked(); v != "sino-soviet-split" {
 		t.Errorf("the link to sino-soviet-split chose %q", v)
 	}
@@ -88,7 +77,7 @@ func TestBrowserUploadAndQuestion(t *testing.T) {
 
 	// An essay on the split, checked against the alliance by mistake: the
 	// feedback names the better question and checks it there in one click.
-	must("the wrong question", chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/?rubric=sino-soviet-alliance"),
+	must("the wrong question", chromedp.Do(ctx, chromedp.Navigate(url+"/?rubric=sino-soviet-alliance"),
 		chromedp.WaitVisible(chromedp.CSS(`textarea#essay`)),
 		chromedp.SetValue(chromedp.CSS(`textarea#essay`), essay(t, "d01-split-strong.txt"))))
 	_, err = chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS(`form.check button.primary`)))
@@ -116,17 +105,7 @@ func TestBrowserUploadAndQuestion(t *testing.T) {
 // the feedback and comes Back, or reloads, finds the feedback and what
 // they had typed in the revise box; "Forget this draft" lets it go.
 func TestBrowserKeepsDraft(t *testing.T) {
-	ctx := browser(t)
-	s, _ := newServer(t)
-	srv := httptest.NewServer(s)
-	defer srv.Close()
-	con := watchConsole(ctx)
-	must := func(what string, err error) {
-		t.Helper()
-		if err != nil {
-			t.Fatalf("%s: %v", what, err)
-		}
-	}
+	ctx, url, con, must := browserSession(t)
 	revised := essay(t, "d04-alliance-wrong-facts.txt") + "\n\nA paragraph I added while reading the notes."
 	reviseBox := func() string {
 		t.Helper()
@@ -135,7 +114,7 @@ func TestBrowserKeepsDraft(t *testing.T) {
 		return v
 	}
 
-	must("open home", chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/?rubric=sino-soviet-alliance"),
+	must("open home", chromedp.Do(ctx, chromedp.Navigate(url+"/?rubric=sino-soviet-alliance"),
 		chromedp.WaitVisible(chromedp.CSS(`textarea#essay`)),
 		chromedp.SetValue(chromedp.CSS(`textarea#essay`), essay(t, "d04-alliance-wrong-facts.txt"))))
 	_, err := chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS(`form.check button.primary`)))
