@@ -62,13 +62,14 @@ func Draft(topicID, title, notes string) (*corpus.Catalogue, error) {
 	df := documentFrequency(passages)
 	used := map[string]int{}
 	years := []int{}
-	for _, p := range passages {
+	contextYears := yearsAround(passages)
+	for i, p := range passages {
 		// Advice under a heading of its own, or in a line labelled as
 		// advice ("Exam tip: weigh his role against..."), is no fact.
 		if advice.MatchString(p.Heading) || adviceLine(p.Text) {
 			continue
 		}
-		dates, figures := valuesOf(p)
+		dates, figures := valuesOf(p, contextYears[i])
 		kind := corpus.KindConcept
 		switch {
 		case len(dates) > 0:
@@ -97,11 +98,21 @@ func Draft(topicID, title, notes string) (*corpus.Catalogue, error) {
 	// none ("1. THE ALLIANCE SYSTEM", "2. MILITARISM") are organised by
 	// theme: then every section heading that is not an event of a year, a
 	// question, advice or a list of people is one.
+	// Notes that name causes may have sections beside them that name a
+	// theme all the same ("DUAL POWER" between "CAUSE 3" and "CAUSE 4"),
+	// or a story ("Opposition and executions"): which, words cannot tell.
+	// Such a section, at the level of the causes and no event of a year,
+	// advice or background, is an item of its own, a concept an essay may
+	// use, but no cause to count in the range of causes. A section inside
+	// a cause ("### Threats from the left" under "## Cause 3") is part of
+	// it.
 	named := false
+	causeLevel := map[int]bool{} // the parent lines of cause headings
 	for _, card := range cards {
 		for _, h := range card.Headings {
 			if _, ok := causeName(oneLine(h.Text)); ok {
 				named = true
+				causeLevel[h.ParentLine] = true
 			}
 		}
 	}
@@ -112,17 +123,18 @@ func Draft(topicID, title, notes string) (*corpus.Catalogue, error) {
 	// Themes are sections: the notes' title is none, and one section alone
 	// is no set of themes.
 	themes := map[int]string{}
-	if !named {
-		for ci, card := range cards {
-			for hi, h := range card.Headings {
-				if name, ok := themeName(oneLine(h.Text), under[h.Line]); ok && (ci > 0 || hi > 0) {
-					themes[h.Line] = name
-				}
+	for ci, card := range cards {
+		for hi, h := range card.Headings {
+			if named && !causeLevel[h.ParentLine] {
+				continue
+			}
+			if name, ok := themeName(oneLine(h.Text), under[h.Line]); ok && (ci > 0 || hi > 0) {
+				themes[h.Line] = name
 			}
 		}
-		if len(themes) < 2 {
-			themes = nil
-		}
+	}
+	if !named && len(themes) < 2 {
+		themes = nil
 	}
 	for _, card := range cards {
 		for _, h := range card.Headings {
@@ -133,15 +145,22 @@ func Draft(topicID, title, notes string) (*corpus.Catalogue, error) {
 			if !ok {
 				continue
 			}
-			c.Causes = append(c.Causes, corpus.Item{
-				ID:        draftIDOf(append([]string{"cause"}, keyWords(name, df)...), nil, used),
+			item := corpus.Item{
 				Label:     name,
 				Kind:      corpus.KindCause,
 				Card:      h.Card,
 				Fact:      name,
 				Recognise: []string{},
 				Passage:   h.ID,
-			})
+			}
+			if _, cause := causeName(oneLine(h.Text)); named && !cause {
+				item.ID = draftIDOf(keyWords(name, df), nil, used)
+				item.Kind = corpus.KindConcept
+				c.Items = append(c.Items, item)
+				continue
+			}
+			item.ID = draftIDOf(append([]string{"cause"}, keyWords(name, df)...), nil, used)
+			c.Causes = append(c.Causes, item)
 		}
 	}
 	if len(c.Items) == 0 {
@@ -246,20 +265,67 @@ func sentenceCase(s string) string {
 	return string(r)
 }
 
+// yearsAround returns, for each passage, the year that a day and month
+// in it with no year ("3 April: Lenin reached...") are of: the year of its
+// heading when that gives one ("THE FEBRUARY REVOLUTION, 1917"), or else
+// the year of the notes around it, when the last year given before it and
+// the first given after it agree. Where they differ the passage could be
+// of either, and a wrong year would tell a student to correct a right
+// date: it gets none (0).
+func yearsAround(passages []corpus.Passage) []int {
+	given := make([]int, len(passages)) // a year the passage or its heading gives, or 0
+	out := make([]int, len(passages))
+	for i, p := range passages {
+		out[i] = oneYear(p.Heading)
+		given[i] = out[i]
+		if given[i] == 0 {
+			given[i] = oneYear(p.Text)
+		}
+	}
+	for i := range passages {
+		if out[i] != 0 {
+			continue
+		}
+		before, after := 0, 0
+		for j := i - 1; j >= 0 && before == 0; j-- {
+			before = given[j]
+		}
+		for j := i + 1; j < len(passages) && after == 0; j++ {
+			after = given[j]
+		}
+		if before == after {
+			out[i] = before
+		}
+	}
+	return out
+}
+
+// oneYear returns the year text gives when all its dates are of one year,
+// else 0.
+func oneYear(text string) int {
+	year := 0
+	for _, m := range analyzer.FindMentions(text) {
+		if m.Kind != analyzer.KindDate || m.From == 0 {
+			continue
+		}
+		if m.From != m.To || year != 0 && year != m.From {
+			return 0
+		}
+		year = m.From
+	}
+	return year
+}
+
 // valuesOf returns a passage's date and figures. The date is the one its
 // line opens with ("11 January 1923: ..."), or the only date it gives;
 // with several and none leading, it has none, since which event each
-// belongs to cannot be told. Figures are its numbers, except those that
-// are part of a name ("Article 48", "Order No. 1").
-func valuesOf(p corpus.Passage) (dates, figures []string) {
+// belongs to cannot be told. A day and month with no year are of year
+// (see yearsAround), when it is not 0. Figures are its numbers, except
+// those that are part of a name ("Article 48", "Order No. 1").
+func valuesOf(p corpus.Passage, year int) (dates, figures []string) {
 	var all []analyzer.Mention
 	ms := analyzer.FindMentions(p.Text)
-	// A day and month under a heading of one year ("THE FEBRUARY
-	// REVOLUTION, 1917") are of that year.
-	headingYear := 0
-	if hs := analyzer.FindMentions(p.Heading); len(hs) == 1 && hs[0].Kind == analyzer.KindDate && hs[0].From == hs[0].To {
-		headingYear = hs[0].From
-	}
+	headingYear := year
 	for i, m := range ms {
 		// A range of days ("5-12 January 1919") is read as a number and a
 		// date: the number is no figure, and the event is dated by its

@@ -249,3 +249,85 @@ Revision notes for the exam
 		t.Errorf("causes %q, want %q", causes, want)
 	}
 }
+
+// TestDraftSectionsBesideCauses: in notes that name their causes, a
+// section at their level that names no cause is an item an essay may use,
+// but not a cause; one inside a cause, an event of a year and background
+// are neither.
+func TestDraftSectionsBesideCauses(t *testing.T) {
+	notes := `# The French Revolution, 1789-94
+
+## Background
+- France was in debt after the American war.
+- Bread prices rose after the poor harvest of 1788.
+
+## Cause 1: Royal debt
+- Louis XVI could not raise taxes without the nobles.
+- The Estates-General met in May 1789.
+
+### Reform fails
+- Calonne's reforms were rejected in 1787.
+- Brienne resigned in 1788.
+
+## The Great Fear
+- Peasants attacked chateaux and burnt the records of their dues.
+- Rumours of a plot by nobles spread through the countryside.
+
+## Cause 2: Enlightenment ideas
+- Rousseau wrote of the general will.
+- Pamphlets such as Sieyes's attacked privilege.
+
+## The storming of the Bastille, 1789
+- 14 July 1789: crowds stormed the Bastille for gunpowder.
+- The governor, de Launay, was killed.
+`
+	c, err := rubrics.Draft("french", "The French Revolution", notes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var causes, headed []string
+	for _, it := range c.Causes {
+		causes = append(causes, it.Label)
+	}
+	for _, it := range c.Items {
+		if strings.Contains(it.Passage, "-h") { // a heading's passage: "c1-h4"
+			headed = append(headed, it.Label)
+		}
+		if it.Label == "The Great Fear" && it.Kind != corpus.KindConcept {
+			t.Errorf("the section beside the causes is a %s, want a concept", it.Kind)
+		}
+	}
+	if want := []string{"Royal debt", "Enlightenment ideas"}; !slices.Equal(causes, want) {
+		t.Errorf("causes %q, want %q", causes, want)
+	}
+	if want := []string{"The Great Fear"}; !slices.Equal(headed, want) {
+		t.Errorf("items from headings %q, want %q", headed, want)
+	}
+}
+
+// TestDraftYearOfADayAndMonth: a day and month with no year are of the
+// year of the notes around them, when the notes before and after agree,
+// and have no date where they do not.
+func TestDraftYearOfADayAndMonth(t *testing.T) {
+	for _, tc := range []struct {
+		name, notes string
+		want        []string // the dates of the line "3 April: ..."
+	}{
+		{"between two lines of one year", "Events\n* January 1917: strikes in the capital.\n* 3 April: the leader came home by train.\n* 24 October 1917: the guards seized the bridges.\n", []string{"3 April 1917"}},
+		{"under a heading of one year", "THE SPRING, 1917\n* 3 April: the leader came home by train.\n* The party grew.\n", []string{"3 April 1917"}},
+		{"between two years", "Events\n* January 1916: strikes in the capital.\n* 3 April: the leader came home by train.\n* 24 October 1917: the guards seized the bridges.\n", nil},
+		{"after the last year, with none after it", "Events\n* January 1917: strikes in the capital.\n* 3 April: the leader came home by train.\n", nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c, err := rubrics.Draft("dates", "Dates", tc.notes)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, it := range c.Items {
+				if strings.HasPrefix(it.Fact, "3 April") && !slices.Equal(it.Dates, tc.want) {
+					t.Errorf("dates %q, want %q", it.Dates, tc.want)
+				}
+			}
+		})
+	}
+}
