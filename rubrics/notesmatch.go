@@ -183,10 +183,19 @@ func newNotesMatcher(t *corpus.Topic, an *analyzer.Analyzer, items []*item) *not
 	}
 	names := capitalisedStems(analysed)
 	weight := func(s string) float64 { return math.Log(1 + n/float64(df[s]+1)) }
+	referents := referents(t.Passages)
 	for _, it := range items {
 		text := it.Fact
 		if it.source != nil && it.source.Text != "" {
 			text = it.source.Text
+		}
+		// A passage that opens with "he" or "it" is about whom the one
+		// before it names ("Nicholas II became Tsar..." then "He was weak
+		// and indecisive"): a sentence that names them states more of it,
+		// though the name alone states nothing of it.
+		var about map[string]bool
+		if it.source != nil {
+			about = stemSet(an, referents[it.source.Passage])
 		}
 		// A heading's numbering ("Cause 3:", "Theme:") is in no essay.
 		if name, ok := causeName(text); ok && it.Kind == corpus.KindCause {
@@ -258,6 +267,11 @@ func newNotesMatcher(t *corpus.Topic, an *analyzer.Analyzer, items []*item) *not
 				c.phrases = append(c.phrases, phrase{seq: ph, df: k})
 			}
 			c.full = topWeight(c.terms, coverWords)
+			for r := range about {
+				if !seen[r] {
+					c.terms = append(c.terms, weighted{stem: r, weight: weight(r), rest: true, capital: true})
+				}
+			}
 			c.defines = ci == len(cts)-1 && definedTerm(text) != ""
 			for _, tw := range c.terms {
 				m.byStem[tw.stem] = append(m.byStem[tw.stem], termRef{clause: int32(len(m.clauses)), weight: float32(tw.weight), telling: tw.anchor || tw.unique, named: tw.named})
@@ -266,6 +280,71 @@ func newNotesMatcher(t *corpus.Topic, an *analyzer.Analyzer, items []*item) *not
 		}
 	}
 	return m
+}
+
+// referents returns, for each passage that opens with a pronoun ("He was
+// weak and indecisive", "3 March: his brother refused the crown"), the
+// name it refers to, by passage id: the first name of the passage before
+// it under the same heading, or what the heading names when it is the
+// first ("CAUSE 4 - THE FAILURES OF THE PROVISIONAL GOVERNMENT" then "It
+// kept Russia in the war"). A run of such passages all refer to the one
+// name.
+func referents(passages []corpus.Passage) map[string]string {
+	out := map[string]string{}
+	for i, p := range passages {
+		if !opensWithPronoun(p.Text) {
+			continue
+		}
+		switch {
+		case i > 0 && passages[i-1].HeadingLine == p.HeadingLine && out[passages[i-1].ID] != "":
+			out[p.ID] = out[passages[i-1].ID]
+		case i > 0 && passages[i-1].HeadingLine == p.HeadingLine:
+			out[p.ID] = firstName(passages[i-1].Text)
+		default:
+			name, ok := causeName(p.Heading)
+			if !ok {
+				name = p.Heading
+			}
+			out[p.ID] = name
+		}
+	}
+	return out
+}
+
+// opensWithPronoun reports whether text opens, after a date and a colon
+// that lead it in, with a pronoun that refers back.
+func opensWithPronoun(text string) bool {
+	if i := strings.Index(text, ": "); i > 0 && i < 40 {
+		if ms := analyzer.FindMentions(text[:i]); len(ms) > 0 && ms[0].Kind == analyzer.KindDate {
+			text = text[i+2:]
+		}
+	}
+	first, _, _ := strings.Cut(text, " ")
+	return refersBackWord[strings.ToLower(first)] && first != "That" && first != "These" && first != "This"
+}
+
+// firstName returns the first run of capitalised words in text that is
+// not its opening word alone ("Nicholas II" in "Nicholas II became Tsar";
+// "Stalin" in "In 1950 Stalin signed"), or "".
+func firstName(text string) string {
+	fields := strings.Fields(text)
+	for i := 0; i < len(fields); i++ {
+		r, _ := utf8.DecodeRuneInString(fields[i])
+		if !unicode.IsUpper(r) || i == 0 && (len(fields) < 2 || !startsUpper(fields[1])) && functionWords[strings.ToLower(fields[i])] {
+			continue
+		}
+		j := i + 1
+		for j < len(fields) && startsUpper(fields[j]) && !strings.ContainsAny(fields[j-1], ",;:.") {
+			j++
+		}
+		return strings.Trim(strings.Join(fields[i:j], " "), ",;:.")
+	}
+	return ""
+}
+
+func startsUpper(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
 }
 
 // personName reports whether word i of text is part of a name of

@@ -361,3 +361,38 @@ func TestYearsTheNotesDoNotCover(t *testing.T) {
 		}
 	}
 }
+
+// A passage that opens with "he" or "it" is about the name before it: a
+// sentence that names them states more of it, but the name alone states
+// nothing of it.
+func TestPassagesThatOpenWithAPronoun(t *testing.T) {
+	notes := `# Tsarist Russia, 1894-1914
+
+## The Tsar
+- Nicholas II was crowned in 1896 and ruled as an autocrat.
+- He was shy, vain, stubborn and indecisive in every crisis.
+- Witte built the Trans-Siberian Railway.
+
+## The Duma
+- It was an elected parliament that the Tsar dissolved twice.
+- Stolypin hanged so many rebels that the noose was called his necktie.
+`
+	lib, r := drafted(t, "tsar-pronouns", "Tsarist Russia", notes, "")
+	for _, tt := range []struct {
+		essay string
+		line  int
+		want  bool
+	}{
+		{"Nicholas II was indecisive.", 5, true},
+		{"Nicholas II ruled Russia until 1917.", 5, false},
+		{"Witte was a good minister.", 5, false},
+	} {
+		rep, err := lib.Check(r, tt.essay)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := foundLines(rep)[tt.line]; got != tt.want {
+			t.Errorf("%q: line %d found = %v, want %v", tt.essay, tt.line, got, tt.want)
+		}
+	}
+}
