@@ -250,23 +250,11 @@ func TestNamesAloneStateNothing(t *testing.T) {
 - Anne Boleyn's family led the court faction that favoured reform.
 `
 	lib, r := drafted(t, "henry-names", "The break with Rome", notes, "")
-	for _, tt := range []struct {
-		essay string
-		line  int
-		want  bool
-	}{
+	expectLines(t, lib, r, []lineCase{
 		{"Henry was in love with Anne Boleyn.", 5, false},
 		{"Anne Boleyn showed Henry a book by Tyndale, which said that kings ruled the Church.", 5, true},
 		{"Henry married Anne Boleyn in secret early in 1533.", 6, true},
-	} {
-		rep, err := lib.Check(r, tt.essay)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got := foundLines(rep)[tt.line]; got != tt.want {
-			t.Errorf("%q: line %d found = %v, want %v", tt.essay, tt.line, got, tt.want)
-		}
-	}
+	})
 }
 
 // A name of several words ("the Voting Rights Act") names its event,
@@ -321,22 +309,10 @@ func TestNegativeFacts(t *testing.T) {
 - The Provisional Government kept Russia in the war against Germany.
 `
 	lib, r := drafted(t, "russia-negative", "Russia in 1917", notes, "")
-	for _, tt := range []struct {
-		essay string
-		line  int
-		want  bool
-	}{
+	expectLines(t, lib, r, []lineCase{
 		{"The Provisional Government would not hand the land over to the peasants.", 4, true},
 		{"Kerensky did not become Prime Minister in July.", 5, false},
-	} {
-		rep, err := lib.Check(r, tt.essay)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if got := foundLines(rep)[tt.line]; got != tt.want {
-			t.Errorf("%q: line %d found = %v, want %v", tt.essay, tt.line, got, tt.want)
-		}
-	}
+	})
 }
 
 // An essay whose dates are mostly outside the years the notes cover
@@ -378,15 +354,24 @@ func TestPassagesThatOpenWithAPronoun(t *testing.T) {
 - Stolypin hanged so many rebels that the noose was called his necktie.
 `
 	lib, r := drafted(t, "tsar-pronouns", "Tsarist Russia", notes, "")
-	for _, tt := range []struct {
-		essay string
-		line  int
-		want  bool
-	}{
+	expectLines(t, lib, r, []lineCase{
 		{"Nicholas II was indecisive.", 5, true},
 		{"Nicholas II ruled Russia until 1917.", 5, false},
 		{"Witte was a good minister.", 5, false},
-	} {
+	})
+}
+
+// lineCase is an essay and whether the check finds the fact of a line of
+// the notes in it.
+type lineCase struct {
+	essay string
+	line  int
+	want  bool
+}
+
+func expectLines(t *testing.T, lib *rubrics.Library, r *rubrics.Rubric, cases []lineCase) {
+	t.Helper()
+	for _, tt := range cases {
 		rep, err := lib.Check(r, tt.essay)
 		if err != nil {
 			t.Fatal(err)
