@@ -3,6 +3,7 @@ package rubrics
 import (
 	"math"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -113,6 +114,10 @@ type termRef struct {
 type notesMatcher struct {
 	clauses []factClause
 	byStem  map[string][]termRef // stem -> the clauses that hold it
+	// acronyms are the initials of the notes' names of several words
+	// ("mrc" for "Military Revolutionary Committee"), with the stems of
+	// the name: an essay may write the initials where the notes do not.
+	acronyms map[string][]string
 }
 
 // newNotesMatcher builds the matcher for the items of a topic that have no
@@ -182,6 +187,7 @@ func newNotesMatcher(t *corpus.Topic, an *analyzer.Analyzer, items []*item) *not
 		df[s] += len(docs)/10 + 1
 	}
 	names := capitalisedStems(analysed)
+	m.acronyms = acronymsOf(analysed)
 	weight := func(s string) float64 { return math.Log(1 + n/float64(df[s]+1)) }
 	referents := referents(t.Passages)
 	for _, it := range items {
@@ -568,14 +574,22 @@ func (m *notesMatcher) match(e *essay) []notesHit {
 	for si := range doc.Sentences {
 		sentStems[si] = map[string][]span{}
 		for _, w := range doc.SentenceWords(si) {
-			if s, ok := contentStem(w); ok {
+			for _, s := range m.stemsOfWord(doc.Text, w) {
 				sentStems[si][s] = append(sentStems[si][s], w.Span)
 			}
 		}
 	}
 	e.stemSeqs = make([]string, len(doc.Sentences))
 	for si := range doc.Sentences {
-		e.stemSeqs[si] = stemSeq(doc.SentenceWords(si))
+		var b strings.Builder
+		b.WriteByte(' ')
+		for _, w := range doc.SentenceWords(si) {
+			for _, s := range m.stemsOfWord(doc.Text, w) {
+				b.WriteString(s)
+				b.WriteByte(' ')
+			}
+		}
+		e.stemSeqs[si] = b.String()
 	}
 	var hits []notesHit
 	for si := range doc.Sentences {
@@ -616,6 +630,134 @@ func (m *notesMatcher) match(e *essay) []notesHit {
 		}
 	}
 	return hits
+}
+
+// stemsOfWord returns the stems an essay's word stands for: its own, or
+// for initials the notes never use, those of the name they stand for.
+func (m *notesMatcher) stemsOfWord(text string, w analyzer.Word) []string {
+	if name, ok := m.acronyms[w.Norm]; ok && isInitials(text[w.Start:w.End]) {
+		if _, used := m.byStem[stem(w.Norm)]; !used && !analyzer.IsEnglishWord(w.Norm) {
+			return name
+		}
+	}
+	if s, ok := contentStem(w); ok {
+		return []string{s}
+	}
+	return nil
+}
+
+// isInitials reports whether a word is written as initials: two to five
+// capital letters.
+func isInitials(raw string) bool {
+	n := 0
+	for _, r := range raw {
+		if !unicode.IsUpper(r) {
+			return false
+		}
+		n++
+	}
+	return n >= 2 && n <= 5
+}
+
+// acronymsOf returns the initials of the names of several capitalised
+// words in the passages, with the stems of each name. A name within a
+// longer one counts too ("Military Revolutionary Committee" in "the
+// Soviet's Military Revolutionary Committee"), from three initials, as
+// two are shared by too many; initials two names share stand for
+// neither.
+func acronymsOf(passages []*analyzer.Document) map[string][]string {
+	out := map[string][]string{}
+	add := func(words []analyzer.Word, whole bool) {
+		var initials strings.Builder
+		var stems []string
+		for _, w := range words {
+			if joinWords[w.Norm] {
+				continue
+			}
+			r, _ := utf8.DecodeRuneInString(w.Norm)
+			initials.WriteRune(r)
+			if s, ok := contentStem(w); ok {
+				stems = append(stems, s)
+			}
+		}
+		k := initials.String()
+		if !whole && utf8.RuneCountInString(k) < 3 {
+			return
+		}
+		if prev, seen := out[k]; seen && !slices.Equal(prev, stems) {
+			out[k] = nil
+			return
+		}
+		out[k] = stems
+	}
+	for _, doc := range passages {
+		if doc == nil {
+			continue
+		}
+		for _, run := range capitalRuns(doc.Text, doc.Words) {
+			add(run, true)
+			for i := range run {
+				for j := i + 2; j <= min(len(run), i+maxInitials); j++ {
+					if i > 0 || j < len(run) {
+						add(run[i:j], false)
+					}
+				}
+			}
+		}
+	}
+	for k, v := range out {
+		if v == nil {
+			delete(out, k)
+		}
+	}
+	return out
+}
+
+// maxInitials is the most words a name within a longer one may have for
+// its initials to count: initials are short, and a run of hundreds of
+// capitalised words must not cost its square.
+const maxInitials = 5
+
+// capitalRuns returns the runs of two or more capitalised words in text,
+// with no punctuation between them ("Military Revolutionary Committee",
+// "Council of People's Commissars"): small words may join them.
+func capitalRuns(text string, words []analyzer.Word) [][]analyzer.Word {
+	// A capitalised small word ("The", "In") opens a sentence; a longer
+	// one is part of the name ("First World War", "People's").
+	capital := func(k int) bool {
+		return startsUpper(text[words[k].Start:]) && (!functionWords[words[k].Norm] || len(words[k].Norm) >= 5)
+	}
+	joined := func(k int) bool { // word k follows word k-1 with a space or a possessive only
+		switch strings.TrimSpace(text[words[k-1].End:words[k].Start]) {
+		case "", "'s", "’s":
+			return true
+		}
+		return false
+	}
+	var out [][]analyzer.Word
+	for i := 0; i < len(words); i++ {
+		if !capital(i) {
+			continue
+		}
+		j, caps := i+1, 1
+		for j < len(words) && joined(j) {
+			if capital(j) {
+				caps++
+				j++
+				continue
+			}
+			if joinWords[words[j].Norm] && j+1 < len(words) && joined(j+1) && capital(j+1) {
+				j++
+				continue
+			}
+			break
+		}
+		if caps >= 2 {
+			out = append(out, words[i:j])
+		}
+		i = j - 1
+	}
+	return out
 }
 
 // inReport reports whether the words that state a fact (spans) come after

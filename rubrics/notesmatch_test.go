@@ -381,3 +381,26 @@ func expectLines(t *testing.T, lib *rubrics.Library, r *rubrics.Rubric, cases []
 		}
 	}
 }
+
+// Initials the notes never use stand for the name of several words they
+// give in full ("MRC" for the Military Revolutionary Committee), unless
+// two of their names share them.
+func TestInitialsOfNames(t *testing.T) {
+	notes := `# October 1917
+
+## The rising
+- Trotsky directed the Soviet's Military Revolutionary Committee, which planned the rising.
+- Lenin chaired the Council of People's Commissars, the new government.
+- The Bolsheviks closed the Constituent Assembly in January 1918.
+- Delegates of the Congress of Soviets met at the Smolny Institute.
+- The Central Powers Conference met in Berlin.
+- The Bolsheviks seized the Winter Palace on 25 October.
+`
+	lib, r := drafted(t, "october-initials", "October 1917", notes, "")
+	expectLines(t, lib, r, []lineCase{
+		{"Trotsky was in charge of the MRC.", 4, true},
+		{"Trotsky was in charge of the army.", 4, false},
+		// "CPC" could be either of two names: neither is stated.
+		{"Lenin chaired the CPC.", 5, false},
+	})
+}
