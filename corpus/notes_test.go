@@ -237,6 +237,17 @@ func TestParseNotes(t *testing.T) {
 			},
 		},
 		{
+			name:  "a long heading in title case with a colon, and a long lead-in",
+			notes: "Civil rights\nCause 1: Legal Challenges And The Supreme Court:\n- Brown v Board of Education, 1954.\nBy the end of 1965 the federal government had done all of these:\n- It passed the Voting Rights Act.\n",
+			cards: []corpus.Card{{Number: 1, Title: "Civil rights", Passages: []int{0, 1, 2},
+				Headings: []corpus.Passage{heading(1, 1, "Civil rights", 1), heading(1, 2, "Cause 1: Legal Challenges And The Supreme Court", 2)}}},
+			passages: []corpus.Passage{
+				{ID: "c1-p1", Card: 1, Heading: "Cause 1: Legal Challenges And The Supreme Court", HeadingLine: 2, Text: "Brown v Board of Education, 1954.", Line: 3, EndLine: 3},
+				{ID: "c1-p2", Card: 1, Heading: "Cause 1: Legal Challenges And The Supreme Court", HeadingLine: 2, Text: "By the end of 1965 the federal government had done all of these:", Line: 4, EndLine: 4},
+				{ID: "c1-p3", Card: 1, Heading: "Cause 1: Legal Challenges And The Supreme Court", HeadingLine: 2, Text: "It passed the Voting Rights Act.", Line: 5, EndLine: 5},
+			},
+		},
+		{
 			name:  "markers out of order",
 			notes: "Card one\n- a point\n1 of 3\nCard three\n- another point\n3 of 3\n",
 			err:   `line 6: card marker "3 of 3" is out of order: expected card 2`,

@@ -133,8 +133,11 @@ func isHeading(t string, rest []noteLine) bool {
 	if len(t) > 90 || strings.HasSuffix(t, ".") && !continued {
 		return false
 	}
-	if strings.HasSuffix(t, ":") && len(t) > 40 {
-		return false // a lead-in sentence such as "They agreed to:" is a passage
+	if strings.HasSuffix(t, ":") && len(t) > 40 && !titleCase(t) {
+		// A lead-in sentence such as "The terms of the treaty said that
+		// Germany had to:" is a passage; "Cause 1: Legal Challenges And
+		// The Supreme Court:" heads a section.
+		return false
 	}
 	for _, l := range rest {
 		if strings.TrimSpace(l.text) != "" {
@@ -142,6 +145,22 @@ func isHeading(t string, rest []noteLine) bool {
 		}
 	}
 	return false
+}
+
+// titleCase reports whether every word of t of four letters or more
+// starts with a capital, as the words of titles do.
+func titleCase(t string) bool {
+	long := 0
+	for _, w := range strings.FieldsFunc(t, func(r rune) bool { return !unicode.IsLetter(r) && r != '-' && r != '\'' }) {
+		if utf8.RuneCountInString(w) < 4 {
+			continue
+		}
+		long++
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return long >= 2
 }
 
 func isBullet(raw string) bool {
