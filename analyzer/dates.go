@@ -34,11 +34,12 @@ func addDateWords(add mentionLexAdd) {
 type mentionDate struct {
 	from, to, month, day int
 	approx               bool
+	short                bool // the year was written with two digits ("2/3/17", "Jan ’19")
 }
 
 func (d mentionDate) mention() Mention {
 	return Mention{Kind: KindDate, Value: d.value(), From: d.from, To: d.to,
-		Month: d.month, Day: d.day, Approx: d.approx}
+		Month: d.month, Day: d.day, Approx: d.approx, ShortYear: d.short}
 }
 
 func (d mentionDate) value() string {
@@ -262,7 +263,7 @@ func (s *mentionScanner) monthFirst(i int) (mentionDate, int, bool) {
 	}
 	if a := s.at(j); a.kind == mtPunct && mentionApostrophe(a.r) && s.at(j+1).glued() {
 		if yy, ok := s.intAt(j+1, 2, 2); ok && s.countFree(j+2) {
-			return mentionDate{from: 1900 + yy, to: 1900 + yy, month: mo}, j + 2, true
+			return mentionDate{from: 1900 + yy, to: 1900 + yy, month: mo, short: true}, j + 2, true
 		}
 	}
 	return mentionDate{}, 0, false
@@ -317,8 +318,9 @@ func (s *mentionScanner) numberFirst(i int) (mentionDate, int, bool) {
 
 // slashDate reads a date written day/month/year, as British students
 // write them: "28/6/1919", "2/3/17" (a two-digit year is of the 1900s, as
-// in "July '60"). Day and month alone ("5/7") could be a fraction, so a
-// year is needed.
+// in "July '60", unless the Analyzer knows the century its texts are
+// about: see Analyzer.SetYears). Day and month alone ("5/7") could be a
+// fraction, so a year is needed.
 func (s *mentionScanner) slashDate(i int) (mentionDate, int, bool) {
 	for k := 1; k <= 4; k++ {
 		t := s.at(i + k)
@@ -332,7 +334,8 @@ func (s *mentionScanner) slashDate(i int) (mentionDate, int, bool) {
 		return mentionDate{}, 0, false
 	}
 	y, ok := s.intAt(i+4, 4, 4)
-	if !ok {
+	short := !ok
+	if short {
 		yy, ok2 := s.intAt(i+4, 2, 2)
 		if !ok2 {
 			return mentionDate{}, 0, false
@@ -342,7 +345,7 @@ func (s *mentionScanner) slashDate(i int) (mentionDate, int, bool) {
 	if !s.countFree(i + 5) {
 		return mentionDate{}, 0, false
 	}
-	return mentionDate{from: y, to: y, month: mm, day: dd}, i + 5, true
+	return mentionDate{from: y, to: y, month: mm, day: dd, short: short}, i + 5, true
 }
 
 // isoDate reads "1950-02" and "1969-03-02". A two-digit month that could

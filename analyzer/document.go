@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -95,6 +96,55 @@ func Validate(text string) error {
 // Analyzer turns essay text into Documents. It is safe for concurrent use.
 type Analyzer struct {
 	lex *Lexicon
+	// from and to are the years the texts are about (see SetYears), 0
+	// when not known.
+	from, to int
+}
+
+// SetYears tells the Analyzer the years its texts are about (a topic's
+// period), so that a year written with two digits ("23/5/33", "Jan ’19")
+// is read in the century that puts it nearest them: 1533 in an essay on
+// the 1530s. Call it before the Analyzer is used.
+func (a *Analyzer) SetYears(from, to int) {
+	if from > 0 && to >= from {
+		a.from, a.to = from, to
+	}
+}
+
+// nearYears moves dates with a two-digit year into the century nearest
+// the Analyzer's years.
+func (a *Analyzer) nearYears(ms []Mention) {
+	if a.from == 0 {
+		return
+	}
+	for i, m := range ms {
+		if !m.ShortYear || m.Kind != KindDate {
+			continue
+		}
+		yy := m.From % 100
+		best, dist := m.From, -1
+		for c := (a.from/100 - 1) * 100; c <= (a.to/100+1)*100; c += 100 {
+			y := c + yy
+			if y < 1000 {
+				continue // a year of four digits, as Value writes it
+			}
+			d := 0
+			switch {
+			case y < a.from:
+				d = a.from - y
+			case y > a.to:
+				d = y - a.to
+			}
+			if dist < 0 || d < dist {
+				best, dist = y, d
+			}
+		}
+		if best == m.From {
+			continue
+		}
+		ms[i].From, ms[i].To = best, best
+		ms[i].Value = strconv.Itoa(best) + m.Value[4:]
+	}
 }
 
 // New returns an Analyzer that recognises the names and terms of lex (nil
@@ -141,6 +191,7 @@ func (a *Analyzer) AnalyzeContext(ctx context.Context, text string) (*Document, 
 	}
 	doc.Words = words
 	doc.Mentions = FindMentions(plain)
+	a.nearYears(doc.Mentions)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}

@@ -40,6 +40,9 @@ type Mention struct {
 	From, To   int     // date only: first and last year covered, inclusive; 0 when no year is given
 	Month, Day int     // date only: 0 when not given
 	Approx     bool    // date only: decade, early/mid/late, c., around
+	// ShortYear is set for a date whose year was written with two digits
+	// ("2/3/17", "Jan ’19"), read as of the 1900s by FindMentions.
+	ShortYear bool
 }
 
 // FindMentions returns the dates and figures in text, sorted by Start, not

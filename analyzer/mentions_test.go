@@ -419,3 +419,35 @@ func BenchmarkFindMentions(b *testing.B) {
 		FindMentions(text)
 	}
 }
+
+// TestTwoDigitYears: a year written with two digits is of the century
+// nearest the years the texts are about, and of the 1900s when they are
+// not known.
+func TestTwoDigitYears(t *testing.T) {
+	for _, tt := range []struct {
+		from, to int
+		text     string
+		want     string
+	}{
+		{0, 0, "Tsar abdicates 2/3/17", "1917-03-02"},
+		{1529, 1540, "Cranmer annuls the marriage 23/5/33", "1533-05-23"},
+		{1529, 1540, "Act of Supremacy Nov ’34", "1534-11"},
+		{1919, 1923, "Spartacists Jan ’19", "1919-01"},
+		{1789, 1799, "Bastille 14/7/89", "1789-07-14"},
+		{1990, 2010, "Twin towers 11/9/01", "2001-09-11"},
+		{1529, 1540, "Henry died on 28/1/1547", "1547-01-28"},
+	} {
+		an, err := New(nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		an.SetYears(tt.from, tt.to)
+		doc, err := an.Analyze(tt.text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(doc.Mentions) != 1 || doc.Mentions[0].Value != tt.want {
+			t.Errorf("%q in %d-%d: mentions %+v, want one of %s", tt.text, tt.from, tt.to, doc.Mentions, tt.want)
+		}
+	}
+}

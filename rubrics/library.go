@@ -130,6 +130,7 @@ func (l *Library) AddTopic(t *corpus.Topic) error {
 	if err != nil {
 		return err
 	}
+	an.SetYears(t.From, t.To)
 	idx, err := index.Open(t, func(text string) []string {
 		var vs []string
 		for _, m := range analyzer.FindMentions(text) {
