@@ -337,6 +337,14 @@ func valuesOf(p corpus.Passage, year int) (dates, figures []string) {
 			if v, ok := analyzer.ParseValue(m.Text); ok && v.Month > 0 {
 				m.Text = strings.TrimSpace(m.Text[strings.IndexFunc(m.Text, unicode.IsLetter):])
 				m.Start = ms[i-1].Start
+				// A month alone is no value: "27-30 August" under 1917
+				// is August 1917, and with no year, no date.
+				if v.From == 0 {
+					if headingYear == 0 {
+						continue
+					}
+					m.Text += " " + strconv.Itoa(headingYear)
+				}
 			}
 		}
 		// Only values a catalogue can hold, as its validation reads them
@@ -368,9 +376,19 @@ func valuesOf(p corpus.Passage, year int) (dates, figures []string) {
 		}
 		figures = append(figures, m.Text)
 	}
+	// A line that opens with a month alone ("July: Kerensky became Prime
+	// Minister") is of that month of year.
+	if m, ok := leadingMonth(p.Text, headingYear); ok && (len(all) == 0 || !leads(p.Text, all[0])) {
+		all = append([]analyzer.Mention{m}, all...)
+	}
 	switch {
 	case len(all) > 0 && leads(p.Text, all[0]):
 		dates = []string{all[0].Text}
+		// The same day in another calendar, in brackets after it, is as
+		// right: "2 March 1917 (15 March)".
+		if len(all) > 1 && inBrackets(p.Text, all[0], all[1]) {
+			dates = append(dates, all[1].Text)
+		}
 	case len(all) == 1:
 		dates = []string{all[0].Text}
 	}
@@ -390,11 +408,42 @@ func dayRange(text string, a, b analyzer.Mention) bool {
 // leads reports whether the passage opens with mention m, followed by a
 // colon or a dash: the date of everything the line says.
 func leads(text string, m analyzer.Mention) bool {
-	if strings.TrimSpace(text[:m.Start]) != "" {
+	if strings.TrimSpace(text[:m.Start]) != "" && !leadIn.MatchString(text[:m.Start]) {
 		return false
 	}
 	rest := strings.TrimLeft(text[m.End:], " ")
+	// The same day in another calendar, in brackets, is part of the date:
+	// "24 October 1917 (6 November): ...".
+	if strings.HasPrefix(rest, "(") {
+		if end := strings.IndexByte(rest, ')'); end > 0 && end < 30 {
+			rest = strings.TrimLeft(rest[end+1:], " ")
+		}
+	}
 	return strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, "-") || strings.HasPrefix(rest, "–") || strings.HasPrefix(rest, "—")
+}
+
+// inBrackets reports whether date b is in brackets straight after date a.
+func inBrackets(text string, a, b analyzer.Mention) bool {
+	return b.Start > a.End && strings.TrimSpace(text[a.End:b.Start]) == "(" && strings.HasPrefix(text[b.End:], ")")
+}
+
+// leadIn is a time of day before the date a line opens with: "Night of
+// 25-26 October: ...".
+var leadIn = regexp.MustCompile(`(?i)^\s*(?:the\s+)?(?:morning|afternoon|evening|night|dawn|midnight)\s+of\s+$`)
+
+// leadingMonth returns the date of a line that opens with a month alone
+// and a colon ("July: ..."), in year; none when year is 0.
+func leadingMonth(text string, year int) (analyzer.Mention, bool) {
+	month, rest, ok := strings.Cut(text, ":")
+	if !ok || year == 0 || !strings.HasPrefix(rest, " ") {
+		return analyzer.Mention{}, false
+	}
+	withYear := strings.TrimSpace(month) + " " + strconv.Itoa(year)
+	v, ok := analyzer.ParseValue(withYear)
+	if !ok || v.Kind != analyzer.KindDate || v.Month == 0 || v.Day != 0 || strings.Contains(month, " ") {
+		return analyzer.Mention{}, false
+	}
+	return analyzer.Mention{Kind: analyzer.KindDate, Start: 0, End: len(month), Text: withYear}, true
 }
 
 // partOfName reports whether the number at off follows a capitalised word

@@ -331,3 +331,35 @@ func TestDraftYearOfADayAndMonth(t *testing.T) {
 		})
 	}
 }
+
+// TestDraftDatesOfLines: the date a line opens with, as teachers write
+// them.
+func TestDraftDatesOfLines(t *testing.T) {
+	notes := `THE SUMMER OF 1917
+* 27-30 August: the Kornilov affair.
+* July: Kerensky became Prime Minister.
+* 24 October 1917 (6 November): Red Guards seized the bridges.
+* Night of 25-26 October: the Winter Palace fell.
+* September: the party grew, and then it grew again.
+* Trotsky was arrested after the July Days.
+`
+	c, err := rubrics.Draft("summer", "Summer", notes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string][]string{
+		"27-30 August": {"August 1917"},
+		"July":         {"July 1917"},
+		"24 October":   {"24 October 1917", "6 November 1917"},
+		"Night of":     {"October 1917"},
+		"September":    {"September 1917"},
+		"Trotsky was":  nil,
+	}
+	for _, it := range c.Items {
+		for opening, dates := range want {
+			if strings.HasPrefix(it.Fact, opening) && !slices.Equal(it.Dates, dates) {
+				t.Errorf("%q: dates %q, want %q", it.Fact, it.Dates, dates)
+			}
+		}
+	}
+}

@@ -221,14 +221,19 @@ func newNotesMatcher(t *corpus.Topic, an *analyzer.Analyzer, items []*item) *not
 			}
 			whole := sentenceView{words: doc.Words}
 			c := factClause{it: it, denies: negativeFacts.match(whole) != nil, reports: reportCues.match(whole) != nil}
-			for _, v := range doc.Mentions {
+			for vi, v := range doc.Mentions {
+				// The first day of a range ("27-30 August") is no figure.
+				if vi+1 < len(doc.Mentions) && dayRange(ct, v, doc.Mentions[vi+1]) {
+					continue
+				}
 				// A day and month without a year ("27 February") are of
-				// the item's year, if the notes give it under a heading;
-				// else they could be any year's.
+				// the item's year, if the notes give it (under a heading,
+				// or from the lines around); else they could be any
+				// year's. A range of days is dated by its month.
 				if v.Kind == analyzer.KindDate && v.From == 0 {
 					for _, d := range it.dates {
-						if d.Month == v.Month && d.Day == v.Day {
-							v.From, v.To = d.From, d.To
+						if d.Month == v.Month && (d.Day == v.Day || d.Day == 0) {
+							v.From, v.To, v.Day = d.From, d.To, d.Day
 						}
 					}
 				}

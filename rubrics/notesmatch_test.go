@@ -404,3 +404,30 @@ func TestInitialsOfNames(t *testing.T) {
 		{"Lenin chaired the CPC.", 5, false},
 	})
 }
+
+// A day the notes give in two calendars ("2 March 1917 (15 March)") is
+// right in either; another day is not.
+func TestDatesInTwoCalendars(t *testing.T) {
+	notes := `THE FEBRUARY REVOLUTION, 1917
+1. 27 February: soldiers of the garrison mutinied and joined the crowds.
+2. 2 March 1917 (15 March): Nicholas abdicated in his train at Pskov after his generals turned against him.
+3. 3 March: his brother, Grand Duke Michael, refused the crown.
+`
+	lib, r := drafted(t, "two-calendars", "The February Revolution", notes, "")
+	for _, tt := range []struct {
+		essay string
+		wrong bool
+	}{
+		{"On 15 March 1917 Nicholas abdicated in his train at Pskov.", false},
+		{"On 2 March 1917 Nicholas abdicated in his train at Pskov.", false},
+		{"On 9 March 1917 Nicholas abdicated in his train at Pskov.", true},
+	} {
+		rep, err := lib.Check(r, tt.essay)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if wrong := len(rep.Problems) > 0; wrong != tt.wrong {
+			t.Errorf("%q: problems %+v, want some = %v", tt.essay, rep.Problems, tt.wrong)
+		}
+	}
+}
