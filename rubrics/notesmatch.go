@@ -118,6 +118,10 @@ type notesMatcher struct {
 	// ("mrc" for "Military Revolutionary Committee"), with the stems of
 	// the name: an essay may write the initials where the notes do not.
 	acronyms map[string][]string
+	// byFigure are the clauses that hold a figure that names their fact
+	// (see specificFigure), by its value: a sentence that gives it may
+	// state the fact with no word of it ("1.7m dead").
+	byFigure map[string][]int32
 }
 
 // newNotesMatcher builds the matcher for the items of a topic that have no
@@ -126,7 +130,7 @@ func newNotesMatcher(t *corpus.Topic, an *analyzer.Analyzer, items []*item) *not
 	if len(items) == 0 {
 		return nil // every item has rules: nothing to align
 	}
-	m := &notesMatcher{byStem: map[string][]termRef{}}
+	m := &notesMatcher{byStem: map[string][]termRef{}, byFigure: map[string][]int32{}}
 	// Document frequency over the passages, and over the topic's title,
 	// which every essay on the topic echoes.
 	df := map[string]int{}
@@ -286,6 +290,11 @@ func newNotesMatcher(t *corpus.Topic, an *analyzer.Analyzer, items []*item) *not
 			c.defines = ci == len(cts)-1 && definedTerm(text) != ""
 			for _, tw := range c.terms {
 				m.byStem[tw.stem] = append(m.byStem[tw.stem], termRef{clause: int32(len(m.clauses)), weight: float32(tw.weight), telling: tw.anchor || tw.unique, named: tw.named})
+			}
+			for vi, v := range c.values {
+				if c.telling[vi] && specificFigure(v) {
+					m.byFigure[v.Value] = append(m.byFigure[v.Value], int32(len(m.clauses)))
+				}
 			}
 			m.clauses = append(m.clauses, c)
 		}
@@ -612,7 +621,15 @@ func (m *notesMatcher) match(e *essay) []notesHit {
 		reported := reportCues.match(view)
 		denials := denialsIn(view)
 		best := map[*item]notesHit{}
-		for _, ci := range m.candidates(stems, context, doc.Sentences[si].Mentions[0] < doc.Sentences[si].Mentions[1]) {
+		candidates := m.candidates(stems, context, doc.Sentences[si].Mentions[0] < doc.Sentences[si].Mentions[1])
+		for _, mn := range doc.SentenceMentions(si) {
+			for _, ci := range m.byFigure[mn.Value] {
+				if !slices.Contains(candidates, ci) {
+					candidates = append(candidates, ci)
+				}
+			}
+		}
+		for _, ci := range candidates {
 			{
 				c := &m.clauses[ci]
 				h, ok := c.align(e, si, stems, context, asked)
@@ -955,6 +972,7 @@ func (c *factClause) align(e *essay, si int, stems, context map[string][]span, a
 			h.at = append(h.at, p.pos)
 		}
 	}
+	singular := false
 	for vi, v := range c.values {
 		for mi, mn := range e.doc.SentenceMentions(si) {
 			if e.excluded[e.doc.Sentences[si].Mentions[0]+mi] || !valueFits(mn, v) {
@@ -967,6 +985,10 @@ func (c *factClause) align(e *essay, si int, stems, context map[string][]span, a
 			// A figure singles a fact out, and so does a date to the day;
 			// a month or a year is shared by many events.
 			anchored = anchored || c.telling[vi] && (v.Kind != analyzer.KindDate || mn.Day == v.Day)
+			// A figure the notes give once, and that no other fact could
+			// share by chance ("1.7 million", "300%", not "2"), names its
+			// fact: "1.7m dead".
+			singular = singular || c.telling[vi] && specificFigure(v)
 			h.spans = append(h.spans, span{Start: mn.Start, End: mn.End})
 			break
 		}
@@ -974,6 +996,7 @@ func (c *factClause) align(e *essay, si int, stems, context map[string][]span, a
 	if h.valued {
 		count++
 	}
+	unique = unique || singular
 	// A cause is a heading of a few words, which essays argue rather than
 	// state: a sentence that gives a reason ("... was the main reason",
 	// "... caused") with words of the cause counts the argument as one of
@@ -1049,6 +1072,19 @@ func (c *factClause) align(e *essay, si int, stems, context map[string][]span, a
 		h.credit = false
 	}
 	return h, h.credit || h.names
+}
+
+// specificFigure reports whether a figure is one that two facts would
+// hardly share by chance: money, a percentage, a number with a fraction,
+// or one of 1,000 or more.
+func specificFigure(v analyzer.Mention) bool {
+	switch v.Kind {
+	case analyzer.KindDate:
+		return false
+	case analyzer.KindMoney, analyzer.KindPercent:
+		return true
+	}
+	return v.Amount >= 1000 || v.Amount != math.Trunc(v.Amount)
 }
 
 // contentStem returns the stem of a word worth matching: not a function

@@ -431,3 +431,23 @@ func TestDatesInTwoCalendars(t *testing.T) {
 		}
 	}
 }
+
+// A figure the notes give once, and that no other fact would share by
+// chance, names its fact; a small number does not.
+func TestFiguresThatNameTheirFact(t *testing.T) {
+	notes := `# Russia at war
+
+## The cost of the war
+- By 1917 about 1.7 million Russian soldiers had been killed, and desertion was widespread.
+- The government printed money; by 1916 prices had risen by about 300%, far faster than wages.
+- In 1915 some soldiers went to the front without rifles and had to wait for 2 comrades to die.
+- Over 90,000 men were taken prisoner at Tannenberg in August 1914.
+`
+	lib, r := drafted(t, "war-figures", "Russia at war", notes, "")
+	expectLines(t, lib, r, []lineCase{
+		{"- 1.7m dead", 4, true},
+		{"- inflation 300%", 5, true},
+		{"- 2 dead", 6, false},
+		{"- 1.2m dead", 4, false},
+	})
+}
