@@ -993,6 +993,23 @@ func (c *factClause) align(e *essay, si int, stems, context map[string][]span, a
 			break
 		}
 	}
+	// A figure below ten is written in words as often as not ("six
+	// battleships" for "6 battleships"), which FindMentions leaves, as
+	// "one" and "two" are more often no figure: the clause's own figure
+	// in words is as good as in digits.
+	for vi, v := range c.values {
+		if h.valued || v.Kind != analyzer.KindNumber {
+			break
+		}
+		for _, w := range e.views[si].words {
+			if spelledDigit[w.Norm] == v.Amount && v.Amount > 0 {
+				h.valued, h.figured = true, true
+				anchored = anchored || c.telling[vi]
+				h.spans = append(h.spans, w.Span)
+				break
+			}
+		}
+	}
 	if h.valued {
 		count++
 	}
@@ -1073,6 +1090,9 @@ func (c *factClause) align(e *essay, si int, stems, context map[string][]span, a
 	}
 	return h, h.credit || h.names
 }
+
+// spelledDigit are the numbers below ten written in words, from two.
+var spelledDigit = map[string]float64{"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
 
 // specificFigure reports whether a figure is one that two facts would
 // hardly share by chance: money, a percentage, a number with a fraction,

@@ -442,6 +442,7 @@ func TestFiguresThatNameTheirFact(t *testing.T) {
 - The government printed money; by 1916 prices had risen by about 300%, far faster than wages.
 - In 1915 some soldiers went to the front without rifles and had to wait for 2 comrades to die.
 - Over 90,000 men were taken prisoner at Tannenberg in August 1914.
+- The Black Sea fleet was cut to 6 battleships, and its sailors were sent to the army.
 `
 	lib, r := drafted(t, "war-figures", "Russia at war", notes, "")
 	expectLines(t, lib, r, []lineCase{
@@ -449,5 +450,8 @@ func TestFiguresThatNameTheirFact(t *testing.T) {
 		{"- inflation 300%", 5, true},
 		{"- 2 dead", 6, false},
 		{"- 1.2m dead", 4, false},
+		// Below ten, in words as in digits.
+		{"The fleet kept only six battleships.", 8, true},
+		{"The fleet kept only seven battleships.", 8, false},
 	})
 }
