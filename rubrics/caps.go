@@ -153,16 +153,18 @@ var lengthCaps = []capRule{
 		}
 		return ""
 	}},
-	{doc: "is under a fifth of the rubric's word target", level: 2, holds: func(e *essay) string {
-		if words := e.words(); e.c.Words > 0 && words >= 40 && float64(words) < 0.2*float64(e.c.Words) {
-			return fmt.Sprintf("At %d words the answer is too short to develop an argument. Aim for about %d words.", words, e.c.Words)
+	// Analysis of several reasons (level 3) takes room: at least half the
+	// length the question expects.
+	{doc: "is under half the rubric's word target", level: 2, holds: func(e *essay) string {
+		if words := e.words(); e.c.Words > 0 && words >= 40 && float64(words) < 0.5*float64(e.c.Words) {
+			return fmt.Sprintf("At %d words the answer is too short to develop analysis of several reasons. Aim for about %d words, developing each point.", words, e.c.Words)
 		}
 		return ""
 	}},
 	// A top-level answer is developed: at least two thirds of the length
 	// the question expects.
 	{doc: "is under two thirds of the word target", level: 3, holds: func(e *essay) string {
-		if words := e.words(); e.c.Words > 0 && words >= 40 && float64(words) >= 0.2*float64(e.c.Words) && float64(words) < 2.0/3*float64(e.c.Words) {
+		if words := e.words(); e.c.Words > 0 && float64(words) >= 0.5*float64(e.c.Words) && float64(words) < 2.0/3*float64(e.c.Words) {
 			return fmt.Sprintf("At %d words the answer is too brief for the top level. Aim for about %d words, developing each point.", words, e.c.Words)
 		}
 		return ""

@@ -43,6 +43,10 @@ const (
 	// does not fit the clause to be called wrong: more than minCover, as a
 	// wrong correction is worse than none.
 	aboutCover = 0.7
+	// nearCover is the cover that credits the fact a sentence states
+	// best, when no other comes within clearMargin of it (see clearBest).
+	nearCover   = 0.45
+	clearMargin = 0.2
 	// longWord is the length from which a word no other passage uses names
 	// its fact alone, as names do ("indecisive", "conscription"): long
 	// words are the specific ones.
@@ -647,11 +651,38 @@ func (m *notesMatcher) match(e *essay) []notesHit {
 				}
 			}
 		}
+		clearBest(best)
 		for _, h := range best {
 			hits = append(hits, h)
 		}
 	}
 	return hits
+}
+
+// clearBest credits the fact a sentence states best when it falls just
+// short of minCover but no other fact comes near: the sentence is about
+// it ("Germany had to pay reparations" against a line that says to whom
+// and what for). A figure's line still needs its figure.
+func clearBest(best map[*item]notesHit) {
+	var top *item
+	first, second := 0.0, 0.0
+	for it, h := range best {
+		switch {
+		case h.cover > first:
+			top, first, second = it, h.cover, first
+		case h.cover > second:
+			second = h.cover
+		}
+	}
+	if top == nil {
+		return
+	}
+	h := best[top]
+	if h.credit || first < nearCover || first-second < clearMargin || top.Kind == corpus.KindFigure && !h.figured {
+		return
+	}
+	h.credit = true
+	best[top] = h
 }
 
 // stemsOfWord returns the stems an essay's word stands for: its own, or

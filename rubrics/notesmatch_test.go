@@ -455,3 +455,4 @@ func TestFiguresThatNameTheirFact(t *testing.T) {
 		{"The fleet kept only seven battleships.", 8, false},
 	})
 }
+
