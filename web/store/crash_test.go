@@ -69,6 +69,7 @@ func TestStoreCrashChild(t *testing.T) {
 // checks that the database is sound, that every save the process finished
 // is there, and that no rubric is half-written.
 func TestStoreCrash(t *testing.T) {
+	sqliteOnly(t)
 	if testing.Short() {
 		t.Skip("starts a child process")
 	}

@@ -103,7 +103,7 @@ func (s *Store) save(ctx context.Context, k kind, owner int64, id, notes string,
 const selectDocument = `SELECT d.id, d.owner, t.name, v.notes, v.body, v.version, d.published, d.created, v.saved
 	FROM documents d
 	JOIN teachers t ON t.id = d.owner
-	JOIN document_versions v ON v.kind = d.kind AND v.id = d.id AND v.version = iif(?1 = 0, d.version, ?1)
+	JOIN document_versions v ON v.kind = d.kind AND v.id = d.id AND v.version = CASE WHEN ?1 = 0 THEN d.version ELSE ?1 END
 	WHERE d.kind = ?2 `
 
 func scanDocument(row interface{ Scan(...any) error }) (document, error) {

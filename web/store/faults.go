@@ -43,6 +43,9 @@ func classify(err error) error {
 			return err
 		}
 	}
+	if kind := pgFault(err); kind != nil {
+		return fmt.Errorf("%w: %w", kind, err)
+	}
 	if kind := faultOf(err); kind != nil {
 		return fmt.Errorf("%w: %w", kind, err)
 	}

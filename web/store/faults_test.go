@@ -20,6 +20,7 @@ var bigBody = bytes.Repeat([]byte("evidence: treaty-1950\n"), 2000)
 // TestStoreDiskFull: a write that needs space the disk does not have
 // answers ErrDiskFull, and writes work again once there is space.
 func TestStoreDiskFull(t *testing.T) {
+	sqliteOnly(t)
 	ctx := context.Background()
 	s, _ := newStore(t)
 	ada := addTeacher(t, s, "ada")
@@ -64,6 +65,7 @@ func TestStoreDiskFull(t *testing.T) {
 // TestStoreReadOnly: writes to a database that cannot be written answer
 // ErrReadOnly; reads go on.
 func TestStoreReadOnly(t *testing.T) {
+	sqliteOnly(t)
 	ctx := context.Background()
 	s, _ := newStore(t)
 	ada := addTeacher(t, s, "ada")
@@ -98,6 +100,7 @@ func TestStoreReadOnly(t *testing.T) {
 // TestStoreOpenReadOnly: a database file its owner may not write is
 // refused at Open with ErrReadOnly.
 func TestStoreOpenReadOnly(t *testing.T) {
+	sqliteOnly(t)
 	if os.Geteuid() == 0 {
 		t.Skip("root writes read-only files")
 	}
@@ -116,6 +119,7 @@ func TestStoreOpenReadOnly(t *testing.T) {
 // damage is in its middle, where opening alone does not look, with what to
 // do about it.
 func TestStoreCorrupt(t *testing.T) {
+	sqliteOnly(t)
 	ctx := context.Background()
 	src := t.TempDir()
 	s := open(t, src)

@@ -97,7 +97,17 @@ CREATE INDEX sign_in_failures_last ON sign_in_failures(last_failure);
 // transaction: a failure leaves the schema as it was.
 func (s *Store) migrate(ctx context.Context) error {
 	var pruned int64
+	steps := migrations
+	if s.postgres {
+		steps = pgMigrations
+	}
 	err := s.write(ctx, func(tx *sql.Tx) error {
+		if s.postgres {
+			// Servers that start together take turns.
+			if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(?)`, migrationLock); err != nil {
+				return fmt.Errorf("schema: %w", err)
+			}
+		}
 		if _, err := tx.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)`); err != nil {
 			return fmt.Errorf("schema: %w", err)
 		}
@@ -105,17 +115,17 @@ func (s *Store) migrate(ctx context.Context) error {
 		if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(version), 0) FROM schema_version`).Scan(&have); err != nil {
 			return fmt.Errorf("schema: %w", err)
 		}
-		if have > len(migrations) {
-			return fmt.Errorf("%w (schema %d, this one knows %d): use a newer rubricate with this data folder", ErrNewerSchema, have, len(migrations))
+		if have > len(steps) {
+			return fmt.Errorf("%w (schema %d, this one knows %d): use a newer rubricate with this database", ErrNewerSchema, have, len(steps))
 		}
-		for v := have + 1; v <= len(migrations); v++ {
-			if _, err := tx.ExecContext(ctx, migrations[v-1]); err != nil {
+		for v := have + 1; v <= len(steps); v++ {
+			if _, err := tx.ExecContext(ctx, steps[v-1]); err != nil {
 				return fmt.Errorf("schema step %d: %w", v, err)
 			}
 			if _, err := tx.ExecContext(ctx, `INSERT INTO schema_version (version) VALUES (?)`, v); err != nil {
 				return fmt.Errorf("schema step %d: %w", v, err)
 			}
-			if v == keepVersionsSchema {
+			if v == keepVersionsSchema && !s.postgres {
 				var err error
 				if pruned, err = pruneVersions(ctx, tx); err != nil {
 					return fmt.Errorf("schema step %d: %w", v, err)

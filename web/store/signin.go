@@ -79,7 +79,7 @@ func unheard(err error) bool {
 // altogether) or was never heard.
 func (s *Store) uncount(ctx context.Context, name, client string, forget bool) error {
 	return s.write(ctx, func(tx *sql.Tx) error {
-		q := `UPDATE sign_in_failures SET failures = max(failures - 1, 0) WHERE name = ? AND client = ?`
+		q := `UPDATE sign_in_failures SET failures = CASE WHEN failures > 0 THEN failures - 1 ELSE 0 END WHERE name = ? AND client = ?`
 		if forget {
 			q = `DELETE FROM sign_in_failures WHERE name = ? AND client = ?`
 		}
@@ -89,7 +89,7 @@ func (s *Store) uncount(ctx context.Context, name, client string, forget bool) e
 		if client == "" {
 			return nil
 		}
-		_, err := tx.ExecContext(ctx, `UPDATE sign_in_failures SET failures = max(failures - 1, 0) WHERE name = '' AND client = ?`, client)
+		_, err := tx.ExecContext(ctx, `UPDATE sign_in_failures SET failures = CASE WHEN failures > 0 THEN failures - 1 ELSE 0 END WHERE name = '' AND client = ?`, client)
 		return err
 	})
 }

@@ -1,5 +1,6 @@
 // Package store keeps teachers, their sessions and API tokens, and their own
-// rubrics and topics in an SQLite database in the data folder.
+// rubrics and topics in an SQLite database in the data folder, or, for the
+// servers of a district that share one, in PostgreSQL (see OpenURL).
 //
 // The store checks ownership, keeps the newest versions (KeptVersions of
 // each rubric and topic) and makes each write atomic; it knows nothing
@@ -16,6 +17,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"sync/atomic"
 	"time"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
@@ -56,6 +58,11 @@ type Store struct {
 	w, r *sql.DB
 	path string
 	now  func() time.Time // the clock, replaced in tests
+	// postgres is set for a PostgreSQL database (OpenURL), where w and r
+	// are one pool; ownWrites counts the write transactions this store
+	// committed there, which DataVersion leaves out.
+	postgres  bool
+	ownWrites atomic.Int64
 }
 
 // Open opens (creating if needed) the database in dir and brings its
@@ -123,10 +130,14 @@ func dsn(path string, write bool) string {
 
 // Close closes the database.
 func (s *Store) Close() error {
+	if s.r == s.w {
+		return s.w.Close()
+	}
 	return errors.Join(s.r.Close(), s.w.Close())
 }
 
-// Path is the database file.
+// Path is the database file, or the URL of a PostgreSQL database without
+// its password.
 func (s *Store) Path() string { return s.path }
 
 // Backup writes a consistent copy of the database to path while the store
@@ -134,6 +145,9 @@ func (s *Store) Path() string { return s.path }
 // whole or not at all, readable by its owner only, like the database: it
 // holds password hashes.
 func (s *Store) Backup(ctx context.Context, path string) error {
+	if s.postgres {
+		return invalid("a PostgreSQL database is backed up with PostgreSQL's own tools: pg_dump --format=custom, or the district's database backups")
+	}
 	if _, err := os.Lstat(path); err == nil {
 		return fmt.Errorf("%w: %s", ErrExists, path)
 	}
@@ -160,7 +174,14 @@ func (s *Store) Backup(ctx context.Context, path string) error {
 // write runs fn in a write transaction and commits it if fn returns nil.
 // A full disk, a read-only or damaged database come back as ErrDiskFull,
 // ErrReadOnly, ErrCorrupt or ErrUnavailable.
+//
+// In PostgreSQL, where other servers write at the same time, fn runs in a
+// serializable transaction, again (up to maxAttempts times) when it
+// clashed with another; fn must therefore do nothing but its queries.
 func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	if s.postgres {
+		return s.writePostgres(ctx, fn)
+	}
 	tx, err := s.w.BeginTx(ctx, nil)
 	if err != nil {
 		return classify(err)
@@ -170,6 +191,48 @@ func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 		return classify(err)
 	}
 	return classify(tx.Commit())
+}
+
+// maxAttempts is how many times a PostgreSQL write is tried when it
+// clashes with another server's.
+const maxAttempts = 10
+
+func (s *Store) writePostgres(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	var err error
+	for attempt := 0; attempt < maxAttempts; attempt++ {
+		if attempt > 0 {
+			select {
+			case <-ctx.Done():
+				return ctx.Err()
+			case <-time.After(time.Duration(attempt*attempt) * 5 * time.Millisecond):
+			}
+		}
+		if err = s.tryWrite(ctx, fn); !retryable(err) {
+			return classify(err)
+		}
+	}
+	return classify(err)
+}
+
+func (s *Store) tryWrite(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	tx, err := s.w.BeginTx(ctx, &sql.TxOptions{Isolation: sql.LevelSerializable})
+	if err != nil {
+		return err
+	}
+	if err := fn(tx); err != nil {
+		tx.Rollback()
+		return err
+	}
+	// Every write tells the other servers that the database changed.
+	if _, err := tx.ExecContext(ctx, `UPDATE data_version SET version = version + 1`); err != nil {
+		tx.Rollback()
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return err
+	}
+	s.ownWrites.Add(1)
+	return nil
 }
 
 // read runs fn in a read transaction, so that its queries see one state.

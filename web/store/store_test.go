@@ -4,11 +4,16 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
+	"net/url"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver, for creating test databases
 )
 
 func TestMain(m *testing.M) {
@@ -37,10 +42,82 @@ func (c *clock) Add(d time.Duration) {
 	c.mu.Unlock()
 }
 
-// open opens a store in dir, closed when the test ends.
+// testPostgres is the PostgreSQL server the tests run against, as a URL
+// to one of its databases that the tests may create databases beside
+// ("postgres://rubricate@/postgres?host=/tmp/pg"): with it set, every
+// test that does not test SQLite itself runs against PostgreSQL instead.
+// CI runs the tests both ways.
+var testPostgres = os.Getenv("RUBRICATE_TEST_POSTGRES")
+
+// openAt opens the store for dir: the SQLite database in that folder, or,
+// against PostgreSQL, a database of its own for the folder, created the
+// first time, so that two stores opened for one folder share a database
+// as they would share its file.
+func openAt(ctx context.Context, t *testing.T, dir string) (*Store, error) {
+	t.Helper()
+	if testPostgres == "" {
+		return Open(ctx, dir)
+	}
+	return OpenURL(ctx, postgresFor(t, dir))
+}
+
+var (
+	postgresMu  sync.Mutex
+	postgresDBs = map[string]string{} // folder -> database URL
+)
+
+// postgresFor returns the URL of the test database for dir, creating it
+// the first time and dropping it when the test ends.
+func postgresFor(t *testing.T, dir string) string {
+	t.Helper()
+	postgresMu.Lock()
+	defer postgresMu.Unlock()
+	if u, ok := postgresDBs[dir]; ok {
+		return u
+	}
+	admin, err := sql.Open("pgx", testPostgres)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer admin.Close()
+	name := fmt.Sprintf("rubricate_test_%d_%d", os.Getpid(), len(postgresDBs)+1)
+	if _, err := admin.Exec(`DROP DATABASE IF EXISTS ` + name); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := admin.Exec(`CREATE DATABASE ` + name); err != nil {
+		t.Fatal(err)
+	}
+	u, err := url.Parse(testPostgres)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u.Path = "/" + name
+	postgresDBs[dir] = u.String()
+	t.Cleanup(func() {
+		postgresMu.Lock()
+		delete(postgresDBs, dir)
+		postgresMu.Unlock()
+		if admin, err := sql.Open("pgx", testPostgres); err == nil {
+			admin.Exec(`DROP DATABASE IF EXISTS ` + name + ` WITH (FORCE)`)
+			admin.Close()
+		}
+	})
+	return u.String()
+}
+
+// sqliteOnly skips a test of SQLite itself (its file, pragmas, damage,
+// backups) when the tests run against PostgreSQL.
+func sqliteOnly(t *testing.T) {
+	t.Helper()
+	if testPostgres != "" {
+		t.Skip("a test of the SQLite database file; the tests run against PostgreSQL")
+	}
+}
+
+// open opens a store for dir, closed when the test ends.
 func open(t *testing.T, dir string) *Store {
 	t.Helper()
-	s, err := Open(context.Background(), dir)
+	s, err := openAt(context.Background(), t, dir)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -71,7 +148,7 @@ func TestStoreOpenTwice(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
 	for i := range 3 {
-		s, err := Open(ctx, dir)
+		s, err := openAt(ctx, t, dir)
 		if err != nil {
 			t.Fatalf("open %d: %v", i+1, err)
 		}
@@ -93,6 +170,7 @@ func TestStoreOpenTwice(t *testing.T) {
 }
 
 func TestStorePragmas(t *testing.T) {
+	sqliteOnly(t)
 	s, _ := newStore(t)
 	for _, db := range []*sql.DB{s.r, s.w} {
 		for pragma, want := range map[string]string{"journal_mode": "wal", "foreign_keys": "1", "busy_timeout": "10000", "synchronous": "2"} {
@@ -122,7 +200,7 @@ func TestStoreNewerSchema(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.Close()
-	if _, err := Open(ctx, dir); !errors.Is(err, ErrNewerSchema) {
+	if _, err := openAt(ctx, t, dir); !errors.Is(err, ErrNewerSchema) {
 		t.Errorf("Open = %v, want ErrNewerSchema", err)
 	}
 }
@@ -180,6 +258,7 @@ func TestStoreDurable(t *testing.T) {
 }
 
 func TestStoreBackup(t *testing.T) {
+	sqliteOnly(t)
 	ctx := context.Background()
 	s, _ := newStore(t)
 	alice := addTeacher(t, s, "alice")
@@ -219,5 +298,34 @@ func TestStoreBackup(t *testing.T) {
 		t.Error(err)
 	} else if perm := info.Mode().Perm(); perm != 0o600 {
 		t.Errorf("the backup's mode is %v, want -rw-------", perm)
+	}
+}
+
+func TestNumberPlaceholders(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"SELECT 1", "SELECT 1"},
+		{"SELECT a FROM t WHERE b = ? AND c = ?", "SELECT a FROM t WHERE b = $1 AND c = $2"},
+		{"v = CASE WHEN ?1 = 0 THEN d ELSE ?1 END WHERE k = ?2 AND id = ?", "v = CASE WHEN $1 = 0 THEN d ELSE $1 END WHERE k = $2 AND id = $3"},
+		{"SELECT '?', \"a?b\" FROM t WHERE x = ?", "SELECT '?', \"a?b\" FROM t WHERE x = $1"},
+		{"SELECT 'it''s ?' WHERE x = ?", "SELECT 'it''s ?' WHERE x = $1"},
+		{"-- why?\nSELECT ? ", "-- why?\nSELECT $1 "},
+		{"SELECT 'open ?", "SELECT 'open ?"},
+	} {
+		if got := numberPlaceholders(tt.in); got != tt.want {
+			t.Errorf("numberPlaceholders(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+// A PostgreSQL database is backed up with PostgreSQL's tools; the store
+// says so rather than writing a file that is no backup.
+func TestStoreBackupPostgres(t *testing.T) {
+	if testPostgres == "" {
+		t.Skip("RUBRICATE_TEST_POSTGRES is not set: the tests run against SQLite")
+	}
+	s, _ := newStore(t)
+	err := s.Backup(context.Background(), filepath.Join(t.TempDir(), "backup.db"))
+	if !errors.Is(err, ErrInvalid) || !strings.Contains(err.Error(), "pg_dump") {
+		t.Errorf("Backup = %v, want a pointer to pg_dump", err)
 	}
 }

@@ -104,6 +104,7 @@ func TestStoreKeepsVersions(t *testing.T) {
 // TestStorePrunesOldDatabases: a database from before versions were
 // bounded loses its old versions when opened, and its file shrinks.
 func TestStorePrunesOldDatabases(t *testing.T) {
+	sqliteOnly(t)
 	ctx := context.Background()
 	dir := t.TempDir()
 	s := open(t, dir)
