@@ -455,4 +455,3 @@ func TestFiguresThatNameTheirFact(t *testing.T) {
 		{"The fleet kept only seven battleships.", 8, false},
 	})
 }
-
