@@ -5,7 +5,6 @@ package web
 
 import (
 	"context"
-	"crypto/rand"
 	"errors"
 	"fmt"
 	"io"
@@ -53,6 +52,10 @@ type Config struct {
 	// rubrics and topics, in an SQLite database. It is created if need be.
 	// Student essays are never stored.
 	DataDir string
+	// Database, when set, is the URL of a PostgreSQL database
+	// (postgres://...) to keep that state in instead, which several servers
+	// behind a load balancer share; DataDir is then not used.
+	Database string
 	// Checks is how many essays are checked at once; more wait their turn,
 	// in order. Zero means GOMAXPROCS: a check is pure CPU work, and running
 	// more at once than there are cores only makes every one of them later.
@@ -91,8 +94,8 @@ func New(lib *rubrics.Library, cfg Config) (*Server, error) {
 	if lib == nil {
 		return nil, errors.New("web: no library")
 	}
-	if cfg.DataDir == "" {
-		return nil, errors.New("web: no data folder")
+	if cfg.DataDir == "" && cfg.Database == "" {
+		return nil, errors.New("web: no data folder or database")
 	}
 	log := cfg.Logger
 	if log == nil {
@@ -114,9 +117,7 @@ func New(lib *rubrics.Library, cfg Config) (*Server, error) {
 	if n <= 0 {
 		n = runtime.GOMAXPROCS(0)
 	}
-	h := &handler{lib: lib, log: log, views: views, assets: assets, openapi: api, checks: newFairQueue(n),
-		signInKey: make([]byte, 32)}
-	_, _ = rand.Read(h.signInKey) // never fails (crypto/rand panics rather)
+	h := &handler{lib: lib, log: log, views: views, assets: assets, openapi: api, checks: newFairQueue(n)}
 	hosts, err := parseHosts(cfg.Hosts)
 	if err != nil {
 		return nil, err
@@ -127,12 +128,23 @@ func New(lib *rubrics.Library, cfg Config) (*Server, error) {
 	if ids := lib.TopicIDs(); len(ids) > 0 {
 		h.defaultTopic = ids[0]
 	}
-	if err := os.MkdirAll(cfg.DataDir, 0o700); err != nil {
-		return nil, fmt.Errorf("web: data folder: %w", err)
-	}
 	ctx := context.Background()
-	st, err := store.Open(ctx, cfg.DataDir)
+	var st *store.Store
+	if cfg.Database != "" {
+		st, err = store.OpenURL(ctx, cfg.Database)
+	} else {
+		if err := os.MkdirAll(cfg.DataDir, 0o700); err != nil {
+			return nil, fmt.Errorf("web: data folder: %w", err)
+		}
+		st, err = store.Open(ctx, cfg.DataDir)
+	}
 	if err != nil {
+		return nil, fmt.Errorf("web: %w", err)
+	}
+	// Every server on the database signs sign-in forms with one key, so
+	// that a form one served another accepts.
+	if h.signInKey, err = st.Secret(ctx, "sign-in"); err != nil {
+		st.Close()
 		return nil, fmt.Errorf("web: %w", err)
 	}
 	h.store = st

@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/rubricate/rubricate/analyzer"
+	"github.com/rubricate/rubricate/rubrics"
 	"github.com/rubricate/rubricate/web"
 	"github.com/rubricate/rubricate/web/store"
 )
@@ -20,10 +21,11 @@ import (
 // serveCmd is "rubricate serve".
 type serveCmd struct {
 	*app
-	addr   string
-	data   string
-	hosts  []string
-	memory int // MB: the server's memory budget (see tuneGC)
+	addr     string
+	data     string
+	database string // a PostgreSQL URL, for servers that share one
+	hosts    []string
+	memory   int // MB: the server's memory budget (see tuneGC)
 }
 
 func (a *app) serveCommand() *cobra.Command {
@@ -38,14 +40,23 @@ JSON API is under /api/v1 (see /api/v1/openapi.yaml). Teachers sign in at
 teacher add NAME --data DIR).
 
 Essays are checked on this machine and never stored. Logs go to standard
-error and never contain essay text. Stop with Ctrl+C.`,
+error and never contain essay text. Stop with Ctrl+C.
+
+One server keeps its state in an SQLite database in its data folder. For
+several servers behind a load balancer, give them all one PostgreSQL
+database with --database (or RUBRICATE_DATABASE): teachers, sessions,
+sign-in throttling, rubrics and topics are then shared, and what a teacher
+publishes on one server reaches students on every other within two
+seconds.`,
 		Example: `  rubricate serve
-  rubricate serve --addr 127.0.0.1:9000`,
+  rubricate serve --addr 127.0.0.1:9000
+  rubricate serve --addr :8080 --database postgres://rubricate:secret@db.school.example/rubricate`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error { return c.run(cmd.Context()) },
 	}
 	cmd.Flags().StringVar(&c.addr, "addr", "127.0.0.1:8080", "address to listen on, host:port (port 0 picks a free one)")
 	cmd.Flags().StringVar(&c.data, "data", "rubricate-data", "folder for the server's state (never essays)")
+	cmd.Flags().StringVar(&c.database, "database", os.Getenv("RUBRICATE_DATABASE"), "PostgreSQL database URL (postgres://...) to keep the state in instead of --data, shared by several servers; default $RUBRICATE_DATABASE")
 	cmd.Flags().IntVar(&c.memory, "memory", serverMemoryMB, "memory budget in MB: the heap is kept near it under load, however new the words students type, and given back when idle (GOMEMLIMIT overrides it)")
 	cmd.Flags().StringSliceVar(&c.hosts, "host", nil, "a host name students open the server by, e.g. rubricate.school.example (IP addresses and localhost always work; other names are refused)")
 	return cmd
@@ -64,6 +75,9 @@ func (c *serveCmd) run(ctx context.Context) error {
 		return usageError("--memory %d is too small: give at least 64 (MB)", c.memory)
 	}
 	tuneGC(c.memory)
+	if c.database != "" {
+		return c.serve(ctx, log, lib, web.Config{Logger: log, Database: c.database, Hosts: c.hosts}, "database", store.RedactURL(c.database))
+	}
 	data, err := filepath.Abs(c.data)
 	if err == nil {
 		err = os.MkdirAll(data, 0o700)
@@ -81,8 +95,17 @@ func (c *serveCmd) run(ctx context.Context) error {
 		return usageError("cannot use %q for data: %v (choose another folder with --data)", c.data, err)
 	}
 	defer lock.Close()
-	srv, err := web.New(lib, web.Config{Logger: log, DataDir: data, Hosts: c.hosts})
+	return c.serve(ctx, log, lib, web.Config{Logger: log, DataDir: data, Hosts: c.hosts}, "data", data)
+}
+
+// serve runs the server with cfg; where says where its state is (the log's
+// key and value).
+func (c *serveCmd) serve(ctx context.Context, log *slog.Logger, lib *rubrics.Library, cfg web.Config, key, where string) error {
+	srv, err := web.New(lib, cfg)
 	if err != nil {
+		if errors.Is(err, store.ErrUnavailable) || errors.Is(err, store.ErrInvalid) {
+			return usageError("cannot start: %v", err)
+		}
 		return fmt.Errorf("cannot start: %v", err)
 	}
 	defer srv.Close() // Serve closes it too; Close may be called twice
@@ -90,7 +113,7 @@ func (c *serveCmd) run(ctx context.Context) error {
 	if err != nil {
 		return usageError("cannot listen on %s: %v (is rubricate already running? try --addr 127.0.0.1:8081)", c.addr, err)
 	}
-	log.Info("listening", "addr", ln.Addr().String(), "data", data)
+	log.Info("listening", "addr", ln.Addr().String(), key, where)
 	fmt.Fprintf(c.stdout, "rubricate is running. Open %s in your browser.\nPress Ctrl+C to stop.\n", browseURL(ln.Addr()))
 	if err := srv.Serve(ctx, ln); err != nil {
 		return fmt.Errorf("server stopped: %v", err)

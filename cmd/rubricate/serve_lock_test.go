@@ -23,11 +23,16 @@ type server struct {
 // folder, and returns once it says where it listens (url is set) or has
 // ended without listening (its exit code is in done).
 func runServe(data string) *server {
+	return runServeWith("--data", data)
+}
+
+// runServeWith is runServe with other flags than the port's.
+func runServeWith(flags ...string) *server {
 	ctx, cancel := context.WithCancel(context.Background())
 	stdout, w := io.Pipe()
 	s := &server{cancel: cancel, done: make(chan int, 1), stderr: &strings.Builder{}}
 	go func() {
-		code := Run(ctx, []string{"serve", "--addr", "127.0.0.1:0", "--data", data}, strings.NewReader(""), w, s.stderr)
+		code := Run(ctx, append([]string{"serve", "--addr", "127.0.0.1:0"}, flags...), strings.NewReader(""), w, s.stderr)
 		w.Close()
 		s.done <- code
 	}()

@@ -28,6 +28,7 @@ const defaultData = "rubricate-data"
 type teacherCmd struct {
 	*app
 	data          string
+	database      string // a PostgreSQL URL, instead of data
 	passwordStdin bool
 	label         string
 	force         bool
@@ -40,8 +41,9 @@ func (a *app) teacherCommand() *cobra.Command {
 		Short: "Add and remove teachers, and make API tokens for them",
 		Long: `Teachers sign in to the web app (rubricate serve) to write, test and
 publish their own rubrics and topics; scripts use an API token instead.
-Accounts live in the data folder (--data), the same folder the server uses.
-Students need no account.
+Accounts live in the data folder (--data), the same folder the server uses,
+or in the PostgreSQL database that servers share (--database, or
+RUBRICATE_DATABASE). Students need no account.
 
 Passwords are typed at a prompt, or read from the first line of standard
 input with --password-stdin; they are never shown or stored as typed.`,
@@ -50,6 +52,7 @@ input with --password-stdin; they are never shown or stored as typed.`,
   rubricate teacher list --data /srv/rubricate`,
 	}
 	cmd.PersistentFlags().StringVar(&c.data, "data", defaultData, "data folder: the same as the server's (rubricate serve --data)")
+	cmd.PersistentFlags().StringVar(&c.database, "database", os.Getenv("RUBRICATE_DATABASE"), "PostgreSQL database URL, the servers' (rubricate serve --database); default $RUBRICATE_DATABASE")
 
 	add := &cobra.Command{
 		Use:   "add NAME",
@@ -274,6 +277,13 @@ func (c *teacherCmd) revoke(ctx context.Context, name, ref string) error {
 // open opens the store in the data folder. Only adding a teacher may create
 // the folder: for the rest a missing folder is a mistyped --data.
 func (c *teacherCmd) open(ctx context.Context, create bool) (*store.Store, error) {
+	if c.database != "" {
+		s, err := store.OpenURL(ctx, c.database)
+		if err != nil {
+			return nil, usageError("cannot use the database %s: %v (check the URL and that the database server is up)", store.RedactURL(c.database), err)
+		}
+		return s, nil
+	}
 	if !create {
 		if _, err := os.Stat(c.data); errors.Is(err, os.ErrNotExist) {
 			return nil, usageError("there is no data folder %q: add a teacher first with `rubricate teacher add NAME%s`, or give the server's folder with --data", c.data, c.dataFlag())
@@ -370,6 +380,9 @@ func (c *teacherCmd) command(sub string, args ...string) string {
 
 // dataFlag is --data as the user gave it, for commands to suggest.
 func (c *teacherCmd) dataFlag() string {
+	if c.database != "" {
+		return "" // in the environment or typed: not to repeat with its password
+	}
 	if c.data == defaultData {
 		return ""
 	}

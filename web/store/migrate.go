@@ -91,6 +91,9 @@ CREATE INDEX sign_in_failures_last ON sign_in_failures(last_failure);
 	// 3: keep the newest KeptVersions versions of each rubric and topic
 	// (versions.go).
 	keepVersionsStep,
+	// 4: the server's secrets (secrets.go), which every server on one
+	// database must share.
+	`CREATE TABLE secrets (name TEXT PRIMARY KEY, value BLOB NOT NULL);`,
 }
 
 // migrate applies the steps the database has not had yet, all in one

@@ -34,7 +34,7 @@ func IsDatabaseURL(s string) bool {
 // a postgres:// URL, shared by every server of a district.
 func OpenURL(ctx context.Context, dbURL string) (*Store, error) {
 	if !IsDatabaseURL(dbURL) {
-		return nil, invalid("%q is not a PostgreSQL URL: write it as postgres://user:password@host:5432/database", redactURL(dbURL))
+		return nil, invalid("%q is not a PostgreSQL URL: write it as postgres://user:password@host:5432/database", RedactURL(dbURL))
 	}
 	cfg, err := pgx.ParseConfig(dbURL)
 	if err != nil {
@@ -47,7 +47,7 @@ func OpenURL(ctx context.Context, dbURL string) (*Store, error) {
 	db.SetMaxOpenConns(10)
 	db.SetMaxIdleConns(4)
 	db.SetConnMaxIdleTime(5 * time.Minute)
-	s := &Store{w: db, r: db, path: redactURL(dbURL), now: time.Now, postgres: true}
+	s := &Store{w: db, r: db, path: RedactURL(dbURL), now: time.Now, postgres: true}
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("%w: %s: %w", ErrUnavailable, s.path, err)
@@ -59,8 +59,8 @@ func OpenURL(ctx context.Context, dbURL string) (*Store, error) {
 	return s, nil
 }
 
-// redactURL is a database URL without its password, to show and log.
-func redactURL(s string) string {
+// RedactURL is a database URL without its password, to show and log.
+func RedactURL(s string) string {
 	u, err := url.Parse(s)
 	if err != nil {
 		return "the database URL"
@@ -283,6 +283,7 @@ $$;
 CREATE TRIGGER document_versions_keep AFTER INSERT ON document_versions
 	FOR EACH ROW EXECUTE FUNCTION document_versions_keep();
 `, KeptVersions),
+	`CREATE TABLE secrets (name TEXT PRIMARY KEY, value BYTEA NOT NULL);`,
 }
 
 // migrationLock is the advisory lock that keeps two servers starting at

@@ -110,7 +110,7 @@ func TestStorePrunesOldDatabases(t *testing.T) {
 	s := open(t, dir)
 	ada := addTeacher(t, s, "ada")
 	// Back to the schema before keepVersionsStep.
-	if _, err := s.w.Exec(`DROP TRIGGER document_versions_keep; DELETE FROM schema_version WHERE version >= ?`, keepVersionsSchema); err != nil {
+	if _, err := s.w.Exec(`DROP TRIGGER document_versions_keep; DROP TABLE secrets; DELETE FROM schema_version WHERE version >= ?`, keepVersionsSchema); err != nil {
 		t.Fatal(err)
 	}
 	const saves = 3 * KeptVersions
