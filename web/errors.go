@@ -148,7 +148,7 @@ func asError(err error) (e *Error, internal bool) {
 	case errors.Is(err, store.ErrCorrupt):
 		return &Error{Code: codeCorrupt, Message: "The server's database is damaged, so nothing was saved. Ask whoever runs rubricate to restore it from a backup (rubricate backup)."}, true
 	case errors.Is(err, store.ErrUnavailable):
-		return &Error{Code: codeUnavailable, Message: "The server cannot read or write its data just now (a disk error), so nothing was saved. Ask whoever runs rubricate to check the disk, then try again."}, true
+		return &Error{Code: codeUnavailable, Message: "The server cannot reach its data just now (a disk or database fault), so nothing was saved. Students can still check essays. Ask whoever runs rubricate to check the disk or the database server, then try again."}, true
 	default:
 		return &Error{Code: codeInternal, Message: internalMessage}, true
 	}

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"net"
 	"net/http"
 	"net/http/cookiejar"
 	"net/url"
@@ -190,6 +191,145 @@ func TestReplicas(t *testing.T) {
 		// The other servers go on.
 		api(t, a.url, "PUT", "rubrics/killed", token, splitRubric(t, "killed"), http.StatusOK)
 	})
+}
+
+// TestReplicaWithoutDatabase: a server whose database stops answering says
+// so on /healthz, keeps checking essays against what it holds, and answers
+// a teacher's save with 503 and a message that says what is wrong.
+func TestReplicaWithoutDatabase(t *testing.T) {
+	admin := os.Getenv("RUBRICATE_TEST_POSTGRES")
+	if admin == "" {
+		if os.Getenv("RUBRICATE_REQUIRE_POSTGRES") != "" {
+			t.Fatal("RUBRICATE_REQUIRE_POSTGRES is set but RUBRICATE_TEST_POSTGRES is not: start one with .ci/postgres")
+		}
+		t.Skip("RUBRICATE_TEST_POSTGRES is not set: no PostgreSQL server to run a replica on (see .ci/postgres)")
+	}
+	ctx := context.Background()
+	db := testDatabase(t, admin)
+	if code := Run(ctx, []string{"teacher", "add", "ada", "--password-stdin", "--database", db}, strings.NewReader("ada-password-1\n"), io.Discard, io.Discard); code != 0 {
+		t.Fatalf("teacher add: exit %d", code)
+	}
+	var out strings.Builder
+	if code := Run(ctx, []string{"teacher", "token", "ada", "--database", db}, strings.NewReader(""), &out, io.Discard); code != 0 {
+		t.Fatalf("teacher token: exit %d", code)
+	}
+	token := strings.TrimSpace(out.String())
+	// The server reaches the database through a proxy the test can cut.
+	proxy := newProxy(t, db)
+	s := startServeWith(t, "--database", proxy.url)
+	defer s.stop(t)
+	if h := health(t, s.url); h["database"] != "ok" {
+		t.Fatalf("healthz before the cut: %v", h)
+	}
+	proxy.cut()
+	if h := health(t, s.url); h["database"] != "unreachable" || h["status"] != "degraded" {
+		t.Errorf("healthz without the database: %v, want database unreachable", h)
+	}
+	body := `{"rubric": "sino-soviet-split", "essay": "In February 1950 Mao and Stalin signed the Treaty of Friendship."}`
+	resp, err := http.Post(s.url+"api/v1/check", "application/json", strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		t.Errorf("a check without the database: status %d, want 200", resp.StatusCode)
+	}
+	req, _ := http.NewRequest("PUT", s.url+"api/v1/rubrics/mine", strings.NewReader(splitRubric(t, "mine")))
+	req.Header.Set("Authorization", "Bearer "+token)
+	req.Header.Set("Content-Type", "application/yaml")
+	resp, err = http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	msg, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusServiceUnavailable || !strings.Contains(string(msg), "nothing was saved") {
+		s.stop(t)
+		t.Errorf("a save without the database: status %d, %s; want 503 saying nothing was saved; log:\n%s", resp.StatusCode, msg, s.stderr)
+	}
+}
+
+// health is the server's /healthz.
+func health(t *testing.T, base string) map[string]any {
+	t.Helper()
+	resp, err := http.Get(base + "healthz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var h map[string]any
+	if err := json.NewDecoder(resp.Body).Decode(&h); err != nil {
+		t.Fatal(err)
+	}
+	return h
+}
+
+// proxy forwards TCP connections to the PostgreSQL server of a database
+// URL until it is cut; url is the database's URL through the proxy.
+type proxy struct {
+	url   string
+	ln    net.Listener
+	mu    sync.Mutex
+	conns []net.Conn
+}
+
+func newProxy(t *testing.T, dbURL string) *proxy {
+	t.Helper()
+	u, err := url.Parse(dbURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	network, addr := "tcp", u.Host
+	port := u.Port()
+	if port == "" {
+		port = "5432"
+	}
+	if h := u.Query().Get("host"); strings.HasPrefix(h, "/") {
+		network, addr = "unix", h+"/.s.PGSQL."+port
+	} else if u.Port() == "" {
+		addr = net.JoinHostPort(u.Hostname(), port)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := &proxy{ln: ln}
+	t.Cleanup(p.cut)
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			d, err := net.Dial(network, addr)
+			if err != nil {
+				c.Close()
+				continue
+			}
+			p.mu.Lock()
+			p.conns = append(p.conns, c, d)
+			p.mu.Unlock()
+			go func() { io.Copy(d, c); d.Close() }()
+			go func() { io.Copy(c, d); c.Close() }()
+		}
+	}()
+	q := u.Query()
+	q.Del("host")
+	u.RawQuery = q.Encode()
+	u.Host = ln.Addr().String()
+	p.url = u.String() + map[bool]string{true: "&", false: "?"}[u.RawQuery != ""] + "sslmode=disable&connect_timeout=2"
+	return p
+}
+
+// cut closes the proxy and every connection through it.
+func (p *proxy) cut() {
+	p.ln.Close()
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for _, c := range p.conns {
+		c.Close()
+	}
+	p.conns = nil
 }
 
 // testDatabase makes a database of the test's own beside admin's and

@@ -131,18 +131,18 @@ func (s *Store) get(ctx context.Context, k kind, id string, version int) (docume
 func (s *Store) list(ctx context.Context, k kind, where string, arg any) ([]document, error) {
 	rows, err := s.r.QueryContext(ctx, selectDocument+`AND `+where+` ORDER BY d.id`, 0, k, arg)
 	if err != nil {
-		return nil, err
+		return nil, classify(err)
 	}
 	defer rows.Close()
 	var list []document
 	for rows.Next() {
 		d, err := scanDocument(rows)
 		if err != nil {
-			return nil, err
+			return nil, classify(err)
 		}
 		list = append(list, d)
 	}
-	return list, rows.Err()
+	return list, classify(rows.Err())
 }
 
 // owned runs fn in a write transaction once it is sure that the document

@@ -53,7 +53,7 @@ func (s *Store) AuthenticateFrom(ctx context.Context, addr, name, password strin
 		}
 		return Teacher{}, ErrBadCredentials
 	} else if err != nil {
-		return Teacher{}, err
+		return Teacher{}, classify(err)
 	}
 	ok, err := checkPassword(ctx, hash, password)
 	switch {

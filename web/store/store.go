@@ -267,9 +267,19 @@ func fromMillis(ms int64) time.Time {
 }
 
 // found turns sql.ErrNoRows into ErrNotFound with what was looked for.
+// Other errors are classified (a database that does not answer is
+// ErrUnavailable).
 func found(err error, what string, args ...any) error {
 	if errors.Is(err, sql.ErrNoRows) {
 		return fmt.Errorf("%s: %w", fmt.Sprintf(what, args...), ErrNotFound)
 	}
-	return err
+	return classify(err)
+}
+
+// Ping reports whether the database answers: for /healthz, where a server
+// whose PostgreSQL database is unreachable says so (and still checks
+// essays against what it holds).
+func (s *Store) Ping(ctx context.Context) error {
+	var one int
+	return classify(s.r.QueryRowContext(ctx, `SELECT 1`).Scan(&one))
 }

@@ -169,7 +169,7 @@ func (s *Store) Teacher(ctx context.Context, name string) (Teacher, error) {
 func (s *Store) Teachers(ctx context.Context) ([]Teacher, error) {
 	rows, err := s.r.QueryContext(ctx, `SELECT id, name, created FROM teachers ORDER BY name`)
 	if err != nil {
-		return nil, err
+		return nil, classify(err)
 	}
 	defer rows.Close()
 	var list []Teacher
@@ -177,12 +177,12 @@ func (s *Store) Teachers(ctx context.Context) ([]Teacher, error) {
 		var t Teacher
 		var created int64
 		if err := rows.Scan(&t.ID, &t.Name, &created); err != nil {
-			return nil, err
+			return nil, classify(err)
 		}
 		t.Created = fromMillis(created)
 		list = append(list, t)
 	}
-	return list, rows.Err()
+	return list, classify(rows.Err())
 }
 
 // RemoveTeacher deletes a teacher with their tokens, sessions, rubrics and
