@@ -334,7 +334,7 @@ func (p *proxy) cut() {
 
 // testDatabase makes a database of the test's own beside admin's and
 // returns its URL; it is dropped when the test ends.
-func testDatabase(t *testing.T, admin string) string {
+func testDatabase(t testing.TB, admin string) string {
 	t.Helper()
 	db, err := sql.Open("pgx", admin)
 	if err != nil {
