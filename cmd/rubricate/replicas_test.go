@@ -94,6 +94,22 @@ func TestReplicas(t *testing.T) {
 		}
 	})
 
+	t.Run("the command line checks against the database's rubrics", func(t *testing.T) {
+		essay := t.TempDir() + "/essay.txt"
+		if err := os.WriteFile(essay, []byte("In February 1950 Mao and Stalin signed the Treaty of Friendship, and the USSR lent China $300 million."), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		var out, errs strings.Builder
+		code := Run(ctx, []string{"check", "--database", db, "--rubric", "shared-split", essay}, strings.NewReader(""), &out, &errs)
+		if code != 0 || !strings.Contains(out.String(), "shared-split") {
+			t.Errorf("check --database: exit %d, %s%s", code, out.String(), errs.String())
+		}
+		code = Run(ctx, []string{"check", "--database", db, "--data", t.TempDir(), "--rubric", "shared-split", essay}, strings.NewReader(""), io.Discard, &errs)
+		if code != 2 || !strings.Contains(errs.String(), "not both") {
+			t.Errorf("check --database --data: exit %d, %s; want a usage error", code, errs.String())
+		}
+	})
+
 	t.Run("sign-in throttling counts failures on both", func(t *testing.T) {
 		c := newBrowser(t)
 		servers := []string{a.url, b.url}

@@ -24,10 +24,11 @@ import (
 // published (--data DIR). check, eval, notes search and rubrics take the
 // same flags.
 type sources struct {
-	app  *app
-	cmd  *cobra.Command
-	dirs []string // --topic
-	data string   // --data
+	app      *app
+	cmd      *cobra.Command
+	dirs     []string // --topic
+	data     string   // --data
+	database string   // --database: the PostgreSQL database of a district's servers
 	// files are rubric files to add (eval's --rubric), so that
 	// annotations can name a teacher's rubric by its id.
 	files []string
@@ -53,8 +54,9 @@ type loadedTopic struct {
 
 // Help for the flags, the same on every command.
 const (
-	topicUsage = "add the topic folder `DIR`: notes.txt or notes.md, with catalogue.yaml (drafted from the notes if there is none); repeat for more"
-	dataUsage  = "add the topics and rubrics published on the server whose data folder is `DIR` (read only; fine while the server runs)"
+	topicUsage    = "add the topic folder `DIR`: notes.txt or notes.md, with catalogue.yaml (drafted from the notes if there is none); repeat for more"
+	dataUsage     = "add the topics and rubrics published on the server whose data folder is `DIR` (read only; fine while the server runs)"
+	databaseUsage = "add the topics and rubrics published on the servers that share the PostgreSQL database at `URL` (postgres://...; read only)"
 )
 
 // register adds --topic and --data to cmd. rubricFlag and rubric, if
@@ -66,6 +68,7 @@ func (s *sources) register(a *app, cmd *cobra.Command, rubricFlag string, rubric
 	f := cmd.Flags()
 	f.StringArrayVar(&s.dirs, "topic", nil, topicUsage)
 	f.StringVar(&s.data, "data", "", dataUsage)
+	f.StringVar(&s.database, "database", "", databaseUsage)
 	cmd.Long += sourcesHelp
 	if rubricFlag != "" {
 		cmd.Long += fmt.Sprintf("\nWith a single --topic and no --%s, the %s is the topic's overview\nrubric (TOPIC-overview: every item of its catalogue).\n", rubricFlag, rubricFlag)
@@ -86,7 +89,8 @@ const sourcesHelp = `
 notes.md) and its evidence catalogue (catalogue.yaml, drafted from the notes
 when the folder has none); its overview rubric is TOPIC-overview.
 --data DIR adds the topics and rubrics that teachers have published on a
-server using that data folder, read only, also while the server runs.
+server using that data folder, read only, also while the server runs;
+--database URL those of the servers that share that PostgreSQL database.
 `
 
 // sourcesExamples are the examples of --topic and --data, by command.
@@ -117,7 +121,10 @@ func (s *sources) load(lib *rubrics.Library) error {
 		seen[t.ID] = dir
 		s.topics = append(s.topics, loadedTopic{id: t.ID, from: dir, items: len(t.Items), drafted: drafted})
 	}
-	if s.data != "" {
+	if s.data != "" && s.database != "" {
+		return usageError("give --data or --database, not both: a server keeps its topics in one or the other")
+	}
+	if s.data != "" || s.database != "" {
 		if err := s.loadData(lib, seen); err != nil {
 			return err
 		}
@@ -227,6 +234,41 @@ func missing(path string) bool {
 	return errors.Is(err, fs.ErrNotExist)
 }
 
+// openStored opens the store of --data or --database, read only, and says
+// which it is, for messages.
+func (s *sources) openStored(ctx context.Context) (*store.Store, string, error) {
+	if s.database != "" {
+		where := "--database " + store.RedactURL(s.database)
+		st, err := store.OpenURL(ctx, s.database)
+		if err != nil {
+			return nil, "", usageError("%s: cannot read the servers' database: %v (check the URL and that the database server is up)", where, err)
+		}
+		return st, where, nil
+	}
+	where := "--data " + s.data
+	info, err := os.Stat(s.data)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, "", usageError("--data %s: there is no such folder: give the data folder of a server (the folder given to `rubricate serve --data`, rubricate-data by default)", s.data)
+	case err != nil:
+		return nil, "", usageError("--data %s: %v", s.data, fileError(err))
+	case !info.IsDir():
+		return nil, "", usageError("--data %s: this is a file, not a folder: give the data folder of a server (the folder given to `rubricate serve --data`)", s.data)
+	}
+	st, err := store.OpenReadOnly(ctx, s.data)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, "", usageError("--data %s: the folder holds no %s, so it is not a server's data folder: give the folder given to `rubricate serve --data`", s.data, store.FileName)
+	case errors.Is(err, store.ErrNotFound):
+		return nil, "", usageError("--data %s: %v: start a server on it and publish topics and rubrics from the teacher's workspace first", s.data, err)
+	case errors.Is(err, store.ErrNewerSchema):
+		return nil, "", usageError("--data %s: %v", s.data, err)
+	case err != nil:
+		return nil, "", usageError("--data %s: cannot read the server's database: %v (check the folder, or give another with --data)", s.data, err)
+	}
+	return st, where, nil
+}
+
 // loadData adds the topics and rubrics published in the data folder,
 // read-only. A topic in skip (from a folder) is not loaded from the store.
 // A published topic or rubric that no longer loads is left out with a
@@ -236,37 +278,21 @@ func (s *sources) loadData(lib *rubrics.Library, skip map[string]string) error {
 	if ctx == nil {
 		ctx = context.Background()
 	}
-	info, err := os.Stat(s.data)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return usageError("--data %s: there is no such folder: give the data folder of a server (the folder given to `rubricate serve --data`, rubricate-data by default)", s.data)
-	case err != nil:
-		return usageError("--data %s: %v", s.data, fileError(err))
-	case !info.IsDir():
-		return usageError("--data %s: this is a file, not a folder: give the data folder of a server (the folder given to `rubricate serve --data`)", s.data)
-	}
-	st, err := store.OpenReadOnly(ctx, s.data)
-	switch {
-	case errors.Is(err, fs.ErrNotExist):
-		return usageError("--data %s: the folder holds no %s, so it is not a server's data folder: give the folder given to `rubricate serve --data`", s.data, store.FileName)
-	case errors.Is(err, store.ErrNotFound):
-		return usageError("--data %s: %v: start a server on it and publish topics and rubrics from the teacher's workspace first", s.data, err)
-	case errors.Is(err, store.ErrNewerSchema):
-		return usageError("--data %s: %v", s.data, err)
-	case err != nil:
-		return usageError("--data %s: cannot read the server's database: %v (check the folder, or give another with --data)", s.data, err)
+	st, where, err := s.openStored(ctx)
+	if err != nil {
+		return err
 	}
 	defer st.Close()
 	topics, err := st.PublishedTopics(ctx)
 	if err != nil {
-		return usageError("--data %s: cannot read the published topics: %v", s.data, err)
+		return usageError("%s: cannot read the published topics: %v", where, err)
 	}
 	rubricRecs, err := st.PublishedRubrics(ctx)
 	if err != nil {
-		return usageError("--data %s: cannot read the published rubrics: %v", s.data, err)
+		return usageError("%s: cannot read the published rubrics: %v", where, err)
 	}
 	warn := func(format string, args ...any) {
-		fmt.Fprintf(s.app.stderr, "rubricate: warning: --data %s: %s\n", s.data, fmt.Sprintf(format, args...))
+		fmt.Fprintf(s.app.stderr, "rubricate: warning: %s: %s\n", where, fmt.Sprintf(format, args...))
 	}
 	for _, rec := range topics {
 		if dir, ok := skip[rec.ID]; ok {
@@ -284,7 +310,7 @@ func (s *sources) loadData(lib *rubrics.Library, skip map[string]string) error {
 			warn("the published topic %q is left out, with the rubrics on it: %s (%s can fix it in the teacher's workspace)", rec.ID, firstLine(detail(err)), rec.OwnerName)
 			continue
 		}
-		s.topics = append(s.topics, loadedTopic{id: t.ID, from: s.data, items: len(t.Items)})
+		s.topics = append(s.topics, loadedTopic{id: t.ID, from: where, items: len(t.Items)})
 	}
 	s.yaml = map[string][]byte{}
 	for _, rec := range rubricRecs {
