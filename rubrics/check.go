@@ -41,7 +41,7 @@ type essay struct {
 // wrong), so they change none of these hits.
 func (e *essay) notesHits() []notesHit {
 	if !e.alignedDone {
-		e.aligned, e.alignedDone = e.c.topic.notes.match(e), true
+		e.aligned, e.alignedDone = e.c.topic.prepare().notes.match(e), true
 	}
 	return e.aligned
 }

@@ -41,7 +41,7 @@ func noteGrams(an *analyzer.Analyzer, notes string) map[uint64]struct{} {
 // word, whether much of the essay does, and then a note that says so,
 // kindly.
 func (e *essay) copying() (copied []int, much bool, note []string) {
-	grams := e.c.topic.grams
+	grams := e.c.topic.prepare().grams
 	total := 0
 	for i, v := range e.views {
 		if e.style[i].repeated {

@@ -35,10 +35,15 @@ type topicData struct {
 	analyzer *analyzer.Analyzer
 	items    map[string]*item    // catalogue items, compiled
 	all      []*item             // in catalogue order
-	grams    map[uint64]struct{} // runs of words in the notes, to spot copying
-	// notes finds the items that have no rules of their own by their
-	// passages of the notes.
-	notes *notesMatcher
+	// What the first check on the topic builds (see prepare), so that a
+	// server with a thousand topics starts at once and only the topics
+	// that students use cost the time and memory: grams are runs of words
+	// in the notes, to spot copying; notes finds the items that have no
+	// rules of their own by their passages of the notes.
+	prepared sync.Once
+	unruled  []*item
+	grams    map[uint64]struct{}
+	notes    *notesMatcher
 	// sections lists, for each cause that stands for a heading of the
 	// notes, the items of the passages under that heading.
 	sections map[string][]string
@@ -141,7 +146,7 @@ func (l *Library) AddTopic(t *corpus.Topic) error {
 	if err != nil {
 		return err
 	}
-	td := &topicData{topic: t, index: idx, analyzer: an, items: map[string]*item{}, grams: noteGrams(an, t.Notes)}
+	td := &topicData{topic: t, index: idx, analyzer: an, items: map[string]*item{}}
 	for _, ci := range t.Items {
 		it, err := compileItem(ci, an.Lexicon(), idx, t)
 		if err != nil {
@@ -150,13 +155,11 @@ func (l *Library) AddTopic(t *corpus.Topic) error {
 		td.items[it.ID] = it
 		td.all = append(td.all, it)
 	}
-	var unruled []*item
 	for _, it := range td.all {
 		if len(it.rules) == 0 {
-			unruled = append(unruled, it)
+			td.unruled = append(td.unruled, it)
 		}
 	}
-	td.notes = newNotesMatcher(t, an, unruled)
 	td.sections = sectionsOf(t)
 	l.mu.Lock()
 	old := l.topics[t.ID]
@@ -166,6 +169,17 @@ func (l *Library) AddTopic(t *corpus.Topic) error {
 		old.analyzer.Lexicon().Release() // its caches' share goes back to the budget
 	}
 	return nil
+}
+
+// prepare builds, once, what checking an essay on the topic needs beyond
+// its compiled catalogue: the notes matcher and the notes' runs of words.
+// It returns td.
+func (td *topicData) prepare() *topicData {
+	td.prepared.Do(func() {
+		td.grams = noteGrams(td.analyzer, td.topic.Notes)
+		td.notes = newNotesMatcher(td.topic, td.analyzer, td.unruled)
+	})
+	return td
 }
 
 // ruleWords returns the words and stems (ending in *) of a rule, for the

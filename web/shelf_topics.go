@@ -5,7 +5,9 @@ import (
 	"context"
 	"fmt"
 	"maps"
+	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/rubricate/rubricate/corpus"
 	"github.com/rubricate/rubricate/rubrics"
@@ -272,21 +274,43 @@ func (s *shelf) sync(ctx context.Context) error {
 	want := map[string]bool{}
 	fresh := map[string]bool{} // added or changed: their rubrics are placed again
 	gone := map[string]bool{}  // to take out of the Library
+	var changed []store.TopicRecord
 	for _, rec := range topics {
 		if s.bundled[rec.ID] {
 			continue
 		}
 		want[rec.ID] = true
+		if cur, ok := s.topics[rec.ID]; !ok || cur.stamp != topicStamp(rec) {
+			changed = append(changed, rec)
+		}
+	}
+	// A server that starts with many topics reads them on every core.
+	loaded := make([]error, len(changed))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range min(runtime.GOMAXPROCS(0), len(changed)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				rec := changed[i]
+				t, err := s.parseTopic(rec.ID, rec.Catalogue, rec.Notes, false)
+				if err == nil {
+					err = s.lib.AddTopic(t)
+				}
+				loaded[i] = err
+			}
+		}()
+	}
+	for i := range changed {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for i, rec := range changed {
 		st := topicStamp(rec)
-		cur, ok := s.topics[rec.ID]
-		if ok && cur.stamp == st {
-			continue
-		}
-		t, err := s.parseTopic(rec.ID, rec.Catalogue, rec.Notes, false)
-		if err == nil {
-			err = s.lib.AddTopic(t)
-		}
-		if err != nil {
+		cur := s.topics[rec.ID]
+		if err := loaded[i]; err != nil {
 			s.log.WarnContext(ctx, "a published topic was left out", "topic", rec.ID, "error", err.Error())
 			s.topics[rec.ID] = topicState{stamp: st}
 			if cur.live {
