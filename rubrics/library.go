@@ -33,8 +33,8 @@ type topicData struct {
 	topic    *corpus.Topic
 	index    *index.Index
 	analyzer *analyzer.Analyzer
-	items    map[string]*item    // catalogue items, compiled
-	all      []*item             // in catalogue order
+	items    map[string]*item // catalogue items, compiled
+	all      []*item          // in catalogue order
 	// What the first check on the topic builds (see prepare), so that a
 	// server with a thousand topics starts at once and only the topics
 	// that students use cost the time and memory: grams are runs of words
