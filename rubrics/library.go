@@ -26,6 +26,14 @@ type Library struct {
 	order   []string        // rubric ids in the order they were added
 	drafts  sync.Map        // *Rubric -> *compiled, for rubrics checked but not added
 	bundled map[string]bool // topics that ship with rubricate
+	// later are topics added with AddTopicLater and not used yet.
+	later map[string]*laterTopic
+}
+
+// laterTopic is a topic that is read the first time it is used.
+type laterTopic struct {
+	once sync.Once
+	read func() (*corpus.Topic, error)
 }
 
 // topicData is a topic ready for checking.
@@ -81,7 +89,7 @@ func Open() (*Library, error) {
 	if err != nil {
 		return nil, fmt.Errorf("loading the bundled notes: %w", err)
 	}
-	l := &Library{topics: map[string]*topicData{}, rubrics: map[string]*compiled{}, bundled: map[string]bool{}}
+	l := &Library{topics: map[string]*topicData{}, rubrics: map[string]*compiled{}, bundled: map[string]bool{}, later: map[string]*laterTopic{}}
 	for _, t := range topics {
 		if err := l.AddTopic(t); err != nil {
 			return nil, err
@@ -115,6 +123,62 @@ func Open() (*Library, error) {
 // AddTopic makes a topic available: it builds its lexicon, analyzer and
 // index and compiles its catalogue.
 func (l *Library) AddTopic(t *corpus.Topic) error {
+	return l.addTopic(t, nil)
+}
+
+// AddTopicLater makes a topic available that read returns the first time
+// anything uses it (a check, a rubric on it, its notes): a server holding
+// a thousand stored topics starts at once, and pays for the topics that
+// students use. A topic that read cannot return is unknown.
+func (l *Library) AddTopicLater(id string, read func() (*corpus.Topic, error)) error {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.bundled[id] {
+		return fmt.Errorf("%q is a bundled topic: give yours another id", id)
+	}
+	if old := l.topics[id]; old != nil {
+		old.analyzer.Lexicon().Release()
+		delete(l.topics, id)
+	}
+	l.later[id] = &laterTopic{read: read}
+	return nil
+}
+
+// topic returns a topic's data, reading it first if it was added to be
+// read later.
+func (l *Library) topic(id string) (*topicData, bool) {
+	l.mu.RLock()
+	td, ok := l.topics[id]
+	lt := l.later[id]
+	l.mu.RUnlock()
+	if ok || lt == nil {
+		return td, ok
+	}
+	lt.once.Do(func() {
+		t, err := lt.read()
+		if err == nil && t.ID != id {
+			err = fmt.Errorf("the topic read for %q is %q", id, t.ID)
+		}
+		if err == nil {
+			err = l.addTopic(t, lt)
+		}
+		if err != nil {
+			l.mu.Lock()
+			if l.later[id] == lt {
+				delete(l.later, id) // unknown from now on
+			}
+			l.mu.Unlock()
+		}
+	})
+	l.mu.RLock()
+	td, ok = l.topics[id]
+	l.mu.RUnlock()
+	return td, ok
+}
+
+// addTopic builds a topic's data and adds it. from is the laterTopic it
+// was read for, if any: it is added only if that one is still wanted.
+func (l *Library) addTopic(t *corpus.Topic, from *laterTopic) error {
 	l.mu.RLock()
 	builtin := l.bundled[t.ID]
 	l.mu.RUnlock()
@@ -162,6 +226,12 @@ func (l *Library) AddTopic(t *corpus.Topic) error {
 	}
 	td.sections = sectionsOf(t)
 	l.mu.Lock()
+	if from != nil && l.later[t.ID] != from {
+		l.mu.Unlock() // replaced or removed while it was read
+		an.Lexicon().Release()
+		return nil
+	}
+	delete(l.later, t.ID)
 	old := l.topics[t.ID]
 	l.topics[t.ID] = td
 	l.mu.Unlock()
@@ -250,9 +320,7 @@ func findSource(ci corpus.Item, idx *index.Index, t *corpus.Topic) *Source {
 
 // compile resolves a rubric's items against its topic.
 func (l *Library) compile(r *Rubric) (*compiled, error) {
-	l.mu.RLock()
-	td, ok := l.topics[r.Topic]
-	l.mu.RUnlock()
+	td, ok := l.topic(r.Topic)
 	if !ok {
 		return nil, fmt.Errorf("rubric %s: unknown topic %q", r.ID, r.Topic)
 	}
@@ -279,9 +347,7 @@ func (l *Library) compile(r *Rubric) (*compiled, error) {
 
 // Topic returns the topic with the given id.
 func (l *Library) Topic(id string) (*corpus.Topic, bool) {
-	l.mu.RLock()
-	defer l.mu.RUnlock()
-	td, ok := l.topics[id]
+	td, ok := l.topic(id)
 	if !ok {
 		return nil, false
 	}
@@ -292,8 +358,11 @@ func (l *Library) Topic(id string) (*corpus.Topic, bool) {
 func (l *Library) TopicIDs() []string {
 	l.mu.RLock()
 	defer l.mu.RUnlock()
-	ids := make([]string, 0, len(l.topics))
+	ids := make([]string, 0, len(l.topics)+len(l.later))
 	for id := range l.topics {
+		ids = append(ids, id)
+	}
+	for id := range l.later {
 		ids = append(ids, id)
 	}
 	sort.Strings(ids)
@@ -302,9 +371,7 @@ func (l *Library) TopicIDs() []string {
 
 // Index returns the notes index of a topic.
 func (l *Library) Index(topic string) (*index.Index, bool) {
-	l.mu.RLock()
-	defer l.mu.RUnlock()
-	td, ok := l.topics[topic]
+	td, ok := l.topic(topic)
 	if !ok {
 		return nil, false
 	}
@@ -362,7 +429,8 @@ func (l *Library) Remove(id string) bool {
 func (l *Library) RemoveTopic(id string) bool {
 	l.mu.Lock()
 	defer l.mu.Unlock()
-	if _, ok := l.topics[id]; !ok || l.bundled[id] {
+	_, later := l.later[id]
+	if _, ok := l.topics[id]; !ok && !later || l.bundled[id] {
 		return false
 	}
 	for _, c := range l.rubrics {
@@ -370,8 +438,11 @@ func (l *Library) RemoveTopic(id string) bool {
 			return false
 		}
 	}
-	l.topics[id].analyzer.Lexicon().Release()
-	delete(l.topics, id)
+	if td, ok := l.topics[id]; ok {
+		td.analyzer.Lexicon().Release()
+		delete(l.topics, id)
+	}
+	delete(l.later, id)
 	return true
 }
 

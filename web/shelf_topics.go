@@ -5,9 +5,7 @@ import (
 	"context"
 	"fmt"
 	"maps"
-	"runtime"
 	"strings"
-	"sync"
 
 	"github.com/rubricate/rubricate/corpus"
 	"github.com/rubricate/rubricate/rubrics"
@@ -284,29 +282,19 @@ func (s *shelf) sync(ctx context.Context) error {
 			changed = append(changed, rec)
 		}
 	}
-	// A server that starts with many topics reads them on every core.
+	// A published topic was checked when it was saved: it is read the
+	// first time a student, a rubric or a search uses it, so that a server
+	// holding thousands starts at once.
 	loaded := make([]error, len(changed))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range min(runtime.GOMAXPROCS(0), len(changed)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				rec := changed[i]
-				t, err := s.parseTopic(rec.ID, rec.Catalogue, rec.Notes, false)
-				if err == nil {
-					err = s.lib.AddTopic(t)
-				}
-				loaded[i] = err
+	for i, rec := range changed {
+		loaded[i] = s.lib.AddTopicLater(rec.ID, func() (*corpus.Topic, error) {
+			t, err := s.parseTopic(rec.ID, rec.Catalogue, rec.Notes, false)
+			if err != nil {
+				s.log.Warn("a published topic was left out", "topic", rec.ID, "error", err.Error())
 			}
-		}()
+			return t, err
+		})
 	}
-	for i := range changed {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 	for i, rec := range changed {
 		st := topicStamp(rec)
 		cur := s.topics[rec.ID]

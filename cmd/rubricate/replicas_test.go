@@ -396,7 +396,7 @@ type process struct {
 
 // startProcess runs the test binary as `rubricate ARGS...` (see TestMain)
 // and waits for the server in it to say where it listens.
-func startProcess(t *testing.T, args ...string) *process {
+func startProcess(t testing.TB, args ...string) *process {
 	t.Helper()
 	cmd := exec.Command(os.Args[0], "-test.run=^$")
 	cmd.Env = append(os.Environ(), "RUBRICATE_TEST_MAIN="+strings.Join(args, "\n"))
