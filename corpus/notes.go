@@ -38,6 +38,9 @@ type Passage struct {
 	// it is part of ("### Threats from the left" under "## Cause 3: ..."),
 	// 0 when it is at the top.
 	ParentLine int
+	// Numbered is set for a heading the notes number ("3. NATIONALISM AND
+	// THE BALKANS"), as teachers number the factors of a topic.
+	Numbered bool
 }
 
 var cardMarker = regexp.MustCompile(`^\s*(\d+)\s+of\s+(\d+)\s*$`)
@@ -119,7 +122,10 @@ type block struct {
 	heading bool
 	// level is a Markdown heading's level (1 for "#"), 0 for a heading
 	// whose level the notes do not show.
-	level     int
+	level int
+	// numbered is set for a heading the notes number ("3. NATIONALISM"):
+	// one of a sequence of sections.
+	numbered  bool
 	text      string
 	more      []string // lines that carry on text, to join to it
 	line, end int
@@ -164,7 +170,7 @@ func buildCard(n int, blocks []block, first int, markers bool) (Card, []Passage)
 			card.Headings = append(card.Headings, Passage{
 				ID: fmt.Sprintf("c%d-h%d", n, len(card.Headings)+1), Card: n,
 				Heading: t, HeadingLine: b.line, Text: t, Line: b.line, EndLine: b.end,
-				ParentLine: parent,
+				ParentLine: parent, Numbered: b.numbered,
 			})
 			continue
 		}

@@ -55,7 +55,7 @@ func readPlain(_ string, lines []noteLine) []block {
 		}
 		if body, ok := bulletBody(raw); ok {
 			if numberPrefix.MatchString(t) && inCapitals(body) && !strings.HasSuffix(body, ".") && raw == strings.TrimLeft(raw, " \t") {
-				blocks = append(blocks, block{heading: true, text: body, line: l.no, end: l.no})
+				blocks = append(blocks, block{heading: true, numbered: true, text: body, line: l.no, end: l.no})
 				open = false
 				continue
 			}

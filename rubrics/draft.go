@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/goccy/go-yaml"
 
@@ -123,13 +124,34 @@ func Draft(topicID, title, notes string) (*corpus.Catalogue, error) {
 	// Themes are sections: the notes' title is none, and one section alone
 	// is no set of themes.
 	themes := map[int]string{}
+	numberedThemes := 0
 	for ci, card := range cards {
 		for hi, h := range card.Headings {
 			if named && !causeLevel[h.ParentLine] {
 				continue
 			}
-			if name, ok := themeName(oneLine(h.Text), under[h.Line]); ok && (ci > 0 || hi > 0) {
+			if name, ok := themeName(oneLine(h.Text), under[h.Line], false); ok && (ci > 0 || hi > 0) {
 				themes[h.Line] = name
+				if h.Numbered {
+					numberedThemes++
+				}
+			}
+		}
+	}
+	// Notes that number their themes ("1. THE ALLIANCE SYSTEM", ...) may
+	// number an event among them that a label before a colon gives its
+	// part in the argument ("5. THE TRIGGER: THE SARAJEVO ASSASSINATION,
+	// 28 JUNE 1914"): it is one of the factors too, where an event of a
+	// year alone ("6. THE JULY CRISIS, 1914") is a story.
+	if !named && numberedThemes >= 2 {
+		for _, card := range cards {
+			for _, h := range card.Headings {
+				if _, ok := themes[h.Line]; ok || !h.Numbered || !labelled(oneLine(h.Text)) {
+					continue
+				}
+				if name, ok := themeName(oneLine(h.Text), under[h.Line], true); ok {
+					themes[h.Line] = name
+				}
 			}
 		}
 	}
@@ -168,7 +190,7 @@ func Draft(topicID, title, notes string) (*corpus.Catalogue, error) {
 	}
 	// A heading written in capitals is labelled as a sentence; the names
 	// in it keep their capitals ("Imperialism and the Moroccan crises").
-	capital := map[string]string{}
+	capital := capitalForms(passages)
 	for _, n := range c.Names {
 		capital[strings.ToLower(n.Name)] = n.Name
 	}
@@ -178,6 +200,8 @@ func Draft(topicID, title, notes string) (*corpus.Catalogue, error) {
 			core := strings.TrimRight(w, ",:;.")
 			if n, ok := capital[core]; ok {
 				words[k] = n + w[len(core):]
+			} else if isMonth(core) {
+				words[k] = strings.ToUpper(core[:1]) + w[1:]
 			}
 		}
 		c.Causes[i].Label = strings.Join(words, " ")
@@ -215,15 +239,15 @@ var notTheme = regexp.MustCompile(`(?i)\b(?:key (?:people|terms|words|dates)|peo
 
 // themeName returns the theme a section heading names, when the notes are
 // organised by theme: a heading over two or more passages that is not an
-// event of a year, a question, advice or a list.
-func themeName(heading string, passages int) (string, bool) {
+// event of a year (unless dated is set), a question, advice or a list.
+func themeName(heading string, passages int, dated bool) (string, bool) {
 	h := strings.TrimSpace(strings.TrimLeft(heading, "# "))
 	switch {
 	case passages < 2, strings.HasSuffix(h, "?"), advice.MatchString(h), notTheme.MatchString(h), len(strings.Fields(h)) > 10:
 		return "", false
 	}
 	for _, m := range analyzer.FindMentions(h) {
-		if m.Kind == analyzer.KindDate && m.From > 0 {
+		if m.Kind == analyzer.KindDate && m.From > 0 && !dated {
 			return "", false
 		}
 	}
@@ -231,6 +255,46 @@ func themeName(heading string, passages int) (string, bool) {
 		h = sentenceCase(h)
 	}
 	return h, true
+}
+
+// isMonth reports whether a word is the name of a month ("june"), which
+// English writes with a capital.
+func isMonth(w string) bool {
+	if w == "" || w == "may" || !strings.ContainsFunc(w, unicode.IsLetter) || strings.ContainsFunc(w, unicode.IsDigit) {
+		return false // "may" is more often the verb
+	}
+	m, ok := analyzer.ParseValue(w + " 2000")
+	return ok && m.Kind == analyzer.KindDate && m.Month > 0 && m.Day == 0
+}
+
+// capitalForms returns the words the passages write with a capital inside a
+// sentence and never in lower case ("June", "Sarajevo"), by their lower
+// case: the words of a heading in capitals to keep capitalised.
+func capitalForms(passages []corpus.Passage) map[string]string {
+	capital, lower := map[string]string{}, map[string]bool{}
+	for _, p := range passages {
+		words := strings.FieldsFunc(p.Text, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '-' })
+		for i, w := range words {
+			r, _ := utf8.DecodeRuneInString(w)
+			switch {
+			case unicode.IsLower(r):
+				lower[w] = true
+			case i > 0 && unicode.IsUpper(r) && strings.ToUpper(w) != w:
+				capital[strings.ToLower(w)] = w
+			}
+		}
+	}
+	for w := range lower {
+		delete(capital, w)
+	}
+	return capital
+}
+
+// labelled reports whether a heading opens with a label of up to three
+// words and a colon ("The trigger: ...").
+func labelled(heading string) bool {
+	label, _, ok := strings.Cut(heading, ":")
+	return ok && len(strings.Fields(label)) <= 3 && !strings.ContainsAny(label, "0123456789")
 }
 
 // causeHeading matches a heading that names a cause, a reason, a factor or

@@ -233,6 +233,10 @@ Revision notes for the exam
    4.1 Orthodox historians blamed Stalin.
    4.2 Revisionists blamed the USA.
 
+5. THE TURNING POINT: THE MARSHALL PLAN, 5 JUNE 1947
+   5.1 In 1947 Marshall offered aid to every state in Europe.
+   5.2 Stalin forbade the satellites to take it.
+
 5. KEY PEOPLE
    Truman      US President from 1945
    Stalin      Soviet leader
@@ -245,8 +249,13 @@ Revision notes for the exam
 	for _, it := range c.Causes {
 		causes = append(causes, strings.ToLower(it.Label))
 	}
-	if want := []string{"rival ideologies", "soviet expansion in eastern europe"}; !slices.Equal(causes, want) {
+	// An event of a year among numbered themes is one when a label says
+	// what part it plays; the month keeps its capital.
+	if want := []string{"rival ideologies", "soviet expansion in eastern europe", "the turning point: the marshall plan, 5 june 1947"}; !slices.Equal(causes, want) {
 		t.Errorf("causes %q, want %q", causes, want)
+	}
+	if last := c.Causes[len(c.Causes)-1].Label; last != "The turning point: the Marshall plan, 5 June 1947" {
+		t.Errorf("label %q, want the names and the month with their capitals", last)
 	}
 }
 
