@@ -3,6 +3,7 @@ package rubrics
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/rubricate/rubricate/analyzer"
 )
@@ -74,6 +75,12 @@ var essayCaps = []capRule{
 	{doc: "does not answer the question set", level: 1, holds: func(e *essay) string {
 		if !e.otherQuestion() && !e.onTopic() {
 			return "This essay does not seem to answer the question set: \"" + e.c.Question + "\" Re-read the question and make every paragraph answer it."
+		}
+		return ""
+	}},
+	{doc: "answers the question of its own title, not the one set", level: 1, holds: func(e *essay) string {
+		if title, ok := e.ownQuestion(); ok {
+			return "This essay answers its own question, \"" + title + "\", not the one set: \"" + e.c.Question + "\" Re-read the question and make every paragraph answer it."
 		}
 		return ""
 	}},
@@ -186,4 +193,32 @@ var secureCaps = []capRule{
 		}
 		return ""
 	}},
+}
+
+// ownQuestion returns the question an essay sets itself in a title line
+// ("Why did the Bolsheviks win the Civil War?") when it is another than
+// the one set: two thirds or more of its words are none of the question's.
+// A title that puts the question in other words ("Why did the Sino-Soviet
+// alliance collapse?" for the causes of the split) shares more of them.
+func (e *essay) ownQuestion() (string, bool) {
+	d := e.doc
+	if e.c.Question == "" || len(d.Sentences) < 2 || d.Sentences[1].Paragraph == d.Sentences[0].Paragraph {
+		return "", false
+	}
+	title := strings.TrimSpace(d.SentenceText(0))
+	if !strings.HasSuffix(title, "?") {
+		return "", false
+	}
+	words, shared := 0, 0
+	for _, w := range d.SentenceWords(0) {
+		s, ok := contentStem(w)
+		if !ok {
+			continue
+		}
+		words++
+		if e.c.questionStems[s] {
+			shared++
+		}
+	}
+	return title, words >= 3 && 3*shared <= words
 }

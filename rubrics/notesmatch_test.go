@@ -455,3 +455,29 @@ func TestFiguresThatNameTheirFact(t *testing.T) {
 		{"The fleet kept only seven battleships.", 8, false},
 	})
 }
+
+// An essay whose title line asks another question than the one set is held
+// at level 1; a title that puts the set question in other words, or a
+// first sentence that runs on into the essay, is not.
+func TestOwnQuestion(t *testing.T) {
+	lib, r := drafted(t, "cuba-title", "The Cuban Missile Crisis", cubaNotes, "How far was the USA to blame for the Cuban Missile Crisis of 1962?")
+	body := "In January 1959 Fidel Castro took power in Cuba. On 17 April 1961 the Bay of Pigs invasion failed, because the CIA had planned it badly. On 22 October 1962 Kennedy announced a naval blockade of Cuba."
+	for _, tt := range []struct {
+		essay string
+		held  bool
+	}{
+		{"Why did Castro win the Cuban Revolution?\n\n" + body, true},
+		{"Was America to blame for the crisis over Cuba?\n\n" + body, false},
+		{"Why did Castro win the Cuban Revolution? " + body, false},
+		{body, false},
+	} {
+		rep, err := lib.Check(r, tt.essay)
+		if err != nil {
+			t.Fatal(err)
+		}
+		held := strings.Contains(rep.Score.Explanation+strings.Join(rep.Notes, " "), "answers its own question")
+		if held != tt.held {
+			t.Errorf("%.50q: held for its own question = %v, want %v (level %d)", tt.essay, held, tt.held, rep.Score.Level)
+		}
+	}
+}
