@@ -37,6 +37,19 @@ func onMarks(frac float64, marks int) float64 {
 	return math.Round(frac*float64(marks)) / float64(marks)
 }
 
+// EnoughItems is how many of its items earn an evidence or causes
+// criterion full marks: its enough, or the share of its list that a
+// rubric gets by default. It is 0 for the other kinds.
+func (c Criterion) EnoughItems() int {
+	switch c.Kind {
+	case KindEvidence:
+		return enough(c, 0.4, 3)
+	case KindCauses:
+		return enough(c, 0.75, 2)
+	}
+	return 0
+}
+
 // enough is how many items earn full marks for a criterion.
 func enough(c Criterion, share float64, least int) int {
 	if c.Enough > 0 {

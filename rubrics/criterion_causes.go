@@ -12,7 +12,7 @@ type causesScorer struct{}
 
 func (causesScorer) score(e *essay, c Criterion) (float64, string) {
 	full, partial, missing := e.credit(c)
-	need := enough(c, 0.75, 2)
+	need := c.EnoughItems()
 	frac := onMarks(listedShare(len(full), len(partial), need), c.Marks)
 	var b strings.Builder
 	switch n := len(full) + len(partial); {

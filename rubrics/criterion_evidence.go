@@ -48,7 +48,7 @@ type evidenceScorer struct{}
 
 func (evidenceScorer) score(e *essay, c Criterion) (float64, string) {
 	full, partial, missing := e.credit(c)
-	need := enough(c, 0.4, 3)
+	need := c.EnoughItems()
 	frac := onMarks(listedShare(len(full), len(partial), need), c.Marks)
 	var b strings.Builder
 	switch n := len(full) + len(partial); {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -42,9 +43,13 @@ raised, and whether the level is in the accepted range.
 
 An annotation gives the rubric (question:), the accepted levels (level:), and
 optionally the evidence ids present (present:, unsure:) and the problems to
-flag (problems:, also_ok:). Teachers can calibrate their own rubric with
-level-only annotations: the summary gives exact and adjacent agreement and
-the quadratic weighted kappa.
+flag (problems:, also_ok:), a mark (mark: 7) and the marks of each criterion
+(criteria: {evidence: 5, causes: 3}). Teachers can calibrate their own
+rubric with level-only annotations: the summary gives exact and adjacent
+agreement and the quadratic weighted kappa, per rubric and per criterion,
+and the essays rubricate differs on most, with how it reached its mark.
+--suggest proposes the level boundaries and the enough of each evidence and
+causes criterion that fit the teacher's marking best.
 
 With --notes, DIR is a topic set on your own notes: question.yaml (question,
 marks), facts.yaml (the notes lines that hold facts) and essays/ with
@@ -65,7 +70,7 @@ With the --min-* flags it exits 1 when a figure is below its bar.`,
 	f.IntVar(&c.maxFalse, "max-false-problems", -1, "exit 1 if more problems than this are raised falsely")
 	f.Float64Var(&c.minFound, "min-problems-found", 0, "exit 1 if the share of expected problems found is below this (0-1)")
 	f.Float64Var(&c.minLevels, "min-levels", 0, "exit 1 if the share of levels in range is below this (0-1)")
-	f.BoolVar(&c.suggest, "suggest", false, "propose the level boundaries of each rubric (5 essays or more) that fit the teacher's levels best, with the agreement before and after; the rubric is not changed")
+	f.BoolVar(&c.suggest, "suggest", false, "propose the level boundaries of each rubric (5 essays or more), and the enough of each evidence and causes criterion, that fit the teacher's levels best, with the agreement before and after; the rubric is not changed")
 	f.Float64Var(&c.minMarks, "min-marks", 0, "exit 1 if the share of marks exactly the teacher's is below this (0-1), for annotations that give a mark")
 	f.BoolVarP(&c.verbose, "verbose", "v", false, "list the items missed and found falsely for each essay")
 	f.StringVar(&c.notes, "notes", "", "your revision notes: DIR is a topic set keyed by their line numbers")
@@ -203,7 +208,49 @@ func (c *evalCmd) report(results []evalset.Result, sum evalset.Summary) error {
 		}
 	}
 
+	if len(sum.Rubrics) > 1 {
+		fmt.Fprintln(w, "\nper rubric (levels, or marks where the teacher gives marks):")
+		for _, id := range sortedKeys(sum.Rubrics) {
+			a := sum.Rubrics[id]
+			fmt.Fprintf(w, "  %-28s %d essays: exact %d, within one %d, quadratic weighted kappa %.3f\n", id, a.Judged, a.Exact, a.Adjacent, a.Kappa)
+		}
+	}
+	if len(sum.Criteria) > 0 {
+		fmt.Fprintln(w, "\nper criterion (the teacher's marks against rubricate's):")
+		for _, key := range sortedKeys(sum.Criteria) {
+			a := sum.Criteria[key]
+			fmt.Fprintf(w, "  %-28s %d essays: exact %d, within one %d, quadratic weighted kappa %.3f\n", key, a.Judged, a.Exact, a.Adjacent, a.Kappa)
+		}
+	}
+	if worst := evalset.Disagreements(results, 3); len(worst) > 0 {
+		fmt.Fprintln(w, "\nwhere rubricate differs most from the teacher, and why it gave what it gave:")
+		for _, r := range worst {
+			if r.Want != nil {
+				fmt.Fprintf(w, "  %s: mark %d, teacher %d\n", r.Name, r.Points, *r.Want)
+			} else {
+				fmt.Fprintf(w, "  %s: level %d, teacher %v\n", r.Name, r.Level, r.Accepted)
+			}
+			if r.Explanation != "" {
+				fmt.Fprintf(w, "    %s\n", r.Explanation)
+			}
+			for id, want := range r.WantCriteria {
+				if got := r.Criteria[id]; got != want {
+					fmt.Fprintf(w, "    %s: %d, teacher %d\n", id, got, want)
+				}
+			}
+		}
+	}
+
 	if c.suggest && c.checker != nil {
+		for _, s := range evalset.SuggestEnough(c.checker, results, 5) {
+			if s.Best == s.Own {
+				fmt.Fprintf(w, "\nenough for %s, criterion %s: its %d items for full marks fit best (%d of %d essays agree)\n", s.Rubric, s.Criterion, s.Own, s.Before, s.Essays)
+				continue
+			}
+			fmt.Fprintf(w, "\nenough for %s, criterion %s: %d items for full marks fit better than %d: %d → %d of %d essays agree, quadratic weighted kappa %.3f → %.3f\n",
+				s.Rubric, s.Criterion, s.Best, s.Own, s.Before, s.After, s.Essays, s.KappaBefore, s.KappaAfter)
+			fmt.Fprintf(w, "  to use it, give the criterion enough: %d\n", s.Best)
+		}
 		sugs := evalset.SuggestLevels(c.checker, results, 5)
 		if len(sugs) == 0 {
 			fmt.Fprintln(w, "\nsuggest: no rubric has five or more essays with the teacher's levels")
@@ -249,6 +296,16 @@ func (c *evalCmd) report(results []evalset.Result, sum evalset.Summary) error {
 		return &exitError{code: exitBelowBar, msg: "below the bar: " + strings.Join(fails, "; ")}
 	}
 	return nil
+}
+
+// sortedKeys returns a map's keys in order.
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }
 
 // shorten cuts s to about n characters at a word, with an ellipsis.

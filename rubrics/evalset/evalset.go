@@ -36,6 +36,9 @@ type Annotation struct {
 	// those it states (not scored).
 	Elements       []string `yaml:"elements"`
 	Misconceptions []string `yaml:"misconceptions"`
+	// Criteria are the marks a teacher gives each criterion, by its id
+	// (evidence: 5), when the annotation gives them.
+	Criteria map[string]int `yaml:"criteria"`
 	// HasPresent is set when the file lists present (even empty), so that
 	// level-only annotations are not scored for evidence.
 	HasPresent bool `yaml:"-"`
@@ -119,6 +122,11 @@ func parseAnnotation(path string) (*Annotation, error) {
 	}
 	if a.Mark != nil && *a.Mark < 0 {
 		return nil, f.Errorf("$.mark", "mark %d is out of range", *a.Mark)
+	}
+	for id, m := range a.Criteria {
+		if m < 0 {
+			return nil, f.Errorf("$.criteria."+id, "mark %d is out of range", m)
+		}
 	}
 	return &a, nil
 }

@@ -1,6 +1,7 @@
 package evalset
 
 import (
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
@@ -116,5 +117,47 @@ func TestLoad(t *testing.T) {
 				t.Fatalf("Load error = %v, want it to contain %q", err, tt.want)
 			}
 		})
+	}
+}
+
+// criteriaChecker reads "E C" from an essay: the points it gives the
+// criteria evidence and causes; the level is their sum, halved.
+type criteriaChecker struct{ r *rubrics.Rubric }
+
+func (f criteriaChecker) Rubric(id string) (*rubrics.Rubric, bool) { return f.r, id == f.r.ID }
+
+func (f criteriaChecker) Check(r *rubrics.Rubric, text string) (*rubrics.Report, error) {
+	var e, c int
+	fmt.Sscan(text, &e, &c)
+	return &rubrics.Report{Score: rubrics.Score{Points: e + c, Level: (e + c) / 2, Explanation: fmt.Sprintf("criteria %d/8", e+c)},
+		Criteria: []rubrics.CriterionScore{{ID: "evidence", Points: e}, {ID: "causes", Points: c}}}, nil
+}
+
+// With the teacher's marks for each criterion, the summary gives the
+// agreement per criterion; the essays furthest from the teacher come
+// first, with how the mark was reached; a criterion the rubric does not
+// have is an error that names the rubric's.
+func TestCriteriaAgreement(t *testing.T) {
+	r := &rubrics.Rubric{ID: "q", Criteria: []rubrics.Criterion{{ID: "evidence"}, {ID: "causes"}}}
+	essay := func(name, text string, level int, crit map[string]int) Essay {
+		return Essay{Name: name, Text: text, Annotation: Annotation{Question: "q", Level: []int{level}, Criteria: crit}}
+	}
+	essays := []Essay{
+		essay("a", "4 4", 4, map[string]int{"evidence": 4, "causes": 4}),
+		essay("b", "2 2", 2, map[string]int{"evidence": 2, "causes": 1}),
+		essay("c", "4 0", 0, map[string]int{"evidence": 1, "causes": 0}),
+	}
+	results, sum := Run(criteriaChecker{r}, "q", essays)
+	ev, ca := sum.Criteria["q/evidence"], sum.Criteria["q/causes"]
+	if ev == nil || ev.Judged != 3 || ev.Exact != 2 || ca == nil || ca.Exact != 2 || ca.Adjacent != 3 {
+		t.Errorf("per criterion: evidence %+v, causes %+v", ev, ca)
+	}
+	worst := Disagreements(results, 3)
+	if len(worst) != 1 || worst[0].Name != "c" || worst[0].Explanation != "criteria 4/8" {
+		t.Errorf("disagreements %+v, want essay c with its explanation", worst)
+	}
+	bad := []Essay{essay("d", "1 1", 1, map[string]int{"analysis": 2})}
+	if res, _ := Run(criteriaChecker{r}, "q", bad); res[0].Err == nil || !strings.Contains(res[0].Err.Error(), "evidence, causes") {
+		t.Errorf("an unknown criterion: %v, want an error naming the rubric's criteria", res[0].Err)
 	}
 }

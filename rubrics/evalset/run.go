@@ -43,6 +43,26 @@ type Result struct {
 	Rubric   string
 	Earned   int
 	CapLevel int
+	// Criteria are the points each criterion gave, by id; WantCriteria
+	// the teacher's, where the annotation gives them.
+	Criteria, WantCriteria map[string]int
+	// Text is the essay, Explanation how its mark was reached.
+	Text, Explanation string
+}
+
+// Off is how far rubricate is from the teacher: levels from the nearest
+// level the teacher accepts, or marks from the teacher's mark.
+func (r Result) Off() int {
+	if r.Err != nil {
+		return 0
+	}
+	if r.Want != nil {
+		return abs(r.Points - *r.Want)
+	}
+	if len(r.Accepted) == 0 {
+		return 0
+	}
+	return abs(r.Level - nearestLevel(r.Level, r.Accepted))
 }
 
 // LevelOK reports whether the level is one the teacher accepts.
@@ -77,6 +97,55 @@ type Summary struct {
 	// ItemMissed and ItemFalse count, per evidence id, how often it was
 	// missed or found falsely.
 	ItemMissed, ItemFalse map[string]int
+	// Rubrics is the agreement on levels (or marks) per rubric, when the
+	// essays answer more than one; Criteria per criterion, "rubric/id",
+	// where the annotations give the teacher's marks for it.
+	Rubrics, Criteria map[string]*Agreement
+}
+
+// Agreement is how far rubricate's levels or marks agree with a
+// teacher's over some essays.
+type Agreement struct {
+	Judged, Exact, Adjacent int
+	Kappa                   float64
+	pairs                   [][2]int // teacher, rubricate
+	max                     int      // the greatest value, for the kappa
+}
+
+func (a *Agreement) add(teacher, rubricate int) {
+	a.Judged++
+	if teacher == rubricate {
+		a.Exact++
+	}
+	if abs(teacher-rubricate) <= 1 {
+		a.Adjacent++
+	}
+	a.pairs = append(a.pairs, [2]int{teacher, rubricate})
+	a.max = max(a.max, teacher, rubricate)
+	a.Kappa = kappaOver(a.pairs, a.max+1)
+}
+
+func agreement(m map[string]*Agreement, key string) *Agreement {
+	if m[key] == nil {
+		m[key] = &Agreement{}
+	}
+	return m[key]
+}
+
+// Disagreements returns the results furthest from the teacher, worst
+// first, at most n: those that differ at all.
+func Disagreements(results []Result, n int) []Result {
+	var out []Result
+	for _, r := range results {
+		if r.Off() > 0 {
+			out = append(out, r)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Off() > out[j].Off() })
+	if len(out) > n {
+		out = out[:n]
+	}
+	return out
 }
 
 // Precision is the share of evidence found that the teacher agrees with.
@@ -118,7 +187,8 @@ func byID(rep *rubrics.Report) (found, all []string) {
 }
 
 func run(c Checker, evidenceRubric string, essays []Essay, keys evidenceKeys) ([]Result, Summary) {
-	sum := Summary{ItemMissed: map[string]int{}, ItemFalse: map[string]int{}, Confusion: map[[2]int]int{}}
+	sum := Summary{ItemMissed: map[string]int{}, ItemFalse: map[string]int{}, Confusion: map[[2]int]int{},
+		Rubrics: map[string]*Agreement{}, Criteria: map[string]*Agreement{}}
 	var results []Result
 	var pairs, markPairs [][2]int
 	for _, es := range essays {
@@ -154,6 +224,15 @@ func run(c Checker, evidenceRubric string, essays []Essay, keys evidenceKeys) ([
 				sum.Adjacent++
 			}
 			pairs = append(pairs, [2]int{nearest, res.Level})
+			if res.Want == nil {
+				agreement(sum.Rubrics, res.Rubric).add(nearest, res.Level)
+			}
+		}
+		if res.Want != nil {
+			agreement(sum.Rubrics, res.Rubric).add(*res.Want, res.Points)
+		}
+		for id, want := range res.WantCriteria {
+			agreement(sum.Criteria, res.Rubric+"/"+id).add(want, res.Criteria[id])
 		}
 		if res.Want != nil {
 			want := *res.Want
@@ -189,9 +268,19 @@ func runOne(c Checker, evidenceRubric string, es Essay, keys evidenceKeys) Resul
 	res.Level = rep.Score.Level
 	res.Points, res.Want = rep.Score.Points, es.Mark
 	res.Rubric = own.ID
+	res.Text, res.Explanation = es.Text, rep.Score.Explanation
+	res.Criteria = map[string]int{}
 	for _, c := range rep.Criteria {
 		res.Earned += c.Points
+		res.Criteria[c.ID] = c.Points
 	}
+	for id := range es.Criteria {
+		if _, ok := res.Criteria[id]; !ok {
+			res.Err = fmt.Errorf("%s.yaml gives a mark for criterion %q, which rubric %s does not have (its criteria: %s)", es.Name, id, own.ID, strings.Join(criterionIDs(own), ", "))
+			return res
+		}
+	}
+	res.WantCriteria = es.Criteria
 	if rep.Score.Capped != "" {
 		res.CapLevel = rep.Score.Level
 	}
@@ -392,4 +481,12 @@ func (s Summary) WorstItems(n int) []string {
 		out = out[:n]
 	}
 	return out
+}
+
+func criterionIDs(r *rubrics.Rubric) []string {
+	ids := make([]string, len(r.Criteria))
+	for i, c := range r.Criteria {
+		ids[i] = c.ID
+	}
+	return ids
 }

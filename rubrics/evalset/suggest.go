@@ -28,17 +28,7 @@ type Suggestion struct {
 // The caps are kept as the check applied them: an essay a cap held at level
 // 2 stays at most at level 2. The rubric is not changed.
 func SuggestLevels(c Checker, results []Result, minEssays int) []Suggestion {
-	byRubric := map[string][]Result{}
-	for _, r := range results {
-		if r.Err == nil && len(r.Accepted) > 0 {
-			byRubric[r.Rubric] = append(byRubric[r.Rubric], r)
-		}
-	}
-	ids := make([]string, 0, len(byRubric))
-	for id := range byRubric {
-		ids = append(ids, id)
-	}
-	sort.Strings(ids)
+	byRubric, ids := groupByRubric(results, func(r Result) bool { return len(r.Accepted) > 0 })
 	var out []Suggestion
 	for _, id := range ids {
 		rs := byRubric[id]
@@ -148,4 +138,101 @@ func (s Suggestion) String() string {
 		out += fmt.Sprintf("  - level: %d\n    marks: %q\n", l.Level, l.Marks.String())
 	}
 	return out
+}
+
+// EnoughSuggestion is, for an evidence or causes criterion, the number of
+// items that earn full marks (its enough) under which the rubric's levels
+// fit the teacher's best, with the agreement before and after.
+type EnoughSuggestion struct {
+	Rubric, Criterion string
+	Essays            int
+	Own, Best         int // items for full marks: the rubric's, and the best fit
+	Before, After     int // essays whose level (or mark) the teacher accepts
+	KappaBefore       float64
+	KappaAfter        float64
+}
+
+// SuggestEnough finds, for each evidence and causes criterion of each
+// rubric with at least minEssays essays with the teacher's levels or
+// marks, the enough under which most of them get a level the teacher
+// accepts (their mark, for marks), the kappa breaking ties and then the
+// value nearest the rubric's own. Each value tried checks the essays
+// again with a copy of the rubric; the rubric is not changed.
+func SuggestEnough(c Checker, results []Result, minEssays int) []EnoughSuggestion {
+	byRubric, ids := groupByRubric(results, func(r Result) bool { return len(r.Accepted) > 0 || r.Want != nil })
+	var out []EnoughSuggestion
+	for _, id := range ids {
+		rs := byRubric[id]
+		rb, ok := c.Rubric(id)
+		if !ok || len(rs) < minEssays {
+			continue
+		}
+		for ci, cr := range rb.Criteria {
+			own := cr.EnoughItems()
+			if own == 0 || len(cr.Items) < 2 {
+				continue
+			}
+			score := func(enough int) (int, float64, bool) {
+				r := *rb
+				r.Criteria = append([]rubrics.Criterion(nil), rb.Criteria...)
+				r.Criteria[ci].Enough = enough
+				in, pairs := 0, [][2]int{}
+				for _, res := range rs {
+					rep, err := c.Check(&r, res.Text)
+					if err != nil {
+						return 0, 0, false
+					}
+					got, want := rep.Score.Level, 0
+					if res.Want != nil {
+						got, want = rep.Score.Points, *res.Want
+					} else {
+						want = nearestLevel(got, res.Accepted)
+					}
+					if got == want {
+						in++
+					}
+					pairs = append(pairs, [2]int{want, got})
+				}
+				k := quadraticKappa(pairs)
+				if rs[0].Want != nil {
+					k = kappaOver(pairs, rb.Marks+1)
+				}
+				return in, k, true
+			}
+			before, kBefore, ok := score(own)
+			if !ok {
+				continue
+			}
+			s := EnoughSuggestion{Rubric: id, Criterion: cr.ID, Essays: len(rs), Own: own, Best: own,
+				Before: before, After: before, KappaBefore: kBefore, KappaAfter: kBefore}
+			for v := 1; v <= len(cr.Items); v++ {
+				in, k, ok := score(v)
+				if !ok {
+					continue
+				}
+				if in > s.After || in == s.After && (k > s.KappaAfter+1e-9 || k > s.KappaAfter-1e-9 && abs(v-own) < abs(s.Best-own)) {
+					s.Best, s.After, s.KappaAfter = v, in, k
+				}
+			}
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// groupByRubric returns the results checked without error that keep
+// accepts, by rubric, with the rubrics' ids in order.
+func groupByRubric(results []Result, keep func(Result) bool) (map[string][]Result, []string) {
+	by := map[string][]Result{}
+	for _, r := range results {
+		if r.Err == nil && keep(r) {
+			by[r.Rubric] = append(by[r.Rubric], r)
+		}
+	}
+	ids := make([]string, 0, len(by))
+	for id := range by {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	return by, ids
 }

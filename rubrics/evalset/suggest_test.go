@@ -1,6 +1,7 @@
 package evalset
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/rubricate/rubricate/rubrics"
@@ -49,6 +50,57 @@ func TestSuggestLevels(t *testing.T) {
 	}
 	// Too few essays: no suggestion.
 	if got := SuggestLevels(fakeChecker{r}, results[:3], 5); len(got) != 0 {
+		t.Errorf("%d suggestions from 3 essays", len(got))
+	}
+}
+
+// itemsChecker gives an essay, whose text is the number of items it uses,
+// the points an evidence criterion gives for that many of its enough, and
+// the level of those points.
+type itemsChecker struct{ r *rubrics.Rubric }
+
+func (f itemsChecker) Rubric(id string) (*rubrics.Rubric, bool) { return f.r, id == f.r.ID }
+
+func (f itemsChecker) Check(r *rubrics.Rubric, text string) (*rubrics.Report, error) {
+	var used int
+	fmt.Sscan(text, &used)
+	c := r.Criteria[0]
+	points := min(c.Marks, c.Marks*used/c.EnoughItems())
+	level := 0
+	for _, l := range r.Levels {
+		if points >= l.Marks.Min {
+			level = l.Level
+		}
+	}
+	return &rubrics.Report{Score: rubrics.Score{Points: points, Level: level}}, nil
+}
+
+// On essays a teacher levelled as if three items earned full marks, where
+// the rubric asks for six, the suggestion is three, with how many more
+// essays then agree; a criterion whose own enough fits keeps it.
+func TestSuggestEnough(t *testing.T) {
+	r := &rubrics.Rubric{ID: "q", Marks: 12, Levels: []rubrics.Level{
+		{Level: 1, Marks: rubrics.Band{Min: 1, Max: 3}},
+		{Level: 2, Marks: rubrics.Band{Min: 4, Max: 8}},
+		{Level: 3, Marks: rubrics.Band{Min: 9, Max: 12}},
+	}, Criteria: []rubrics.Criterion{{ID: "evidence", Kind: rubrics.KindEvidence, Marks: 12,
+		Items: []string{"a", "b", "c", "d", "e", "f"}, Enough: 6}}}
+	var results []Result
+	for _, e := range []struct{ used, teacher int }{{1, 2}, {1, 2}, {2, 2}, {2, 2}, {3, 3}, {3, 3}, {5, 3}} {
+		results = append(results, Result{Rubric: "q", Text: fmt.Sprint(e.used), Accepted: []int{e.teacher}})
+	}
+	got := SuggestEnough(itemsChecker{r}, results, 5)
+	if len(got) != 1 {
+		t.Fatalf("%d suggestions, want 1", len(got))
+	}
+	if s := got[0]; s.Own != 6 || s.Best != 3 || s.After != 7 || s.Before >= s.After {
+		t.Errorf("suggestion %+v, want 6 → 3 with all 7 essays agreeing", s)
+	}
+	r.Criteria[0].Enough = 3
+	if s := SuggestEnough(itemsChecker{r}, results, 5)[0]; s.Best != 3 || s.Before != 7 {
+		t.Errorf("with its enough already 3: %+v, want it kept", s)
+	}
+	if got := SuggestEnough(itemsChecker{r}, results[:3], 5); len(got) != 0 {
 		t.Errorf("%d suggestions from 3 essays", len(got))
 	}
 }
