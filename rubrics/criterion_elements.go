@@ -32,7 +32,7 @@ func (elementsScorer) score(e *essay, c Criterion) (float64, string) {
 	}
 	if c.Marks > 0 && mark < c.Marks {
 		if next, ok := nextBand(c.Bands, len(stated)); ok {
-			fmt.Fprintf(&b, "State %s more for %d marks.", plural(next-len(stated), "key point", "key points"), c.Bands[next])
+			fmt.Fprintf(&b, "State %s more for %s.", plural(next-len(stated), "key point", "key points"), plural(c.Bands[next], "mark", "marks"))
 		}
 	}
 	if c.Marks == 0 {

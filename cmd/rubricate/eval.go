@@ -233,10 +233,12 @@ func (c *evalCmd) report(results []evalset.Result, sum evalset.Summary) error {
 			if r.Explanation != "" {
 				fmt.Fprintf(w, "    %s\n", r.Explanation)
 			}
-			for id, want := range r.WantCriteria {
-				if got := r.Criteria[id]; got != want {
-					fmt.Fprintf(w, "    %s: %d, teacher %d\n", id, got, want)
+			for _, cs := range r.Scores {
+				teacher := ""
+				if want, ok := r.WantCriteria[cs.ID]; ok {
+					teacher = fmt.Sprintf(" (teacher %d)", want)
 				}
+				fmt.Fprintf(w, "    %s %d/%d%s: %s\n", cs.Name, cs.Points, cs.Max, teacher, shorten(cs.Feedback, 110))
 			}
 		}
 	}

@@ -46,8 +46,10 @@ type Result struct {
 	// Criteria are the points each criterion gave, by id; WantCriteria
 	// the teacher's, where the annotation gives them.
 	Criteria, WantCriteria map[string]int
-	// Text is the essay, Explanation how its mark was reached.
+	// Text is the essay, Explanation how its mark was reached and Scores
+	// each criterion's points and feedback.
 	Text, Explanation string
+	Scores            []rubrics.CriterionScore
 }
 
 // Off is how far rubricate is from the teacher: levels from the nearest
@@ -268,7 +270,7 @@ func runOne(c Checker, evidenceRubric string, es Essay, keys evidenceKeys) Resul
 	res.Level = rep.Score.Level
 	res.Points, res.Want = rep.Score.Points, es.Mark
 	res.Rubric = own.ID
-	res.Text, res.Explanation = es.Text, rep.Score.Explanation
+	res.Text, res.Explanation, res.Scores = es.Text, rep.Score.Explanation, rep.Criteria
 	res.Criteria = map[string]int{}
 	for _, c := range rep.Criteria {
 		res.Earned += c.Points
