@@ -61,7 +61,12 @@ type Catalogue struct {
 	Causes []Item `yaml:"causes,omitempty"`
 }
 
-var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
+// IDPattern is what every id is written as, of a topic, an item, a rubric
+// or a criterion: lower-case letters, digits and hyphens, up to 64
+// characters, as they are in web addresses.
+var IDPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,63}$`)
+
+var idPattern = IDPattern
 
 var kinds = map[string]bool{KindEvent: true, KindFigure: true, KindCause: true, KindConcept: true}
 

@@ -3,7 +3,6 @@ package rubrics
 import (
 	"fmt"
 	"io"
-	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -24,7 +23,7 @@ type Topics interface {
 // parser accepts.
 const MaxRubricBytes = yamlfile.MaxBytes
 
-var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,63}$`)
+var idPattern = corpus.IDPattern
 
 var criterionKinds = []string{KindEvidence, KindCauses, KindAnalysis, KindJudgement, KindAccuracy, KindElements}
 
@@ -82,7 +81,9 @@ func validate(f *yamlfile.File, rb *Rubric, topics Topics) yamlfile.Errors {
 	}
 	topic, ok := topics.Topic(rb.Topic)
 	if rb.Topic != "" && !ok {
-		add("$.topic", "unknown topic %q%s", rb.Topic, suggest(rb.Topic, topicIDs(topics)))
+		e := f.Errorf("$.topic", "unknown topic %q%s", rb.Topic, suggest(rb.Topic, topicIDs(topics)))
+		e.Code, e.Subject = yamlfile.CodeUnknownTopic, rb.Topic
+		errs = append(errs, e)
 	}
 
 	known := map[string]bool{}

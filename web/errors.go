@@ -69,6 +69,10 @@ type ErrorDetail struct {
 	Col     int    `json:"col"`
 	Message string `json:"message"`
 	Source  string `json:"-"` // the offending line, for pages
+	// Code and Subject say what is wrong for programs (see
+	// yamlfile.Error): "unknown_topic" and the topic's id.
+	Code    string `json:"code,omitempty"`
+	Subject string `json:"subject,omitempty"`
 }
 
 func (e *Error) Error() string { return e.Message }

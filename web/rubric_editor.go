@@ -4,13 +4,13 @@ import (
 	"context"
 	"errors"
 	"net/http"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/rubricate/rubricate/corpus/yamlfile"
 	"github.com/rubricate/rubricate/rubrics"
 	"github.com/rubricate/rubricate/web/store"
 )
@@ -136,9 +136,6 @@ func addProblem(p *editorPage, err error) {
 	p.Form, p.Basis = nil, ""
 }
 
-// unknownTopic finds the topic a problem says is unknown.
-var unknownTopic = regexp.MustCompile(`^unknown topic "([a-z0-9-]+)"`)
-
 // renderEditor shows the editor with its gutter.
 func (h *handler) renderEditor(c *gin.Context, status int, p *editorPage) {
 	bad := map[int]bool{}
@@ -146,9 +143,9 @@ func (h *handler) renderEditor(c *gin.Context, status int, p *editorPage) {
 		bad[d.Line] = true
 		// A topic of the teacher's that is not published yet is the likely
 		// cause: say so.
-		if m := unknownTopic.FindStringSubmatch(d.Message); m != nil {
-			if t, err := h.store.Topic(c.Request.Context(), m[1]); err == nil && !t.Published && t.Owner == session(c).Teacher.ID {
-				p.Problems[i].Message += ": your topic " + m[1] + " is not published yet; publish it, then rubrics can use it"
+		if d.Code == yamlfile.CodeUnknownTopic {
+			if t, err := h.store.Topic(c.Request.Context(), d.Subject); err == nil && !t.Published && t.Owner == session(c).Teacher.ID {
+				p.Problems[i].Message += ": your topic " + d.Subject + " is not published yet; publish it, then rubrics can use it"
 			} else if p.Withdrawn {
 				p.Problems[i].Message += ": it is not published any more; move the rubric to a published topic, or wait until the topic is published again"
 			}

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"net/url"
 	"strings"
 	"sync"
 	"testing"
@@ -226,5 +227,22 @@ func TestConcurrentSaves(t *testing.T) {
 	}
 	if n := len(document(t, serve(t, s, "GET", "/", "", nil)).Find(`input[name="rubric"]`).Nodes); n != len(s.h.lib.RubricIDs()) || n != 4+teachers {
 		t.Errorf("%d rubrics on the home page", n)
+	}
+}
+
+// A rubric on the teacher's own topic that is not published yet is told
+// so, at the topic's line, rather than only that the topic is unknown.
+func TestRubricOnUnpublishedTopic(t *testing.T) {
+	s, _ := teacherServer(t, t.TempDir())
+	_, token := addTeacher(t, s, "ada")
+	if rec := api(t, s, "POST", "/api/v1/topics", token, "application/json", mustJSON(topicRequest{ID: "korea", Title: "The Korean War", Notes: topicNotes})); rec.Code != http.StatusCreated {
+		t.Fatalf("topic: %d %s", rec.Code, rec.Body)
+	}
+	b := signIn(t, s, "ada")
+	yaml := strings.Replace(splitCopy(t, "korea-essay"), "topic: sino-soviet-relations-1949-76", "topic: korea", 1)
+	rec := b.post("/teacher/rubrics/new", url.Values{"yaml": {yaml}, "do": {"save"}})
+	problems := document(t, rec).Find(".yaml-problems").Text()
+	if !strings.Contains(problems, "your topic korea is not published yet; publish it, then rubrics can use it") {
+		t.Errorf("problems %q, want the topic named as the teacher's, not published yet", problems)
 	}
 }

@@ -5,7 +5,6 @@ import (
 	"io"
 	"net/http"
 	"path"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -13,6 +12,7 @@ import (
 	"github.com/gin-gonic/gin"
 	"github.com/goccy/go-yaml"
 
+	"github.com/rubricate/rubricate/corpus"
 	"github.com/rubricate/rubricate/rubrics"
 	"github.com/rubricate/rubricate/web/store"
 )
@@ -35,7 +35,7 @@ type topicPage struct {
 	Users      []string // published rubrics on the topic
 }
 
-var topicIDPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9-]{0,63}$`)
+var topicIDPattern = corpus.IDPattern
 
 // newTopicPage starts the topic editor for id ("" for a new topic).
 func newTopicPage(c *gin.Context, id string) *topicPage {

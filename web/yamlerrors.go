@@ -55,7 +55,7 @@ func (d ErrorDetail) Caret() string {
 }
 
 func detailOf(e *yamlfile.Error) ErrorDetail {
-	return ErrorDetail{Line: e.Line, Col: e.Col, Message: e.Msg, Source: e.Source}
+	return ErrorDetail{Line: e.Line, Col: e.Col, Message: e.Msg, Source: e.Source, Code: e.Code, Subject: e.Subject}
 }
 
 // docError is a problem with a document that has no place of its own (the

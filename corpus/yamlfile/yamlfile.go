@@ -25,7 +25,17 @@ type Error struct {
 	// More is set on the last Error of a list cut by Errors.Limit: how many
 	// problems were left out.
 	More int
+	// Code says what is wrong for programs, where they act on it (see the
+	// Code constants), and Subject what it is about: for CodeUnknownTopic,
+	// the topic's id. Msg is for people.
+	Code, Subject string
 }
+
+// Codes of Error, for programs that act on a problem (a page that says
+// more about an unknown topic, say).
+const (
+	CodeUnknownTopic = "unknown_topic"
+)
 
 func (e *Error) Error() string {
 	switch {
