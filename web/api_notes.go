@@ -51,7 +51,7 @@ func (h *handler) apiNotesSearch(c *gin.Context) {
 		}
 		limit = n
 	}
-	h.shelf.refresh(c.Request.Context())
+	h.shelf.Refresh(c.Request.Context())
 	topic := c.DefaultQuery("topic", h.defaultTopic)
 	if _, ok := h.lib.Index(topic); !ok {
 		h.apiError(c, userError(codeNotFound, "There is no topic %q. Leave out topic to search %s.", shorten(topic, 80), h.defaultTopic))

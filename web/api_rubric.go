@@ -40,7 +40,7 @@ type itemView struct {
 // "Accept: application/yaml" it answers the rubric's YAML.
 func (h *handler) apiRubric(c *gin.Context) {
 	id := c.Param("id")
-	h.shelf.refresh(c.Request.Context())
+	h.shelf.Refresh(c.Request.Context())
 	r, ok := h.lib.Rubric(id)
 	var version int
 	var draft bool
@@ -57,7 +57,7 @@ func (h *handler) apiRubric(c *gin.Context) {
 		if t != nil {
 			caller = t.ID
 		}
-		rec, rr, err := h.shelf.visible(c.Request.Context(), caller, id)
+		rec, rr, err := h.shelf.Visible(c.Request.Context(), caller, id)
 		switch {
 		case rec.ID == "" && (err == nil || errors.Is(err, store.ErrNotFound)):
 			h.apiError(c, noRubric(id))

@@ -14,7 +14,7 @@ func (h *handler) apiDeleteRubric(c *gin.Context) {
 	id := c.Param("id")
 	err := h.apiOwned(ctx, me, id)
 	if err == nil {
-		err = h.shelf.deleteRubric(ctx, me.ID, id)
+		err = h.shelf.DeleteRubric(ctx, me.ID, id)
 	}
 	if err != nil {
 		h.apiError(c, err)

@@ -17,7 +17,7 @@ func (h *handler) apiPublishRubric(published bool) gin.HandlerFunc {
 			h.apiError(c, err)
 			return
 		}
-		rec, err := h.shelf.setPublished(ctx, me.ID, id, published)
+		rec, err := h.shelf.SetPublished(ctx, me.ID, id, published)
 		if err != nil {
 			h.apiError(c, err)
 			return

@@ -13,6 +13,7 @@ import (
 
 	"github.com/rubricate/rubricate/analyzer"
 	"github.com/rubricate/rubricate/web/store"
+	"github.com/rubricate/rubricate/web/workspace"
 )
 
 // written is the answer to a rubric or topic written through the API.
@@ -44,7 +45,7 @@ func (h *handler) apiSaveRubric(c *gin.Context, id string) {
 	}
 	if id != "" {
 		if old, err := h.store.Rubric(ctx, id); err == nil && old.Owner != me.ID {
-			if !h.shelf.seenBy(old, me.ID) {
+			if !h.shelf.SeenBy(old, me.ID) {
 				h.apiError(c, noRubric(id))
 				return
 			}
@@ -52,9 +53,9 @@ func (h *handler) apiSaveRubric(c *gin.Context, id string) {
 			return
 		}
 	}
-	r, err := h.shelf.parseRubric(name, data)
+	r, err := h.shelf.ParseRubric(name, data)
 	if err == nil && id != "" && r.ID != id {
-		err = docError(name, data, "$.id", "the rubric's id is %q, but the URL names %q: make them the same", r.ID, id)
+		err = workspace.DocError(name, data, "$.id", "the rubric's id is %q, but the URL names %q: make them the same", r.ID, id)
 	}
 	if err != nil {
 		h.apiError(c, invalidDoc(codeInvalidRubric, err))
@@ -62,11 +63,11 @@ func (h *handler) apiSaveRubric(c *gin.Context, id string) {
 	}
 	old, err := h.store.Rubric(ctx, r.ID)
 	exists := err == nil
-	if err := claim("rubric", r.ID, err, id == "", old.Owner, me.ID, err == nil && h.shelf.seenBy(old, me.ID)); err != nil {
+	if err := claim("rubric", r.ID, err, id == "", old.Owner, me.ID, err == nil && h.shelf.SeenBy(old, me.ID)); err != nil {
 		h.apiError(c, err)
 		return
 	}
-	rec, err := h.shelf.saveRubric(ctx, me.ID, r, data)
+	rec, err := h.shelf.SaveRubric(ctx, me.ID, r, data)
 	if err != nil {
 		h.apiError(c, err)
 		return
@@ -127,7 +128,7 @@ func (h *handler) apiOwned(ctx context.Context, me store.Teacher, id string) err
 	switch {
 	case h.lib.IsBuiltin(id):
 		return userError(codeForbidden, "%q is a built-in rubric and cannot be changed.", id)
-	case errors.Is(err, store.ErrNotFound), err == nil && !h.shelf.seenBy(rec, me.ID):
+	case errors.Is(err, store.ErrNotFound), err == nil && !h.shelf.SeenBy(rec, me.ID):
 		return noRubric(id)
 	case err != nil:
 		return err

@@ -27,7 +27,7 @@ func (h *handler) summary(r *rubrics.Rubric) rubricSummary {
 
 // apiRubrics handles "GET /api/v1/rubrics".
 func (h *handler) apiRubrics(c *gin.Context) {
-	h.shelf.refresh(c.Request.Context())
+	h.shelf.Refresh(c.Request.Context())
 	list := []rubricSummary{}
 	for _, id := range h.lib.RubricIDs() {
 		if r, ok := h.lib.Rubric(id); ok {

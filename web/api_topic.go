@@ -26,10 +26,10 @@ type topicDetail struct {
 // to anyone, a draft to its owner (with their API token).
 func (h *handler) apiTopic(c *gin.Context) {
 	id := c.Param("id")
-	h.shelf.refresh(c.Request.Context())
+	h.shelf.Refresh(c.Request.Context())
 	var d topicDetail
 	var t *corpus.Topic
-	if h.shelf.bundled[id] {
+	if h.shelf.IsBundled(id) {
 		t, _ = h.lib.Topic(id)
 		d = topicDetail{ID: id, Builtin: true, Published: true}
 	} else {
@@ -42,7 +42,7 @@ func (h *handler) apiTopic(c *gin.Context) {
 		if tt != nil {
 			caller = tt.ID
 		}
-		rec, err := h.shelf.visibleTopic(c.Request.Context(), caller, id)
+		rec, err := h.shelf.VisibleTopic(c.Request.Context(), caller, id)
 		if errors.Is(err, store.ErrNotFound) {
 			h.apiError(c, noTopic(id))
 			return
@@ -52,7 +52,7 @@ func (h *handler) apiTopic(c *gin.Context) {
 			return
 		}
 		d = topicDetail{ID: id, Version: rec.Version, Published: rec.Published, Catalogue: string(rec.Catalogue)}
-		if t, err = h.shelf.parseTopic(id, rec.Catalogue, rec.Notes, false); err != nil {
+		if t, err = h.shelf.ParseTopic(id, rec.Catalogue, rec.Notes, false); err != nil {
 			d.Notes, d.Title, d.Items = rec.Notes, id, []itemView{}
 			c.JSON(http.StatusOK, d)
 			return

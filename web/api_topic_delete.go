@@ -14,7 +14,7 @@ func (h *handler) apiDeleteTopic(c *gin.Context) {
 	id := c.Param("id")
 	err := h.apiOwnedTopic(ctx, me, id)
 	if err == nil {
-		err = h.shelf.deleteTopic(ctx, me.ID, id)
+		err = h.shelf.DeleteTopic(ctx, me.ID, id)
 	}
 	if err != nil {
 		h.apiError(c, err)

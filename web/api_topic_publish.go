@@ -17,7 +17,7 @@ func (h *handler) apiPublishTopic(published bool) gin.HandlerFunc {
 			h.apiError(c, err)
 			return
 		}
-		rec, err := h.shelf.setTopicPublished(ctx, me.ID, id, published)
+		rec, err := h.shelf.SetTopicPublished(ctx, me.ID, id, published)
 		if err != nil {
 			h.apiError(c, err)
 			return

@@ -33,7 +33,7 @@ func (h *handler) apiSaveTopic(c *gin.Context, id string) {
 		h.apiError(c, err)
 		return
 	}
-	if id != "" && h.shelf.bundled[id] {
+	if id != "" && h.shelf.IsBundled(id) {
 		h.apiError(c, userError(codeForbidden, "%q is a topic that comes with rubricate and cannot be changed.", id))
 		return
 	}
@@ -53,7 +53,7 @@ func (h *handler) apiSaveTopic(c *gin.Context, id string) {
 		h.apiError(c, userError(codeBadRequest, "Send the topic's notes (plain text or Markdown) in notes: %s.", exampleTopic))
 		return
 	}
-	if err := h.shelf.checkTopicID(req.ID); err != nil {
+	if err := h.shelf.CheckTopicID(req.ID); err != nil {
 		h.apiError(c, err)
 		return
 	}
@@ -75,12 +75,12 @@ func (h *handler) apiSaveTopic(c *gin.Context, id string) {
 		}
 		req.Catalogue = string(draft)
 	}
-	t, err := h.shelf.parseTopic(req.ID, []byte(req.Catalogue), req.Notes, true)
+	t, err := h.shelf.ParseTopic(req.ID, []byte(req.Catalogue), req.Notes, true)
 	if err != nil {
 		h.apiError(c, invalidDoc(codeInvalidTopic, err))
 		return
 	}
-	rec, err := h.shelf.saveTopic(ctx, me.ID, t, req.Notes, []byte(req.Catalogue))
+	rec, err := h.shelf.SaveTopic(ctx, me.ID, t, req.Notes, []byte(req.Catalogue))
 	if err != nil {
 		h.apiError(c, err)
 		return
@@ -93,7 +93,7 @@ func (h *handler) apiSaveTopic(c *gin.Context, id string) {
 func (h *handler) apiOwnedTopic(ctx context.Context, me store.Teacher, id string) error {
 	rec, err := h.store.Topic(ctx, id)
 	switch {
-	case h.shelf.bundled[id]:
+	case h.shelf.IsBundled(id):
 		return userError(codeForbidden, "%q is a topic that comes with rubricate and cannot be changed.", id)
 	case errors.Is(err, store.ErrNotFound), err == nil && rec.Owner != me.ID && !rec.Published:
 		return noTopic(id)

@@ -14,6 +14,7 @@ import (
 	"github.com/rubricate/rubricate/analyzer"
 	"github.com/rubricate/rubricate/analyzer/essayfile"
 	"github.com/rubricate/rubricate/web/store"
+	"github.com/rubricate/rubricate/web/workspace"
 )
 
 // Error codes. The API returns them; the pages show the message.
@@ -121,9 +122,18 @@ func statusCode(code string) int {
 func asError(err error) (e *Error, internal bool) {
 	var mbe *http.MaxBytesError
 	var thr *store.ThrottledError
+	var refused *workspace.Error
 	switch {
 	case errors.As(err, &e):
 		return e, false
+	case errors.As(err, &refused):
+		switch refused.Code {
+		case workspace.InvalidRubric:
+			return invalidDoc(codeInvalidRubric, refused.Err), false
+		case workspace.InvalidTopic:
+			return invalidDoc(codeInvalidTopic, refused.Err), false
+		}
+		return &Error{Code: string(refused.Code), Message: refused.Message}, false
 	case errors.Is(err, analyzer.ErrEmpty):
 		return &Error{Code: codeEmptyEssay, Message: sentence(analyzer.ErrEmpty.Error())}, false
 	case errors.Is(err, analyzer.ErrNotText):

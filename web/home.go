@@ -55,7 +55,7 @@ type rubricChoice struct {
 // "/?topic=ID" for a topic's first question. A student who checks without
 // choosing is asked to.
 func (h *handler) showHome(c *gin.Context) {
-	h.shelf.refresh(c.Request.Context())
+	h.shelf.Refresh(c.Request.Context())
 	rubric := c.Query("rubric")
 	if topic := c.Query("topic"); rubric == "" && topic != "" {
 		for _, id := range h.lib.RubricIDs() {

@@ -56,7 +56,7 @@ type resultView struct {
 // showNotes handles "GET /notes" (the notes by card) and "GET /notes?q="
 // (search with highlighted fragments).
 func (h *handler) showNotes(c *gin.Context) {
-	h.shelf.refresh(c.Request.Context())
+	h.shelf.Refresh(c.Request.Context())
 	id := c.DefaultQuery("topic", h.defaultTopic)
 	t, ok := h.lib.Topic(id)
 	if !ok {

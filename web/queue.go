@@ -57,7 +57,7 @@ var maxCheckTime = 2 * time.Second
 // rubric replaced while the essay was checked is compiled once more by
 // the Library, outside what it registers; that copy is dropped at once.
 func (h *handler) checkChosen(ctx context.Context, r *rubrics.Rubric, text string) (*rubrics.Report, error) {
-	version := h.shelf.versionOf(r)
+	version := h.shelf.VersionOf(r)
 	rep, err := h.check(ctx, r, text)
 	if cur, ok := h.lib.Rubric(r.ID); !ok || cur != r {
 		h.lib.Forget(r)

@@ -8,13 +8,14 @@ import (
 
 	"github.com/rubricate/rubricate/rubrics"
 	"github.com/rubricate/rubricate/web/store"
+	"github.com/rubricate/rubricate/web/workspace"
 )
 
 // handler answers every route. Each route's method lives in its own file.
 type handler struct {
 	lib          *rubrics.Library
 	store        *store.Store
-	shelf        *shelf // teachers' rubrics and topics, in step with lib
+	shelf        *workspace.Service // teachers' rubrics and topics, in step with lib
 	log          *slog.Logger
 	views        *views
 	assets       *assets

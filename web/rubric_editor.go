@@ -13,6 +13,7 @@ import (
 	"github.com/rubricate/rubricate/corpus/yamlfile"
 	"github.com/rubricate/rubricate/rubrics"
 	"github.com/rubricate/rubricate/web/store"
+	"github.com/rubricate/rubricate/web/workspace"
 )
 
 // editorPage is the data of the rubric editor: the YAML with its problems
@@ -72,7 +73,7 @@ const maxVersionsShown = 30
 
 // newEditor starts the editor page for the rubric id (or a new one).
 func (h *handler) newEditor(c *gin.Context, id string) *editorPage {
-	h.shelf.refresh(c.Request.Context())
+	h.shelf.Refresh(c.Request.Context())
 	p := &editorPage{base: teacherBase(c, "New rubric"), New: id == "", ID: id, Action: "/teacher/rubrics/new"}
 	if id != "" {
 		p.Title = "Edit " + id
@@ -102,7 +103,7 @@ func (h *handler) ownRubric(c *gin.Context, id string) (store.RubricRecord, erro
 // fillHistory adds the saved rubric's record and versions to the page.
 func (h *handler) fillHistory(ctx context.Context, p *editorPage, rec store.RubricRecord) error {
 	p.Record = &rec
-	p.Withdrawn = rec.Published && !h.shelf.isRegistered(rec)
+	p.Withdrawn = rec.Published && !h.shelf.IsRegistered(rec)
 	for v := rec.Version; v >= 1 && v > rec.Version-maxVersionsShown; v-- {
 		old, err := h.store.RubricVersion(ctx, rec.ID, v)
 		if err != nil {
@@ -119,7 +120,7 @@ func (h *handler) fillHistory(ctx context.Context, p *editorPage, rec store.Rubr
 func (h *handler) load(p *editorPage, data []byte) *rubrics.Rubric {
 	p.YAML = string(data)
 	p.Problems, p.Form, p.Basis = nil, nil, ""
-	r, err := h.shelf.parseRubric(p.ID+".yaml", data)
+	r, err := h.shelf.ParseRubric(p.ID+".yaml", data)
 	if err != nil {
 		p.Problems = invalidDoc(codeInvalidRubric, err).Details
 		return nil
@@ -205,7 +206,7 @@ func (h *handler) editRubric(c *gin.Context, id string) {
 // it was filled from) in data. On an error the page keeps the YAML as
 // posted and the form as filled in, so nothing typed is lost.
 func (h *handler) applyForm(p *editorPage, req *http.Request, basis string, data []byte) ([]byte, error) {
-	orig, err := h.shelf.parseRubric("basis.yaml", []byte(basis))
+	orig, err := h.shelf.ParseRubric("basis.yaml", []byte(basis))
 	if err != nil {
 		return data, nil // not a form this server filled in: ignore it
 	}
@@ -239,20 +240,20 @@ func (h *handler) saveFromEditor(c *gin.Context, p *editorPage, r *rubrics.Rubri
 	}
 	switch {
 	case p.ID != "" && r.ID != p.ID:
-		addProblem(p, docError(p.ID+".yaml", data, "$.id",
+		addProblem(p, workspace.DocError(p.ID+".yaml", data, "$.id",
 			"this is the rubric %q: to save it as %q, clone it from Your rubrics instead", p.ID, r.ID))
 	case p.ID == "":
-		if err := h.shelf.checkRubricID(r.ID); err != nil {
-			addProblem(p, docError("new.yaml", data, "$.id", "%s", strings.TrimSuffix(err.Error(), ".")))
+		if err := h.shelf.CheckRubricID(r.ID); err != nil {
+			addProblem(p, workspace.DocError("new.yaml", data, "$.id", "%s", strings.TrimSuffix(err.Error(), ".")))
 		} else if _, err := h.store.Rubric(ctx, r.ID); err == nil {
-			addProblem(p, docError("new.yaml", data, "$.id", "there is a rubric called %q already: choose another id", r.ID))
+			addProblem(p, workspace.DocError("new.yaml", data, "$.id", "there is a rubric called %q already: choose another id", r.ID))
 		}
 	}
 	if len(p.Problems) > 0 {
 		notSaved(userError(codeInvalidRubric, "Not saved: fix the problems listed under the YAML, then save again."))
 		return
 	}
-	rec, err := h.shelf.saveRubric(ctx, me, r, data)
+	rec, err := h.shelf.SaveRubric(ctx, me, r, data)
 	if err != nil {
 		notSaved(err)
 		return

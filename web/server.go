@@ -21,6 +21,7 @@ import (
 
 	"github.com/rubricate/rubricate/rubrics"
 	"github.com/rubricate/rubricate/web/store"
+	"github.com/rubricate/rubricate/web/workspace"
 )
 
 // Limits on requests and connections.
@@ -148,8 +149,8 @@ func New(lib *rubrics.Library, cfg Config) (*Server, error) {
 		return nil, fmt.Errorf("web: %w", err)
 	}
 	h.store = st
-	h.shelf = newShelf(st, lib, log)
-	if err := h.shelf.load(ctx); err != nil {
+	h.shelf = workspace.New(st, lib, log)
+	if err := h.shelf.Load(ctx); err != nil {
 		st.Close()
 		return nil, fmt.Errorf("web: loading teachers' rubrics: %w", err)
 	}

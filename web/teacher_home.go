@@ -40,7 +40,7 @@ type ownTopic struct {
 func (h *handler) showWorkspace(c *gin.Context) {
 	ctx := c.Request.Context()
 	me := session(c).Teacher
-	h.shelf.refresh(ctx)
+	h.shelf.Refresh(ctx)
 	p := workspacePage{base: teacherBase(c, "Your rubrics"), Notice: notice(c)}
 	recs, err := h.store.RubricsByOwner(ctx, me.ID)
 	if err != nil {
@@ -49,13 +49,13 @@ func (h *handler) showWorkspace(c *gin.Context) {
 	}
 	for _, rec := range recs {
 		v := ownRubric{ID: rec.ID, Title: rec.ID, Version: rec.Version, Published: rec.Published, Updated: rec.Updated}
-		if _, r, err := h.shelf.rubric(ctx, rec.ID); err == nil {
+		if _, r, err := h.shelf.Rubric(ctx, rec.ID); err == nil {
 			v.Title, v.Question = r.Title, r.Question
 		} else {
 			v.Broken = true
 		}
 		// Published, but not given to students: say so, whatever the cause.
-		v.Broken = v.Broken || rec.Published && !h.shelf.isRegistered(rec)
+		v.Broken = v.Broken || rec.Published && !h.shelf.IsRegistered(rec)
 		p.Rubrics = append(p.Rubrics, v)
 	}
 	topics, err := h.store.TopicsByOwner(ctx, me.ID)

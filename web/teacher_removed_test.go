@@ -89,7 +89,7 @@ func TestRemovedTeacher(t *testing.T) {
 		}
 		// The server polls every pollInterval; poll faster here, and wait
 		// (up to a generous deadline) for a check to be refused.
-		go s.h.shelf.watch(time.Millisecond)
+		go s.h.shelf.Watch(time.Millisecond)
 		deadline := time.Now().Add(10 * time.Second)
 		for {
 			_, code := checkEssay(t, s, "split4", "The treaty of 1950.")
@@ -135,7 +135,7 @@ func TestWatchStops(t *testing.T) {
 	s, _ := teacherServer(t, t.TempDir())
 	done := make(chan struct{})
 	go func() {
-		s.h.shelf.watch(time.Millisecond)
+		s.h.shelf.Watch(time.Millisecond)
 		close(done)
 	}()
 	if err := s.Close(); err != nil {

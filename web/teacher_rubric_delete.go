@@ -13,7 +13,7 @@ func (h *handler) deleteRubric(c *gin.Context) {
 		h.pageError(c, err)
 		return
 	}
-	if err := h.shelf.deleteRubric(c.Request.Context(), session(c).Teacher.ID, id); err != nil {
+	if err := h.shelf.DeleteRubric(c.Request.Context(), session(c).Teacher.ID, id); err != nil {
 		h.pageError(c, err)
 		return
 	}

@@ -32,7 +32,7 @@ func (h *handler) showNewRubric(c *gin.Context) {
 	case h.lib.IsBuiltin(from):
 		data, _ = rubrics.BuiltinYAML(from)
 	default:
-		rec, _, _ := h.shelf.visible(ctx, session(c).Teacher.ID, from)
+		rec, _, _ := h.shelf.Visible(ctx, session(c).Teacher.ID, from)
 		if rec.ID == "" {
 			h.pageError(c, userError(codeNotFound, "There is no rubric %q to copy. Choose one from Your rubrics.", shorten(from, 80)))
 			return
@@ -74,7 +74,7 @@ func (h *handler) freeID(ctx context.Context, base string) (string, error) {
 		if n > 1 {
 			id = fmt.Sprintf("%s-%d", id, n)
 		}
-		if h.shelf.checkRubricID(id) != nil {
+		if h.shelf.CheckRubricID(id) != nil {
 			continue
 		}
 		_, err := h.store.Rubric(ctx, id)

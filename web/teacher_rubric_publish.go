@@ -15,7 +15,7 @@ func (h *handler) publishRubric(published bool) gin.HandlerFunc {
 		// every page of the workspace.
 		rec, err := h.ownRubric(c, id)
 		if err == nil {
-			rec, err = h.shelf.setPublished(c.Request.Context(), session(c).Teacher.ID, id, published)
+			rec, err = h.shelf.SetPublished(c.Request.Context(), session(c).Teacher.ID, id, published)
 		}
 		if err != nil {
 			h.pageError(c, err)

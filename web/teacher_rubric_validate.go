@@ -21,7 +21,7 @@ func (h *handler) validateRubric(c *gin.Context) {
 		return
 	}
 	problems := []ErrorDetail{}
-	if _, err := h.shelf.parseRubric("rubric.yaml", []byte(normalizeText(req.YAML))); err != nil {
+	if _, err := h.shelf.ParseRubric("rubric.yaml", []byte(normalizeText(req.YAML))); err != nil {
 		problems = invalidDoc(codeInvalidRubric, err).Details
 	}
 	c.JSON(http.StatusOK, gin.H{"problems": problems})

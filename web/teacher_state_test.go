@@ -221,7 +221,7 @@ func TestConcurrentSaves(t *testing.T) {
 			}
 		}
 		r, ok := s.h.lib.Rubric(id)
-		if !ok || r.Words != 600+saves || s.h.shelf.versionOf(r) != saves {
+		if !ok || r.Words != 600+saves || s.h.shelf.VersionOf(r) != saves {
 			t.Errorf("the Library holds %s at %v", id, r)
 		}
 	}

@@ -17,7 +17,7 @@ func (h *handler) showTopic(c *gin.Context) {
 	}
 	p := newTopicPage(c, id)
 	p.Record, p.Notes, p.Catalogue, p.Notice = &rec, rec.Notes, string(rec.Catalogue), notice(c)
-	if _, err := h.shelf.parseTopic(id, rec.Catalogue, rec.Notes, false); err != nil {
+	if _, err := h.shelf.ParseTopic(id, rec.Catalogue, rec.Notes, false); err != nil {
 		p.Problems = invalidDoc(codeInvalidTopic, err).Details
 	}
 	h.renderTopic(c, http.StatusOK, p)

@@ -13,7 +13,7 @@ func (h *handler) deleteTopic(c *gin.Context) {
 		h.pageError(c, err)
 		return
 	}
-	if err := h.shelf.deleteTopic(c.Request.Context(), session(c).Teacher.ID, id); err != nil {
+	if err := h.shelf.DeleteTopic(c.Request.Context(), session(c).Teacher.ID, id); err != nil {
 		h.pageError(c, err)
 		return
 	}

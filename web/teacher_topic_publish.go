@@ -15,7 +15,7 @@ func (h *handler) publishTopic(published bool) gin.HandlerFunc {
 		// every page of the workspace.
 		rec, err := h.ownTopic(c, id)
 		if err == nil {
-			rec, err = h.shelf.setTopicPublished(c.Request.Context(), session(c).Teacher.ID, id, published)
+			rec, err = h.shelf.SetTopicPublished(c.Request.Context(), session(c).Teacher.ID, id, published)
 		}
 		if err != nil {
 			h.pageError(c, err)

@@ -72,7 +72,7 @@ func (h *handler) renderTopic(c *gin.Context, status int, p *topicPage) {
 		}
 	}
 	if p.ID != "" {
-		p.Users = h.shelf.users(p.ID)
+		p.Users = h.shelf.Users(p.ID)
 	}
 	if p.Error != nil {
 		setErrorHeaders(c, p.Error)
@@ -123,7 +123,7 @@ func (h *handler) editTopic(c *gin.Context, id string) {
 		fail(userError(codeBadRequest, "The topic id must be lower-case letters, digits and hyphens, such as cold-war-1945-62."))
 		return
 	}
-	if err := h.shelf.checkTopicID(p.ID); err != nil {
+	if err := h.shelf.CheckTopicID(p.ID); err != nil {
 		fail(err)
 		return
 	}
@@ -148,12 +148,12 @@ func (h *handler) editTopic(c *gin.Context, id string) {
 			return
 		}
 	}
-	t, err := h.shelf.parseTopic(p.ID, []byte(p.Catalogue), p.Notes, true)
+	t, err := h.shelf.ParseTopic(p.ID, []byte(p.Catalogue), p.Notes, true)
 	if err != nil {
 		fail(invalidDoc(codeInvalidTopic, err))
 		return
 	}
-	rec, err := h.shelf.saveTopic(ctx, session(c).Teacher.ID, t, p.Notes, []byte(p.Catalogue))
+	rec, err := h.shelf.SaveTopic(ctx, session(c).Teacher.ID, t, p.Notes, []byte(p.Catalogue))
 	if err != nil {
 		fail(err)
 		return

@@ -57,13 +57,3 @@ func (d ErrorDetail) Caret() string {
 func detailOf(e *yamlfile.Error) ErrorDetail {
 	return ErrorDetail{Line: e.Line, Col: e.Col, Message: e.Msg, Source: e.Source, Code: e.Code, Subject: e.Subject}
 }
-
-// docError is a problem with a document that has no place of its own (the
-// YAML's id differs from the URL's, say), put at the value at path.
-func docError(name string, data []byte, path, format string, args ...any) error {
-	f, err := yamlfile.Parse(name, data)
-	if err != nil {
-		return &yamlfile.Error{File: name, Msg: fmt.Sprintf(format, args...)}
-	}
-	return f.Errorf(path, format, args...)
-}

@@ -1,4 +1,4 @@
-package web
+package workspace
 
 import (
 	"bytes"
@@ -15,16 +15,16 @@ import (
 // catalogueName names a topic's catalogue in error messages.
 const catalogueName = "catalogue.yaml"
 
-// parseTopic builds a topic from its catalogue and notes and checks that
+// ParseTopic builds a topic from its catalogue and notes and checks that
 // the catalogue names the topic id. With trial set it also checks the
 // catalogue's rules, dates and figures, each reported at its line.
-func (s *shelf) parseTopic(id string, catalogue []byte, notes string, trial bool) (*corpus.Topic, error) {
+func (s *Service) ParseTopic(id string, catalogue []byte, notes string, trial bool) (*corpus.Topic, error) {
 	t, err := corpus.Parse(catalogueName, catalogue, notes)
 	if err != nil {
 		return nil, err
 	}
 	if t.ID != id {
-		return nil, docError(catalogueName, catalogue, "$.topic",
+		return nil, DocError(catalogueName, catalogue, "$.topic",
 			"the catalogue is for topic %q, but this topic's id is %q: make them the same", t.ID, id)
 	}
 	if !trial {
@@ -39,20 +39,20 @@ func (s *shelf) parseTopic(id string, catalogue []byte, notes string, trial bool
 	return t, nil
 }
 
-// checkTopicID refuses the ids of bundled topics and workspace pages.
-func (s *shelf) checkTopicID(id string) error {
+// CheckTopicID refuses the ids of bundled topics and workspace pages.
+func (s *Service) CheckTopicID(id string) error {
 	switch {
 	case s.bundled[id]:
-		return userError(codeConflict, "%q is a topic that comes with rubricate: give yours another id.", id)
+		return conflict("%q is a topic that comes with rubricate: give yours another id.", id)
 	case reservedIDs[id]:
-		return userError(codeConflict, "%q cannot be a topic's id: choose another.", id)
+		return conflict("%q cannot be a topic's id: choose another.", id)
 	}
 	return nil
 }
 
-// visibleTopic returns a teacher's topic for a caller: ErrNotFound for a
+// VisibleTopic returns a teacher's topic for a caller: ErrNotFound for a
 // draft unless the caller owns it.
-func (s *shelf) visibleTopic(ctx context.Context, caller int64, id string) (store.TopicRecord, error) {
+func (s *Service) VisibleTopic(ctx context.Context, caller int64, id string) (store.TopicRecord, error) {
 	rec, err := s.store.Topic(ctx, id)
 	if err != nil {
 		return rec, err
@@ -63,17 +63,17 @@ func (s *shelf) visibleTopic(ctx context.Context, caller int64, id string) (stor
 	return rec, nil
 }
 
-// saveTopic stores t (parsed from notes and catalogue) as the next version
+// SaveTopic stores t (parsed from notes and catalogue) as the next version
 // of its id. A published topic's new version replaces the old at once,
 // with the published rubrics that use it. It is refused if any of the
 // owner's own published rubrics would no longer validate against it;
 // another teacher's rubric that would not is withdrawn from students
 // until its owner fixes it.
-func (s *shelf) saveTopic(ctx context.Context, owner int64, t *corpus.Topic, notes string, catalogue []byte) (store.TopicRecord, error) {
-	if err := s.checkTopicID(t.ID); err != nil {
+func (s *Service) SaveTopic(ctx context.Context, owner int64, t *corpus.Topic, notes string, catalogue []byte) (store.TopicRecord, error) {
+	if err := s.CheckTopicID(t.ID); err != nil {
 		return store.TopicRecord{}, err
 	}
-	s.refresh(ctx)
+	s.Refresh(ctx)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	old, err := s.store.Topic(ctx, t.ID)
@@ -102,7 +102,7 @@ func (s *shelf) saveTopic(ctx context.Context, owner int64, t *corpus.Topic, not
 // ownUsersValid refuses t, the next version of a topic, if any of owner's
 // published rubrics on it would no longer validate against it. Call with
 // mu held.
-func (s *shelf) ownUsersValid(owner int64, t *corpus.Topic) error {
+func (s *Service) ownUsersValid(owner int64, t *corpus.Topic) error {
 	var broken []string
 	next := overlay{lib: s.lib, topic: t}
 	for _, p := range s.usersOf(t.ID) {
@@ -114,7 +114,7 @@ func (s *shelf) ownUsersValid(owner int64, t *corpus.Topic) error {
 		}
 	}
 	if len(broken) > 0 {
-		return userError(codeConflict,
+		return conflict(
 			"Your published rubrics use this topic and would no longer be valid with this catalogue: %s. Keep the items they use, or unpublish those rubrics first.",
 			strings.Join(broken, "; "))
 	}
@@ -123,11 +123,11 @@ func (s *shelf) ownUsersValid(owner int64, t *corpus.Topic) error {
 
 // firstProblem is the first message of a validation error.
 func firstProblem(err error) string {
-	d := invalidDoc(codeInvalidRubric, err).Details[0]
+	d := firstDetail(err)
 	if d.Line > 0 {
-		return fmt.Sprintf("line %d: %s", d.Line, d.Message)
+		return fmt.Sprintf("line %d: %s", d.Line, d.Msg)
 	}
-	return d.Message
+	return d.Msg
 }
 
 // overlay finds topics in the Library, except one, taken from its next
@@ -147,7 +147,7 @@ func (o overlay) Topic(id string) (*corpus.Topic, bool) {
 // forgetTopic drops the parsed drafts on a topic that changed or went:
 // they are parsed again, against what the Library now holds, when next
 // opened.
-func (s *shelf) forgetTopic(topic string) {
+func (s *Service) forgetTopic(topic string) {
 	s.cmu.Lock()
 	var ids []string
 	for id, p := range s.drafts {
@@ -161,12 +161,12 @@ func (s *shelf) forgetTopic(topic string) {
 	}
 }
 
-// setTopicPublished publishes or unpublishes a topic of owner's. The
+// SetTopicPublished publishes or unpublishes a topic of owner's. The
 // owner's own published rubrics on it keep it from being unpublished;
 // other teachers' are withdrawn from students with it, and come back when
 // it is published again.
-func (s *shelf) setTopicPublished(ctx context.Context, owner int64, id string, published bool) (store.TopicRecord, error) {
-	s.refresh(ctx)
+func (s *Service) SetTopicPublished(ctx context.Context, owner int64, id string, published bool) (store.TopicRecord, error) {
+	s.Refresh(ctx)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	rec, err := s.store.Topic(ctx, id)
@@ -191,8 +191,8 @@ func (s *shelf) setTopicPublished(ctx context.Context, owner int64, id string, p
 			return rec, err
 		}
 	default:
-		if _, err := s.parseTopic(id, rec.Catalogue, rec.Notes, false); err != nil {
-			return rec, invalidDoc(codeInvalidTopic, err)
+		if _, err := s.ParseTopic(id, rec.Catalogue, rec.Notes, false); err != nil {
+			return rec, &Error{Code: InvalidTopic, Err: err}
 		}
 		if err := s.store.SetTopicPublished(ctx, owner, id, true); err != nil {
 			return rec, err
@@ -211,11 +211,11 @@ func (s *shelf) setTopicPublished(ctx context.Context, owner int64, id string, p
 	return rec, nil
 }
 
-// deleteTopic deletes a topic of owner's with every version, unless the
+// DeleteTopic deletes a topic of owner's with every version, unless the
 // owner's own published rubrics use it. Other teachers' rubrics on it are
 // withdrawn from students.
-func (s *shelf) deleteTopic(ctx context.Context, owner int64, id string) error {
-	s.refresh(ctx)
+func (s *Service) DeleteTopic(ctx context.Context, owner int64, id string) error {
+	s.Refresh(ctx)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	rec, err := s.store.Topic(ctx, id)
@@ -239,7 +239,7 @@ func (s *shelf) deleteTopic(ctx context.Context, owner int64, id string) error {
 // ownInUse refuses to withdraw a topic that the owner's own published
 // rubrics use: they would be withdrawn too, which the owner can choose to
 // do. Call with mu held.
-func (s *shelf) ownInUse(owner int64, id string) error {
+func (s *Service) ownInUse(owner int64, id string) error {
 	var own []string
 	for _, p := range s.usersOf(id) {
 		if p.stamp.owner == owner {
@@ -247,7 +247,7 @@ func (s *shelf) ownInUse(owner int64, id string) error {
 		}
 	}
 	if len(own) > 0 {
-		return userError(codeConflict,
+		return conflict(
 			"Your published rubrics use this topic: %s. Unpublish them, or move them to another topic, first.", strings.Join(own, ", "))
 	}
 	return nil
@@ -257,7 +257,7 @@ func (s *shelf) ownInUse(owner int64, id string) error {
 // and rubric at its latest version, nothing else of teachers'. Only what
 // changed since the last sync is parsed again. A topic or rubric that no
 // longer loads is logged and left out. Call with mu held.
-func (s *shelf) sync(ctx context.Context) error {
+func (s *Service) sync(ctx context.Context) error {
 	topics, err := s.store.PublishedTopics(ctx)
 	if err != nil {
 		return err
@@ -288,7 +288,7 @@ func (s *shelf) sync(ctx context.Context) error {
 	loaded := make([]error, len(changed))
 	for i, rec := range changed {
 		loaded[i] = s.lib.AddTopicLater(rec.ID, func() (*corpus.Topic, error) {
-			t, err := s.parseTopic(rec.ID, rec.Catalogue, rec.Notes, false)
+			t, err := s.ParseTopic(rec.ID, rec.Catalogue, rec.Notes, false)
 			if err != nil {
 				s.log.Warn("a published topic was left out", "topic", rec.ID, "error", err.Error())
 			}

@@ -1,4 +1,4 @@
-package web
+package workspace
 
 import (
 	"bytes"
@@ -14,18 +14,18 @@ import (
 	"github.com/rubricate/rubricate/web/store"
 )
 
-// shelf keeps teachers' rubrics and topics. It stores them and keeps the
+// Service keeps teachers' rubrics and topics. It stores them and keeps the
 // Library in step with the store: a published rubric can be checked, and a
 // published topic searched, the moment it is published; a draft never can
 // be, except by its owner's preview.
 //
 // The store is the truth, also when another process changes it (the
-// teacher command removing a teacher, say): refresh notices and brings the
+// teacher command removing a teacher, say): Refresh notices and brings the
 // Library back in step. A published rubric that no longer validates, most
 // often because the owner of its topic withdrew or changed it, stays
 // published in the store but is withdrawn from the Library until it
 // validates again.
-type shelf struct {
+type Service struct {
 	store   *store.Store
 	lib     *rubrics.Library
 	log     *slog.Logger
@@ -67,7 +67,7 @@ func topicStamp(rec store.TopicRecord) stamp {
 	return stamp{owner: rec.Owner, created: rec.Created.UnixMilli(), version: rec.Version}
 }
 
-// topicState is a published teacher topic as the shelf last saw it; live
+// topicState is a published teacher topic as the Service last saw it; live
 // is false when it did not load, so it is not in the Library.
 type topicState struct {
 	stamp stamp
@@ -90,8 +90,8 @@ var reservedIDs = map[string]bool{"new": true, "import": true, "validate": true}
 // made to the store, for the routes that do not look themselves.
 const pollInterval = time.Second
 
-func newShelf(st *store.Store, lib *rubrics.Library, log *slog.Logger) *shelf {
-	s := &shelf{store: st, lib: lib, log: log, bundled: map[string]bool{},
+func New(st *store.Store, lib *rubrics.Library, log *slog.Logger) *Service {
+	s := &Service{store: st, lib: lib, log: log, bundled: map[string]bool{},
 		topics: map[string]topicState{}, withdrawn: map[string]stamp{},
 		registered: map[string]parsed{}, drafts: map[string]parsed{}}
 	for _, id := range lib.TopicIDs() {
@@ -100,11 +100,11 @@ func newShelf(st *store.Store, lib *rubrics.Library, log *slog.Logger) *shelf {
 	return s
 }
 
-// load registers every published topic, then every published rubric, and
+// Load registers every published topic, then every published rubric, and
 // starts looking for changes other processes make. A document that no
 // longer loads is logged and left out, so that one bad rubric does not
 // keep the server from starting.
-func (s *shelf) load(ctx context.Context) error {
+func (s *Service) Load(ctx context.Context) error {
 	v, err := s.store.DataVersion(ctx)
 	if err != nil {
 		return err
@@ -116,7 +116,7 @@ func (s *shelf) load(ctx context.Context) error {
 		return err
 	}
 	s.seen.Store(v)
-	go s.watch(pollInterval)
+	go s.Watch(pollInterval)
 	return nil
 }
 
@@ -125,8 +125,8 @@ func (s *shelf) load(ctx context.Context) error {
 // replaced, its DataVersion starts again and could miss a change.
 const resyncEvery = 60
 
-// watch refreshes the shelf every interval until the store is closed.
-func (s *shelf) watch(interval time.Duration) {
+// Watch refreshes the Service every interval until the store is closed.
+func (s *Service) Watch(interval time.Duration) {
 	t := time.NewTicker(interval)
 	defer t.Stop()
 	for n := 1; ; n++ {
@@ -134,18 +134,18 @@ func (s *shelf) watch(interval time.Duration) {
 		if n%resyncEvery == 0 {
 			s.seen.Store(-1) // no DataVersion: the next refresh syncs
 		}
-		if errors.Is(s.refresh(context.Background()), store.ErrClosed) {
+		if errors.Is(s.Refresh(context.Background()), store.ErrClosed) {
 			return
 		}
 	}
 }
 
-// refresh brings the Library in step with the store if another process
+// Refresh brings the Library in step with the store if another process
 // changed the store since it last was. It costs one small query when
 // nothing changed; routes that list or serve published content call it
 // first. An error is logged (and returned): the Library stays as it was,
 // and the next refresh tries again.
-func (s *shelf) refresh(ctx context.Context) error {
+func (s *Service) Refresh(ctx context.Context) error {
 	v, err := s.store.DataVersion(ctx)
 	if err == nil && v == s.seen.Load() {
 		return nil
@@ -160,7 +160,7 @@ func (s *shelf) refresh(ctx context.Context) error {
 		s.mu.Unlock()
 	}
 	if err != nil && !errors.Is(err, store.ErrClosed) {
-		// The store may have been closed while the shelf read it.
+		// The store may have been closed while the Service read it.
 		if _, verr := s.store.DataVersion(ctx); errors.Is(verr, store.ErrClosed) {
 			return verr
 		}
@@ -171,10 +171,10 @@ func (s *shelf) refresh(ctx context.Context) error {
 	return err
 }
 
-// parseRubric parses and validates a rubric and compiles it once, so that
+// ParseRubric parses and validates a rubric and compiles it once, so that
 // a rule or date the Library cannot use is reported now, at its line,
 // rather than when it is checked.
-func (s *shelf) parseRubric(name string, data []byte) (*rubrics.Rubric, error) {
+func (s *Service) ParseRubric(name string, data []byte) (*rubrics.Rubric, error) {
 	// Parse checks everything a check needs (rules, dates, figures), each
 	// at its line.
 	return rubrics.Parse(name, bytes.NewReader(data), s.lib)
@@ -183,7 +183,7 @@ func (s *shelf) parseRubric(name string, data []byte) (*rubrics.Rubric, error) {
 // place puts r, parsed from rec (a published rubric's latest version), in
 // the Library; if it cannot go there, it is withdrawn: taken out of the
 // Library, with rec still published. Call with mu held.
-func (s *shelf) place(rec store.RubricRecord, r *rubrics.Rubric) error {
+func (s *Service) place(rec store.RubricRecord, r *rubrics.Rubric) error {
 	st := rubricStamp(rec)
 	if err := s.lib.Add(r); err != nil {
 		s.unregister(rec.ID)
@@ -200,15 +200,15 @@ func (s *shelf) place(rec store.RubricRecord, r *rubrics.Rubric) error {
 }
 
 // unregister takes a rubric out of the Library. Call with mu held.
-func (s *shelf) unregister(id string) {
+func (s *Service) unregister(id string) {
 	s.lib.Remove(id)
 	s.cmu.Lock()
 	delete(s.registered, id)
 	s.cmu.Unlock()
 }
 
-// isRegistered reports whether rec's version is the one in the Library.
-func (s *shelf) isRegistered(rec store.RubricRecord) bool {
+// IsRegistered reports whether rec's version is the one in the Library.
+func (s *Service) IsRegistered(rec store.RubricRecord) bool {
 	s.cmu.Lock()
 	defer s.cmu.Unlock()
 	p, ok := s.registered[rec.ID]
@@ -217,7 +217,7 @@ func (s *shelf) isRegistered(rec store.RubricRecord) bool {
 
 // remember keeps p as the parsed latest version of its rubric, dropping
 // the one it replaces.
-func (s *shelf) remember(p parsed) {
+func (s *Service) remember(p parsed) {
 	s.cmu.Lock()
 	defer s.cmu.Unlock()
 	id := p.r.ID
@@ -230,7 +230,7 @@ func (s *shelf) remember(p parsed) {
 }
 
 // forget drops the parsed version of id.
-func (s *shelf) forget(id string) {
+func (s *Service) forget(id string) {
 	s.cmu.Lock()
 	defer s.cmu.Unlock()
 	if old, ok := s.drafts[id]; ok {
@@ -241,9 +241,9 @@ func (s *shelf) forget(id string) {
 	}
 }
 
-// versionOf is the version of a teacher's rubric, 0 for a built-in one or
+// VersionOf is the version of a teacher's rubric, 0 for a built-in one or
 // an unsaved draft, for the report to name.
-func (s *shelf) versionOf(r *rubrics.Rubric) int {
+func (s *Service) VersionOf(r *rubrics.Rubric) int {
 	s.cmu.Lock()
 	defer s.cmu.Unlock()
 	for _, m := range []map[string]parsed{s.registered, s.drafts} {
@@ -254,10 +254,10 @@ func (s *shelf) versionOf(r *rubrics.Rubric) int {
 	return 0
 }
 
-// rubric returns the latest version of a teacher's rubric and the rubric
+// Rubric returns the latest version of a teacher's rubric and the rubric
 // parsed from it; err is a validation error when the stored YAML no longer
 // validates (its topic was withdrawn), with the record still returned.
-func (s *shelf) rubric(ctx context.Context, id string) (store.RubricRecord, *rubrics.Rubric, error) {
+func (s *Service) Rubric(ctx context.Context, id string) (store.RubricRecord, *rubrics.Rubric, error) {
 	rec, err := s.store.Rubric(ctx, id)
 	if errors.Is(err, store.ErrNotFound) {
 		s.forget(id)
@@ -271,7 +271,7 @@ func (s *shelf) rubric(ctx context.Context, id string) (store.RubricRecord, *rub
 
 // parsedFor is the rubric parsed from rec: the one parsed before if rec is
 // the version it was parsed from, else parsed now and remembered.
-func (s *shelf) parsedFor(rec store.RubricRecord) (*rubrics.Rubric, error) {
+func (s *Service) parsedFor(rec store.RubricRecord) (*rubrics.Rubric, error) {
 	st := rubricStamp(rec)
 	s.cmu.Lock()
 	p, ok := s.drafts[rec.ID]
@@ -281,7 +281,7 @@ func (s *shelf) parsedFor(rec store.RubricRecord) (*rubrics.Rubric, error) {
 	if ok && p.stamp == st && bytes.Equal(p.yaml, rec.YAML) {
 		return p.r, nil
 	}
-	r, err := s.parseRubric(rec.ID+".yaml", rec.YAML)
+	r, err := s.ParseRubric(rec.ID+".yaml", rec.YAML)
 	if err != nil {
 		s.forget(rec.ID)
 		return nil, err
@@ -295,27 +295,27 @@ func errNoRubric(id string) error {
 	return fmt.Errorf("rubric %q: %w", id, store.ErrNotFound)
 }
 
-// visible returns a teacher's rubric for a caller (a teacher's id, or 0
+// Visible returns a teacher's rubric for a caller (a teacher's id, or 0
 // for a student): ErrNotFound for a draft, or a published rubric withdrawn
 // from students, unless the caller owns it.
-func (s *shelf) visible(ctx context.Context, caller int64, id string) (store.RubricRecord, *rubrics.Rubric, error) {
-	rec, r, err := s.rubric(ctx, id)
+func (s *Service) Visible(ctx context.Context, caller int64, id string) (store.RubricRecord, *rubrics.Rubric, error) {
+	rec, r, err := s.Rubric(ctx, id)
 	if rec.ID == "" { // not stored, or the store failed
 		return rec, nil, err
 	}
-	if !s.seenBy(rec, caller) {
+	if !s.SeenBy(rec, caller) {
 		return store.RubricRecord{}, nil, errNoRubric(id)
 	}
 	return rec, r, err
 }
 
-// saveRubric stores r, parsed from data, as the next version of its id; a
+// SaveRubric stores r, parsed from data, as the next version of its id; a
 // published rubric's new version replaces the old in the Library at once.
-func (s *shelf) saveRubric(ctx context.Context, owner int64, r *rubrics.Rubric, data []byte) (store.RubricRecord, error) {
-	if err := s.checkRubricID(r.ID); err != nil {
+func (s *Service) SaveRubric(ctx context.Context, owner int64, r *rubrics.Rubric, data []byte) (store.RubricRecord, error) {
+	if err := s.CheckRubricID(r.ID); err != nil {
 		return store.RubricRecord{}, err
 	}
-	s.refresh(ctx)
+	s.Refresh(ctx)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if _, err := s.store.SaveRubric(ctx, owner, r.ID, data); err != nil {
@@ -334,28 +334,28 @@ func (s *shelf) saveRubric(ctx context.Context, owner int64, r *rubrics.Rubric, 
 	return rec, nil
 }
 
-// checkRubricID refuses the ids of built-in rubrics and workspace pages.
-func (s *shelf) checkRubricID(id string) error {
+// CheckRubricID refuses the ids of built-in rubrics and workspace pages.
+func (s *Service) CheckRubricID(id string) error {
 	switch {
 	case s.lib.IsBuiltin(id):
-		return userError(codeConflict, "%q is a built-in rubric: give yours another id.", id)
+		return conflict("%q is a built-in rubric: give yours another id.", id)
 	case reservedIDs[id]:
-		return userError(codeConflict, "%q cannot be a rubric's id: choose another.", id)
+		return conflict("%q cannot be a rubric's id: choose another.", id)
 	}
 	return nil
 }
 
-// setPublished publishes or unpublishes a rubric of owner's.
-func (s *shelf) setPublished(ctx context.Context, owner int64, id string, published bool) (store.RubricRecord, error) {
-	s.refresh(ctx)
+// SetPublished publishes or unpublishes a rubric of owner's.
+func (s *Service) SetPublished(ctx context.Context, owner int64, id string, published bool) (store.RubricRecord, error) {
+	s.Refresh(ctx)
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	rec, r, err := s.rubric(ctx, id)
+	rec, r, err := s.Rubric(ctx, id)
 	switch {
 	case rec.ID == "": // not stored, or the store failed
 		return rec, err
 	case rec.Owner != owner:
-		if !s.seenBy(rec, owner) {
+		if !s.SeenBy(rec, owner) {
 			return store.RubricRecord{}, errNoRubric(id)
 		}
 		return store.RubricRecord{}, fmt.Errorf("rubric %q: %w", id, store.ErrForbidden)
@@ -366,7 +366,7 @@ func (s *shelf) setPublished(ctx context.Context, owner int64, id string, publis
 		s.unregister(id)
 		delete(s.withdrawn, id)
 	case err != nil:
-		return rec, invalidDoc(codeInvalidRubric, err)
+		return rec, &Error{Code: InvalidRubric, Err: err}
 	default:
 		if err := s.store.SetPublished(ctx, owner, id, true); err != nil {
 			return rec, err
@@ -382,9 +382,9 @@ func (s *shelf) setPublished(ctx context.Context, owner int64, id string, publis
 	return rec, nil
 }
 
-// deleteRubric deletes a rubric of owner's with every version.
-func (s *shelf) deleteRubric(ctx context.Context, owner int64, id string) error {
-	s.refresh(ctx)
+// DeleteRubric deletes a rubric of owner's with every version.
+func (s *Service) DeleteRubric(ctx context.Context, owner int64, id string) error {
+	s.Refresh(ctx)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if err := s.store.DeleteRubric(ctx, owner, id); err != nil {
@@ -396,9 +396,9 @@ func (s *shelf) deleteRubric(ctx context.Context, owner int64, id string) error 
 	return nil
 }
 
-// users lists the published rubrics in the Library that use a topic.
+// Users lists the published rubrics in the Library that use a topic.
 // Call with mu held to act on the answer.
-func (s *shelf) users(topic string) []string {
+func (s *Service) Users(topic string) []string {
 	var ids []string
 	for _, p := range s.usersOf(topic) {
 		ids = append(ids, p.r.ID)
@@ -408,7 +408,7 @@ func (s *shelf) users(topic string) []string {
 
 // usersOf is the versions in the Library of the published rubrics that
 // use a topic, by id.
-func (s *shelf) usersOf(topic string) []parsed {
+func (s *Service) usersOf(topic string) []parsed {
 	s.cmu.Lock()
 	defer s.cmu.Unlock()
 	var out []parsed
@@ -420,8 +420,11 @@ func (s *shelf) usersOf(topic string) []parsed {
 	return out
 }
 
-// seenBy reports whether a teacher (or 0, a student) may see a rubric:
+// SeenBy reports whether a teacher (or 0, a student) may see a rubric:
 // their own, or one published and in the Library.
-func (s *shelf) seenBy(rec store.RubricRecord, caller int64) bool {
-	return rec.Owner == caller || rec.Published && s.isRegistered(rec)
+func (s *Service) SeenBy(rec store.RubricRecord, caller int64) bool {
+	return rec.Owner == caller || rec.Published && s.IsRegistered(rec)
 }
+
+// IsBundled reports whether id is a topic that ships with rubricate.
+func (s *Service) IsBundled(id string) bool { return s.bundled[id] }
