@@ -126,6 +126,9 @@ type notesMatcher struct {
 	// (see specificFigure), by its value: a sentence that gives it may
 	// state the fact with no word of it ("1.7m dead").
 	byFigure map[string][]int32
+	// causes are the clauses of causes, which a sentence that argues may
+	// state however common their words.
+	causes []int32
 }
 
 // newNotesMatcher builds the matcher for the items of a topic that have no
@@ -299,6 +302,9 @@ func newNotesMatcher(t *corpus.Topic, an *analyzer.Analyzer, items []*item) *not
 				if c.telling[vi] && specificFigure(v) {
 					m.byFigure[v.Value] = append(m.byFigure[v.Value], int32(len(m.clauses)))
 				}
+			}
+			if it.Kind == corpus.KindCause {
+				m.causes = append(m.causes, int32(len(m.clauses)))
 			}
 			m.clauses = append(m.clauses, c)
 		}
@@ -628,6 +634,16 @@ func (m *notesMatcher) match(e *essay) []notesHit {
 		candidates := m.candidates(stems, context, doc.Sentences[si].Mentions[0] < doc.Sentences[si].Mentions[1])
 		for _, mn := range doc.SentenceMentions(si) {
 			for _, ci := range m.byFigure[mn.Value] {
+				if !slices.Contains(candidates, ci) {
+					candidates = append(candidates, ci)
+				}
+			}
+		}
+		// A cause is named by words every essay on the topic uses ("Lenin
+		// and the Bolshevik party"), which choose no candidates: a
+		// sentence that argues may argue any of the few causes.
+		if e.style[si].argues() || namesCauses(stems) {
+			for _, ci := range m.causes {
 				if !slices.Contains(candidates, ci) {
 					candidates = append(candidates, ci)
 				}
@@ -1090,7 +1106,9 @@ func (c *factClause) align(e *essay, si int, stems, context map[string][]span, a
 	// name few facts have ("Britain, France and Russia formed the Triple
 	// Entente"); "Henry married Anne Boleyn" does not state that Anne
 	// Boleyn showed Henry a book.
-	if plain == 0 && (!h.valued || h.vaguer && !h.figured) && !unique && !nameAnchor {
+	// A cause that is people ("Lenin and the Bolshevik party") is argued
+	// by naming them.
+	if plain == 0 && (!h.valued || h.vaguer && !h.figured) && !unique && !nameAnchor && !argued {
 		return h, h.names
 	}
 	h.cover = matched / c.full

@@ -481,3 +481,34 @@ func TestOwnQuestion(t *testing.T) {
 		}
 	}
 }
+
+// A cause that is people ("Lenin and the Bolshevik party") is argued by
+// naming them as a reason, though the notes name them everywhere; naming
+// them alone is no argument.
+func TestCauseOfPeople(t *testing.T) {
+	notes := `# Russia in 1917
+
+## Cause 1: The war
+- The army lost millions of men, and soldiers deserted.
+- Lenin said the war was an imperialist war, and the Bolsheviks called for peace.
+- Bolshevik agitators spread pamphlets among the troops at the front.
+- In July the government blamed the Bolsheviks for the riots, and Lenin fled to Finland.
+- Kornilov's march on Petrograd failed, and the Bolsheviks were armed to stop him.
+- By October the Bolsheviks controlled the Soviet, and Lenin called for a rising.
+
+## Cause 3: Hunger
+- Bread queues grew longer in Petrograd in the winter of 1916.
+- Lenin promised bread, and the Bolsheviks won the support of the workers.
+- Prices rose four times over while wages stayed the same.
+
+## Cause 2: Lenin and the Bolshevik party
+- Lenin came back in April and demanded peace, land and bread.
+- The Bolsheviks won a majority in the Petrograd Soviet in August.
+- Trotsky led the Red Guards for the Bolsheviks, and Lenin chaired the new government.
+`
+	lib, r := drafted(t, "russia-people", "Russia in 1917", notes, "")
+	expectLines(t, lib, r, []lineCase{
+		{"The main reason for the revolution was Lenin and the Bolsheviks.", 16, true},
+		{"Lenin and the Bolsheviks were in Petrograd in October.", 16, false},
+	})
+}
