@@ -26,29 +26,26 @@ const exampleBody = `{"rubric": "sino-soviet-split", "essay": "..."}`
 
 // apiCheck handles "POST /api/v1/check": it checks an essay and returns the
 // Report.
-func (h *handler) apiCheck(c *gin.Context) {
+func (h *handler) apiCheck(c *gin.Context) error {
 	var req checkRequest
 	if err := decodeJSON(c.Request, &req, exampleBody); err != nil {
-		h.apiError(c, err)
-		return
+		return err
 	}
 	if req.Rubric == "" {
-		h.apiError(c, userError(codeBadRequest,
-			`Say which rubric to check against: send %s (GET /api/v1/rubrics lists the rubric ids).`, exampleBody))
-		return
+		return userError(codeBadRequest,
+			`Say which rubric to check against: send %s (GET /api/v1/rubrics lists the rubric ids).`, exampleBody)
 	}
 	r, ok := h.lib.Rubric(req.Rubric)
 	if !ok {
-		h.apiError(c, userError(codeUnknownRubric,
-			"There is no rubric %q. GET /api/v1/rubrics lists the rubric ids.", shorten(req.Rubric, 80)))
-		return
+		return userError(codeUnknownRubric,
+			"There is no rubric %q. GET /api/v1/rubrics lists the rubric ids.", shorten(req.Rubric, 80))
 	}
 	rep, err := h.checkChosen(forClient(c.Request.Context(), c.ClientIP()), r, req.Essay)
 	if err != nil {
-		h.apiError(c, err)
-		return
+		return err
 	}
 	c.JSON(http.StatusOK, rep)
+	return nil
 }
 
 // decodeJSON reads a JSON object into v strictly: the body must be UTF-8,

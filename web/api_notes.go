@@ -30,7 +30,7 @@ type hitView struct {
 }
 
 // apiNotesSearch handles "GET /api/v1/notes/search?q=".
-func (h *handler) apiNotesSearch(c *gin.Context) {
+func (h *handler) apiNotesSearch(c *gin.Context) error {
 	q := strings.TrimSpace(c.Query("q"))
 	if q == "" || len(q) > maxQuery {
 		example := "/api/v1/notes/search?q=a+name+or+a+year"
@@ -39,28 +39,24 @@ func (h *handler) apiNotesSearch(c *gin.Context) {
 				example = "/api/v1/notes/search?" + url.Values{"topic": {t.ID}, "q": {ex[0]}}.Encode()
 			}
 		}
-		h.apiError(c, userError(codeBadRequest, "Give a search of 1 to %d characters in q, such as %s.", maxQuery, example))
-		return
+		return userError(codeBadRequest, "Give a search of 1 to %d characters in q, such as %s.", maxQuery, example)
 	}
 	limit := 10
 	if s := c.Query("limit"); s != "" {
 		n, err := strconv.Atoi(s)
 		if err != nil || n < 1 || n > 50 {
-			h.apiError(c, userError(codeBadRequest, "limit must be a whole number from 1 to 50."))
-			return
+			return userError(codeBadRequest, "limit must be a whole number from 1 to 50.")
 		}
 		limit = n
 	}
 	h.shelf.Refresh(c.Request.Context())
 	topic := c.DefaultQuery("topic", h.defaultTopic)
 	if _, ok := h.lib.Index(topic); !ok {
-		h.apiError(c, userError(codeNotFound, "There is no topic %q. Leave out topic to search %s.", shorten(topic, 80), h.defaultTopic))
-		return
+		return userError(codeNotFound, "There is no topic %q. Leave out topic to search %s.", shorten(topic, 80), h.defaultTopic)
 	}
 	hits, err := h.lib.SearchNotes(topic, q, limit)
 	if err != nil {
-		h.apiError(c, fmt.Errorf("search: %w", err))
-		return
+		return fmt.Errorf("search: %w", err)
 	}
 	out := searchResponse{Query: q, Topic: topic, Hits: []hitView{}}
 	for _, hit := range hits {
@@ -72,4 +68,5 @@ func (h *handler) apiNotesSearch(c *gin.Context) {
 		out.Hits = append(out.Hits, v)
 	}
 	c.JSON(http.StatusOK, out)
+	return nil
 }

@@ -38,7 +38,7 @@ type itemView struct {
 // apiRubric handles "GET /api/v1/rubrics/:id": a built-in or published
 // rubric to anyone, a draft to its owner (with their API token). With
 // "Accept: application/yaml" it answers the rubric's YAML.
-func (h *handler) apiRubric(c *gin.Context) {
+func (h *handler) apiRubric(c *gin.Context) error {
 	id := c.Param("id")
 	h.shelf.Refresh(c.Request.Context())
 	r, ok := h.lib.Rubric(id)
@@ -50,8 +50,7 @@ func (h *handler) apiRubric(c *gin.Context) {
 	} else {
 		t, err := h.tokenTeacher(c)
 		if err != nil {
-			h.apiError(c, err)
-			return
+			return err
 		}
 		var caller int64
 		if t != nil {
@@ -60,20 +59,17 @@ func (h *handler) apiRubric(c *gin.Context) {
 		rec, rr, err := h.shelf.Visible(c.Request.Context(), caller, id)
 		switch {
 		case rec.ID == "" && (err == nil || errors.Is(err, store.ErrNotFound)):
-			h.apiError(c, noRubric(id))
-			return
+			return noRubric(id)
 		case rec.ID == "":
-			h.apiError(c, err)
-			return
+			return err
 		case err != nil:
-			h.apiError(c, invalidDoc(codeInvalidRubric, err))
-			return
+			return invalidDoc(codeInvalidRubric, err)
 		}
 		r, version, draft, source = rr, rec.Version, !rec.Published, rec.YAML
 	}
 	if strings.Contains(c.GetHeader("Accept"), "yaml") {
 		c.Data(http.StatusOK, "application/yaml; charset=utf-8", source)
-		return
+		return nil
 	}
 	d := rubricDetail{rubricSummary: h.summary(r), Version: version, Draft: draft,
 		Criteria: r.Criteria, Levels: r.Levels, Evidence: []itemView{}}
@@ -92,6 +88,7 @@ func (h *handler) apiRubric(c *gin.Context) {
 		}
 	}
 	c.JSON(http.StatusOK, d)
+	return nil
 }
 
 // findItem finds an item among a rubric's own items, then its topic's.

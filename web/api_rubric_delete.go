@@ -8,7 +8,7 @@ import (
 
 // apiDeleteRubric handles "DELETE /api/v1/rubrics/:id": the rubric and
 // every version of it.
-func (h *handler) apiDeleteRubric(c *gin.Context) {
+func (h *handler) apiDeleteRubric(c *gin.Context) error {
 	ctx := c.Request.Context()
 	me := apiTeacher(c)
 	id := c.Param("id")
@@ -17,8 +17,8 @@ func (h *handler) apiDeleteRubric(c *gin.Context) {
 		err = h.shelf.DeleteRubric(ctx, me.ID, id)
 	}
 	if err != nil {
-		h.apiError(c, err)
-		return
+		return err
 	}
 	c.Status(http.StatusNoContent)
+	return nil
 }

@@ -27,30 +27,26 @@ type written struct {
 // apiSaveRubric saves the YAML body as a rubric: a new one (id "", from
 // POST; its id is the YAML's) or a new version of id (PUT, which creates
 // the rubric if there is none).
-func (h *handler) apiSaveRubric(c *gin.Context, id string) {
+func (h *handler) apiSaveRubric(c *gin.Context, id string) error {
 	ctx := c.Request.Context()
 	me := apiTeacher(c)
 	data, err := readYAMLBody(c.Request)
 	if err != nil {
-		h.apiError(c, err)
-		return
+		return err
 	}
 	name := "rubric.yaml"
 	if id != "" {
 		name = id + ".yaml"
 		if h.lib.IsBuiltin(id) {
-			h.apiError(c, userError(codeForbidden, "%q is a built-in rubric and cannot be changed: POST a copy under another id.", id))
-			return
+			return userError(codeForbidden, "%q is a built-in rubric and cannot be changed: POST a copy under another id.", id)
 		}
 	}
 	if id != "" {
 		if old, err := h.store.Rubric(ctx, id); err == nil && old.Owner != me.ID {
 			if !h.shelf.SeenBy(old, me.ID) {
-				h.apiError(c, noRubric(id))
-				return
+				return noRubric(id)
 			}
-			h.apiError(c, userError(codeForbidden, "The rubric %q is another teacher's: you cannot change it. Save yours under another id.", id))
-			return
+			return userError(codeForbidden, "The rubric %q is another teacher's: you cannot change it. Save yours under another id.", id)
 		}
 	}
 	r, err := h.shelf.ParseRubric(name, data)
@@ -58,21 +54,19 @@ func (h *handler) apiSaveRubric(c *gin.Context, id string) {
 		err = workspace.DocError(name, data, "$.id", "the rubric's id is %q, but the URL names %q: make them the same", r.ID, id)
 	}
 	if err != nil {
-		h.apiError(c, invalidDoc(codeInvalidRubric, err))
-		return
+		return invalidDoc(codeInvalidRubric, err)
 	}
 	old, err := h.store.Rubric(ctx, r.ID)
 	exists := err == nil
 	if err := claim("rubric", r.ID, err, id == "", old.Owner, me.ID, err == nil && h.shelf.SeenBy(old, me.ID)); err != nil {
-		h.apiError(c, err)
-		return
+		return err
 	}
 	rec, err := h.shelf.SaveRubric(ctx, me.ID, r, data)
 	if err != nil {
-		h.apiError(c, err)
-		return
+		return err
 	}
 	replyWritten(c, !exists, written{ID: rec.ID, Version: rec.Version, Published: rec.Published, URL: "/api/v1/rubrics/" + rec.ID})
+	return nil
 }
 
 // replyWritten answers a save: 201 with a Location for something new, 200

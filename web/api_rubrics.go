@@ -26,7 +26,7 @@ func (h *handler) summary(r *rubrics.Rubric) rubricSummary {
 }
 
 // apiRubrics handles "GET /api/v1/rubrics".
-func (h *handler) apiRubrics(c *gin.Context) {
+func (h *handler) apiRubrics(c *gin.Context) error {
 	h.shelf.Refresh(c.Request.Context())
 	list := []rubricSummary{}
 	for _, id := range h.lib.RubricIDs() {
@@ -35,4 +35,5 @@ func (h *handler) apiRubrics(c *gin.Context) {
 		}
 	}
 	c.JSON(http.StatusOK, gin.H{"rubrics": list})
+	return nil
 }

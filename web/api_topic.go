@@ -24,7 +24,7 @@ type topicDetail struct {
 
 // apiTopic handles "GET /api/v1/topics/:id": a bundled or published topic
 // to anyone, a draft to its owner (with their API token).
-func (h *handler) apiTopic(c *gin.Context) {
+func (h *handler) apiTopic(c *gin.Context) error {
 	id := c.Param("id")
 	h.shelf.Refresh(c.Request.Context())
 	var d topicDetail
@@ -35,8 +35,7 @@ func (h *handler) apiTopic(c *gin.Context) {
 	} else {
 		tt, err := h.tokenTeacher(c)
 		if err != nil {
-			h.apiError(c, err)
-			return
+			return err
 		}
 		var caller int64
 		if tt != nil {
@@ -44,18 +43,16 @@ func (h *handler) apiTopic(c *gin.Context) {
 		}
 		rec, err := h.shelf.VisibleTopic(c.Request.Context(), caller, id)
 		if errors.Is(err, store.ErrNotFound) {
-			h.apiError(c, noTopic(id))
-			return
+			return noTopic(id)
 		}
 		if err != nil {
-			h.apiError(c, err)
-			return
+			return err
 		}
 		d = topicDetail{ID: id, Version: rec.Version, Published: rec.Published, Catalogue: string(rec.Catalogue)}
 		if t, err = h.shelf.ParseTopic(id, rec.Catalogue, rec.Notes, false); err != nil {
 			d.Notes, d.Title, d.Items = rec.Notes, id, []itemView{}
 			c.JSON(http.StatusOK, d)
-			return
+			return nil
 		}
 	}
 	d.Title, d.Notes, d.Items = t.Title, t.Notes, []itemView{}
@@ -63,4 +60,5 @@ func (h *handler) apiTopic(c *gin.Context) {
 		d.Items = append(d.Items, itemView{ID: it.ID, Label: it.Label, Kind: it.Kind, Card: it.Card, Dates: it.Dates, Figures: it.Figures})
 	}
 	c.JSON(http.StatusOK, d)
+	return nil
 }

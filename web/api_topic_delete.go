@@ -8,7 +8,7 @@ import (
 
 // apiDeleteTopic handles "DELETE /api/v1/topics/:id". A topic published
 // rubrics use cannot be deleted.
-func (h *handler) apiDeleteTopic(c *gin.Context) {
+func (h *handler) apiDeleteTopic(c *gin.Context) error {
 	ctx := c.Request.Context()
 	me := apiTeacher(c)
 	id := c.Param("id")
@@ -17,8 +17,8 @@ func (h *handler) apiDeleteTopic(c *gin.Context) {
 		err = h.shelf.DeleteTopic(ctx, me.ID, id)
 	}
 	if err != nil {
-		h.apiError(c, err)
-		return
+		return err
 	}
 	c.Status(http.StatusNoContent)
+	return nil
 }

@@ -25,43 +25,36 @@ const exampleTopic = `{"id": "cold-war-1945-62", "title": "The Cold War, 1945-62
 
 // apiSaveTopic saves a topic from the JSON body: a new one (id "", from
 // POST) or a new version of id (PUT, which creates it if there is none).
-func (h *handler) apiSaveTopic(c *gin.Context, id string) {
+func (h *handler) apiSaveTopic(c *gin.Context, id string) error {
 	ctx := c.Request.Context()
 	me := apiTeacher(c)
 	var req topicRequest
 	if err := decodeJSON(c.Request, &req, exampleTopic); err != nil {
-		h.apiError(c, err)
-		return
+		return err
 	}
 	if id != "" && h.shelf.IsBundled(id) {
-		h.apiError(c, userError(codeForbidden, "%q is a topic that comes with rubricate and cannot be changed.", id))
-		return
+		return userError(codeForbidden, "%q is a topic that comes with rubricate and cannot be changed.", id)
 	}
 	switch {
 	case id != "" && req.ID != "" && req.ID != id:
-		h.apiError(c, userError(codeBadRequest, "The body's id is %q, but the URL names %q: make them the same, or leave id out.", shorten(req.ID, 80), shorten(id, 80)))
-		return
+		return userError(codeBadRequest, "The body's id is %q, but the URL names %q: make them the same, or leave id out.", shorten(req.ID, 80), shorten(id, 80))
 	case id != "":
 		req.ID = id
 	}
 	req.Notes, req.Catalogue = normalizeText(req.Notes), normalizeText(req.Catalogue)
 	switch {
 	case !topicIDPattern.MatchString(req.ID):
-		h.apiError(c, userError(codeBadRequest, "Give the topic an id of lower-case letters, digits and hyphens: send %s.", exampleTopic))
-		return
+		return userError(codeBadRequest, "Give the topic an id of lower-case letters, digits and hyphens: send %s.", exampleTopic)
 	case strings.TrimSpace(req.Notes) == "":
-		h.apiError(c, userError(codeBadRequest, "Send the topic's notes (plain text or Markdown) in notes: %s.", exampleTopic))
-		return
+		return userError(codeBadRequest, "Send the topic's notes (plain text or Markdown) in notes: %s.", exampleTopic)
 	}
 	if err := h.shelf.CheckTopicID(req.ID); err != nil {
-		h.apiError(c, err)
-		return
+		return err
 	}
 	old, err := h.store.Topic(ctx, req.ID)
 	exists := err == nil
 	if err := claim("topic", req.ID, err, id == "", old.Owner, me.ID, old.Published); err != nil {
-		h.apiError(c, err)
-		return
+		return err
 	}
 	if strings.TrimSpace(req.Catalogue) == "" {
 		title := req.Title
@@ -70,22 +63,20 @@ func (h *handler) apiSaveTopic(c *gin.Context, id string) {
 		}
 		draft, err := rubrics.DraftCatalogue(req.ID, title, req.Notes)
 		if err != nil {
-			h.apiError(c, userError(codeBadRequest, "%s", sentence(err.Error())))
-			return
+			return userError(codeBadRequest, "%s", sentence(err.Error()))
 		}
 		req.Catalogue = string(draft)
 	}
 	t, err := h.shelf.ParseTopic(req.ID, []byte(req.Catalogue), req.Notes, true)
 	if err != nil {
-		h.apiError(c, invalidDoc(codeInvalidTopic, err))
-		return
+		return invalidDoc(codeInvalidTopic, err)
 	}
 	rec, err := h.shelf.SaveTopic(ctx, me.ID, t, req.Notes, []byte(req.Catalogue))
 	if err != nil {
-		h.apiError(c, err)
-		return
+		return err
 	}
 	replyWritten(c, !exists, written{ID: rec.ID, Version: rec.Version, Published: rec.Published, URL: "/api/v1/topics/" + rec.ID})
+	return nil
 }
 
 // apiOwnedTopic checks, before a change, that the topic id is the

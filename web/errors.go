@@ -199,6 +199,20 @@ func (h *handler) resolve(c *gin.Context, err error) (*Error, int) {
 }
 
 // apiError answers an API request with {"error": {"code", "message"}}.
+// apiHandler is a JSON API handler: it writes its answer, or returns the
+// error for api to answer with.
+type apiHandler func(c *gin.Context) error
+
+// api adapts an apiHandler to gin: an error is logged if it is internal
+// and answered as the API answers errors (apiError), in one place.
+func (h *handler) api(f apiHandler) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		if err := f(c); err != nil {
+			h.apiError(c, err)
+		}
+	}
+}
+
 func (h *handler) apiError(c *gin.Context, err error) {
 	e, status := h.resolve(c, err)
 	setErrorHeaders(c, e)
