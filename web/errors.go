@@ -213,6 +213,20 @@ func (h *handler) api(f apiHandler) gin.HandlerFunc {
 	}
 }
 
+// pageHandler is a page's handler: it renders the page, or returns the
+// error for page to show.
+type pageHandler func(c *gin.Context) error
+
+// page adapts a pageHandler to gin: an error is logged if it is internal
+// and shown as the pages show errors (pageError), in one place.
+func (h *handler) page(f pageHandler) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		if err := f(c); err != nil {
+			h.pageError(c, err)
+		}
+	}
+}
+
 func (h *handler) apiError(c *gin.Context, err error) {
 	e, status := h.resolve(c, err)
 	setErrorHeaders(c, e)

@@ -37,15 +37,14 @@ type ownTopic struct {
 }
 
 // showWorkspace handles "GET /teacher".
-func (h *handler) showWorkspace(c *gin.Context) {
+func (h *handler) showWorkspace(c *gin.Context) error {
 	ctx := c.Request.Context()
 	me := session(c).Teacher
 	h.shelf.Refresh(ctx)
 	p := workspacePage{base: teacherBase(c, "Your rubrics"), Notice: notice(c)}
 	recs, err := h.store.RubricsByOwner(ctx, me.ID)
 	if err != nil {
-		h.pageError(c, err)
-		return
+		return err
 	}
 	for _, rec := range recs {
 		v := ownRubric{ID: rec.ID, Title: rec.ID, Version: rec.Version, Published: rec.Published, Updated: rec.Updated}
@@ -60,8 +59,7 @@ func (h *handler) showWorkspace(c *gin.Context) {
 	}
 	topics, err := h.store.TopicsByOwner(ctx, me.ID)
 	if err != nil {
-		h.pageError(c, err)
-		return
+		return err
 	}
 	for _, t := range topics {
 		p.Topics = append(p.Topics, ownTopic{ID: t.ID, Version: t.Version, Published: t.Published, Updated: t.Updated})
@@ -72,6 +70,7 @@ func (h *handler) showWorkspace(c *gin.Context) {
 		}
 	}
 	h.render(c, http.StatusOK, "teacher_home", p)
+	return nil
 }
 
 // notices are the messages a redirect after a change may ask for, by

@@ -10,7 +10,7 @@ import (
 
 // showRubric handles "GET /teacher/rubrics/:id": the editor for one of the
 // teacher's rubrics, at its latest version or ?version=N.
-func (h *handler) showRubric(c *gin.Context) {
+func (h *handler) showRubric(c *gin.Context) error {
 	ctx := c.Request.Context()
 	id := c.Param("id")
 	rec, err := h.ownRubric(c, id)
@@ -19,15 +19,13 @@ func (h *handler) showRubric(c *gin.Context) {
 		err = h.fillHistory(ctx, p, rec)
 	}
 	if err != nil {
-		h.pageError(c, err)
-		return
+		return err
 	}
 	data := rec.YAML
 	if v, err := strconv.Atoi(c.Query("version")); err == nil && v != rec.Version {
 		old, err := h.store.RubricVersion(ctx, id, v)
 		if err != nil {
-			h.pageError(c, userError(codeNotFound, "Rubric %s has no version %d.", id, v))
-			return
+			return userError(codeNotFound, "Rubric %s has no version %d.", id, v)
 		}
 		data, p.Loaded = old.YAML, v
 		p.Notice = fmt.Sprintf("This is version %d, saved %s. Save it to make it the latest version again.",
@@ -37,4 +35,5 @@ func (h *handler) showRubric(c *gin.Context) {
 	}
 	h.load(p, data)
 	h.renderEditor(c, http.StatusOK, p)
+	return nil
 }

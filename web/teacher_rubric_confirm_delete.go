@@ -19,13 +19,13 @@ type deletePage struct {
 
 // showDeleteRubric handles "GET /teacher/rubrics/:id/delete": it asks
 // before deleting.
-func (h *handler) showDeleteRubric(c *gin.Context) {
+func (h *handler) showDeleteRubric(c *gin.Context) error {
 	id := c.Param("id")
 	rec, err := h.ownRubric(c, id)
 	if err != nil {
-		h.pageError(c, err)
-		return
+		return err
 	}
 	h.render(c, http.StatusOK, "teacher_delete", deletePage{base: teacherBase(c, "Delete "+id), Kind: "rubric",
 		ID: id, Versions: rec.Version, Published: rec.Published, Back: "/teacher/rubrics/" + id})
+	return nil
 }

@@ -7,15 +7,14 @@ import (
 )
 
 // deleteRubric handles "POST /teacher/rubrics/:id/delete".
-func (h *handler) deleteRubric(c *gin.Context) {
+func (h *handler) deleteRubric(c *gin.Context) error {
 	id := c.Param("id")
 	if _, err := h.ownRubric(c, id); err != nil {
-		h.pageError(c, err)
-		return
+		return err
 	}
 	if err := h.shelf.DeleteRubric(c.Request.Context(), session(c).Teacher.ID, id); err != nil {
-		h.pageError(c, err)
-		return
+		return err
 	}
 	c.Redirect(http.StatusSeeOther, "/teacher?done=deleted&what="+id)
+	return nil
 }

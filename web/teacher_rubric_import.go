@@ -18,33 +18,28 @@ import (
 // importRubric handles "POST /teacher/rubrics/import": it opens an
 // uploaded YAML file in the editor, not saved yet: as a new version of the
 // teacher's rubric with the same id, or as a new rubric.
-func (h *handler) importRubric(c *gin.Context) {
+func (h *handler) importRubric(c *gin.Context) error {
 	var fh, err = c.FormFile("file")
 	if err != nil {
-		h.pageError(c, userError(codeBadFile, "Choose a rubric file (.yaml) to import, then press Import."))
-		return
+		return userError(codeBadFile, "Choose a rubric file (.yaml) to import, then press Import.")
 	}
 	switch strings.ToLower(path.Ext(fh.Filename)) {
 	case ".yaml", ".yml", ".txt":
 	default:
-		h.pageError(c, userError(codeBadFile, "%q is not a .yaml file. Export a rubric to get one, or paste the YAML into a new rubric.", path.Base(fh.Filename)))
-		return
+		return userError(codeBadFile, "%q is not a .yaml file. Export a rubric to get one, or paste the YAML into a new rubric.", path.Base(fh.Filename))
 	}
 	f, err := fh.Open()
 	if err != nil {
-		h.pageError(c, err)
-		return
+		return err
 	}
 	defer f.Close()
 	data, err := io.ReadAll(io.LimitReader(f, rubrics.MaxRubricBytes+1))
 	if err != nil {
-		h.pageError(c, err)
-		return
+		return err
 	}
 	data = bytes.TrimPrefix(data, []byte("\ufeff"))
 	if !utf8.Valid(data) {
-		h.pageError(c, analyzer.ErrNotText)
-		return
+		return analyzer.ErrNotText
 	}
 	data = []byte(normalizeText(string(data)))
 	var head struct {
@@ -61,11 +56,11 @@ func (h *handler) importRubric(c *gin.Context) {
 	if id != "" {
 		rec, _ := h.ownRubric(c, id)
 		if err := h.fillHistory(c.Request.Context(), p, rec); err != nil {
-			h.pageError(c, err)
-			return
+			return err
 		}
 	}
 	p.Notice = "Imported " + path.Base(fh.Filename) + ", not saved yet. Check it, then press Save."
 	h.load(p, data)
 	h.renderEditor(c, http.StatusOK, p)
+	return nil
 }

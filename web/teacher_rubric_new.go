@@ -20,7 +20,7 @@ import (
 // showNewRubric handles "GET /teacher/rubrics/new": the editor for a new
 // rubric, a copy of ?from=ID (a built-in rubric, one of the teacher's, or
 // a published one) under a free id, or a starter on ?topic=ID.
-func (h *handler) showNewRubric(c *gin.Context) {
+func (h *handler) showNewRubric(c *gin.Context) error {
 	ctx := c.Request.Context()
 	p := h.newEditor(c, "")
 	from := c.Query("from")
@@ -34,8 +34,7 @@ func (h *handler) showNewRubric(c *gin.Context) {
 	default:
 		rec, _, _ := h.shelf.Visible(ctx, session(c).Teacher.ID, from)
 		if rec.ID == "" {
-			h.pageError(c, userError(codeNotFound, "There is no rubric %q to copy. Choose one from Your rubrics.", shorten(from, 80)))
-			return
+			return userError(codeNotFound, "There is no rubric %q to copy. Choose one from Your rubrics.", shorten(from, 80))
 		}
 		data = rec.YAML
 	}
@@ -50,11 +49,11 @@ func (h *handler) showNewRubric(c *gin.Context) {
 		data, err = setValues(data, []edit{{"$.id", id}})
 	}
 	if err != nil {
-		h.pageError(c, err)
-		return
+		return err
 	}
 	h.load(p, data)
 	h.renderEditor(c, http.StatusOK, p)
+	return nil
 }
 
 // freeID finds an id for a copy of base that no rubric has.

@@ -8,8 +8,8 @@ import (
 
 // publishRubric handles "POST /teacher/rubrics/:id/publish" (published
 // true) and "POST /teacher/rubrics/:id/unpublish" (false).
-func (h *handler) publishRubric(published bool) gin.HandlerFunc {
-	return func(c *gin.Context) {
+func (h *handler) publishRubric(published bool) pageHandler {
+	return func(c *gin.Context) error {
 		id := c.Param("id")
 		// Another teacher's rubric, published or not, is not found, as on
 		// every page of the workspace.
@@ -18,13 +18,13 @@ func (h *handler) publishRubric(published bool) gin.HandlerFunc {
 			rec, err = h.shelf.SetPublished(c.Request.Context(), session(c).Teacher.ID, id, published)
 		}
 		if err != nil {
-			h.pageError(c, err)
-			return
+			return err
 		}
 		done := "unpublished"
 		if published {
 			done = "published"
 		}
 		c.Redirect(http.StatusSeeOther, "/teacher/rubrics/"+rec.ID+"?done="+done)
+		return nil
 	}
 }

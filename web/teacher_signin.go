@@ -44,18 +44,18 @@ func (h *handler) renderSignIn(c *gin.Context, status int, name string, e *Error
 // signIn handles "POST /teacher/sign-in". A wrong name and a wrong
 // password get the same answer; repeated failures from one address slow
 // that address down.
-func (h *handler) signIn(c *gin.Context) {
+func (h *handler) signIn(c *gin.Context) error {
 	if err := parseForm(c.Request); err != nil {
 		e, status := h.resolve(c, err)
 		h.renderSignIn(c, status, "", e)
-		return
+		return nil
 	}
 	name := c.Request.PostFormValue("name")
 	ck, err := c.Request.Cookie(signInCookie)
 	if err != nil || !h.checkSignInToken(ck.Value, site(c.Request), c.Request.PostFormValue("csrf"), time.Now()) {
 		h.renderSignIn(c, http.StatusForbidden, name, userError(codeBadCSRF,
 			"The sign-in form had expired, or your browser blocked its cookie. Sign in again."))
-		return
+		return nil
 	}
 	ctx := c.Request.Context()
 	t, err := h.store.AuthenticateFrom(ctx, c.ClientIP(), name, c.Request.PostFormValue("password"))
@@ -65,36 +65,36 @@ func (h *handler) signIn(c *gin.Context) {
 		h.log.InfoContext(ctx, "sign-in failed")
 		h.renderSignIn(c, http.StatusUnauthorized, name, userError(codeUnauthorized,
 			"That name and password do not match an account. Check them and try again."))
-		return
+		return nil
 	case errors.Is(err, store.ErrBusy):
 		h.log.WarnContext(ctx, "sign-in refused: too many at once")
 		c.Header("Retry-After", strconv.Itoa(int(store.BusyRetry.Seconds())))
 		h.renderSignIn(c, http.StatusServiceUnavailable, name, userError(codeBusy,
 			"Too many people are signing in at once: wait a few seconds and try again."))
-		return
+		return nil
 	case errors.As(err, &throttled):
 		h.renderSignIn(c, http.StatusTooManyRequests, name, &Error{Code: codeThrottled, RetryAfter: throttled.RetryAfter,
 			Message: fmt.Sprintf("Too many failed sign-ins from this computer. Wait %s, then try again.", wait(throttled.RetryAfter))})
-		return
+		return nil
 	case ctx.Err() != nil:
 		c.Abort() // the browser went away while the sign-in waited
-		return
+		return nil
 	case err != nil:
 		e, status := h.resolve(c, err)
 		h.renderSignIn(c, status, name, e)
-		return
+		return nil
 	}
 	if old, ok := h.currentSession(c); ok {
 		_ = h.store.EndSession(ctx, old.ID)
 	}
 	sess, err := h.store.NewSession(ctx, t.ID, sessionTTL)
 	if err != nil {
-		h.pageError(c, err)
-		return
+		return err
 	}
 	h.log.InfoContext(ctx, "signed in", "teacher", t.ID)
 	// The sign-in cookie stays: a form still open in another tab must
 	// work after this session ends.
 	setCookie(c, sessionCookie, sess.ID, int(sessionTTL.Seconds()))
 	c.Redirect(http.StatusSeeOther, "/teacher")
+	return nil
 }

@@ -7,11 +7,11 @@ import (
 )
 
 // signOut handles "POST /teacher/sign-out".
-func (h *handler) signOut(c *gin.Context) {
+func (h *handler) signOut(c *gin.Context) error {
 	if err := h.store.EndSession(c.Request.Context(), session(c).ID); err != nil {
-		h.pageError(c, err)
-		return
+		return err
 	}
 	setCookie(c, sessionCookie, "", -1)
 	c.Redirect(http.StatusSeeOther, "/teacher/sign-in")
+	return nil
 }

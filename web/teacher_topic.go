@@ -8,12 +8,11 @@ import (
 
 // showTopic handles "GET /teacher/topics/:id": the editor for one of the
 // teacher's topics.
-func (h *handler) showTopic(c *gin.Context) {
+func (h *handler) showTopic(c *gin.Context) error {
 	id := c.Param("id")
 	rec, err := h.ownTopic(c, id)
 	if err != nil {
-		h.pageError(c, err)
-		return
+		return err
 	}
 	p := newTopicPage(c, id)
 	p.Record, p.Notes, p.Catalogue, p.Notice = &rec, rec.Notes, string(rec.Catalogue), notice(c)
@@ -21,4 +20,5 @@ func (h *handler) showTopic(c *gin.Context) {
 		p.Problems = invalidDoc(codeInvalidTopic, err).Details
 	}
 	h.renderTopic(c, http.StatusOK, p)
+	return nil
 }

@@ -7,15 +7,14 @@ import (
 )
 
 // deleteTopic handles "POST /teacher/topics/:id/delete".
-func (h *handler) deleteTopic(c *gin.Context) {
+func (h *handler) deleteTopic(c *gin.Context) error {
 	id := c.Param("id")
 	if _, err := h.ownTopic(c, id); err != nil {
-		h.pageError(c, err)
-		return
+		return err
 	}
 	if err := h.shelf.DeleteTopic(c.Request.Context(), session(c).Teacher.ID, id); err != nil {
-		h.pageError(c, err)
-		return
+		return err
 	}
 	c.Redirect(http.StatusSeeOther, "/teacher?done=deleted&what="+id)
+	return nil
 }
