@@ -69,6 +69,49 @@ func (l *Library) CheckContext(ctx context.Context, r *Rubric, text string) (*Re
 	if err != nil {
 		return nil, err
 	}
+	return l.checkCompiled(ctx, c, text)
+}
+
+// Checker checks essays against one compiled version of a rubric, and its
+// reports name that version. Compile makes one for a rubric of the
+// caller's (a draft to preview); Library.Checker returns the one a rubric
+// was registered with. Unlike Check, nothing is remembered for it.
+type Checker struct {
+	l *Library
+	c *compiled
+}
+
+// Compile compiles r against its topic as version (0 for none) of it.
+func (l *Library) Compile(r *Rubric, version int) (*Checker, error) {
+	c, err := l.compile(r)
+	if err != nil {
+		return nil, err
+	}
+	c.version = version
+	return &Checker{l: l, c: c}, nil
+}
+
+// Checker returns the checker of the registered rubric with the given id.
+func (l *Library) Checker(id string) (*Checker, bool) {
+	l.mu.RLock()
+	defer l.mu.RUnlock()
+	c, ok := l.rubrics[id]
+	if !ok {
+		return nil, false
+	}
+	return &Checker{l: l, c: c}, true
+}
+
+// Rubric is the rubric the checker checks against.
+func (ch *Checker) Rubric() *Rubric { return ch.c.Rubric }
+
+// Check checks an essay, as Library.CheckContext does.
+func (ch *Checker) Check(ctx context.Context, text string) (*Report, error) {
+	return ch.l.checkCompiled(ctx, ch.c, text)
+}
+
+// checkCompiled checks an essay against a compiled rubric.
+func (l *Library) checkCompiled(ctx context.Context, c *compiled, text string) (*Report, error) {
 	doc, err := c.topic.analyzer.AnalyzeContext(ctx, text)
 	if err != nil {
 		return nil, err

@@ -91,3 +91,37 @@ func mustTopic(t *testing.T, lib *rubrics.Library, id string) *corpus.Topic {
 	}
 	return tp
 }
+
+// A checker carries its rubric's version into every report: one compiled
+// for a preview leaves nothing in the Library, and a registered version is
+// the one its checker names.
+func TestCheckers(t *testing.T) {
+	lib, err := rubrics.Open()
+	if err != nil {
+		t.Fatal(err)
+	}
+	split, _ := lib.Rubric("sino-soviet-split")
+	copied := *split
+	copied.ID = "split-copy"
+	ch, err := lib.Compile(&copied, 7)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := ch.Check(t.Context(), "In February 1950 Mao and Stalin signed the Treaty of Friendship.")
+	if err != nil || rep.Rubric.ID != "split-copy" || rep.Rubric.Version != 7 {
+		t.Errorf("a compiled draft's report: %+v, %v", rep.Rubric, err)
+	}
+	if _, ok := lib.Checker("split-copy"); ok {
+		t.Error("compiling a draft registered it")
+	}
+	if err := lib.AddVersion(&copied, 3); err != nil {
+		t.Fatal(err)
+	}
+	reg, ok := lib.Checker("split-copy")
+	if !ok {
+		t.Fatal("no checker for a registered rubric")
+	}
+	if rep, err := reg.Check(t.Context(), "In 1950 Mao and Stalin signed a treaty."); err != nil || rep.Rubric.Version != 3 {
+		t.Errorf("the registered version's report names version %d, %v; want 3", rep.Rubric.Version, err)
+	}
+}

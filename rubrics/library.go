@@ -70,7 +70,10 @@ type item struct {
 // compiled is a rubric with its items resolved.
 type compiled struct {
 	*Rubric
-	topic *topicData
+	// version is the version of a stored rubric the Library holds (see
+	// AddVersion), 0 for a built-in one.
+	version int
+	topic   *topicData
 	items map[string]*item // every item the rubric can use: catalogue + inline
 	focus []rule
 	// questionStems are the stems of the question's words, which every
@@ -449,10 +452,17 @@ func (l *Library) RemoveTopic(id string) bool {
 // Add registers a rubric (a teacher's), replacing one with the same id
 // unless that one is built in.
 func (l *Library) Add(r *Rubric) error {
+	return l.AddVersion(r, 0)
+}
+
+// AddVersion registers version of a stored rubric, as Add does: its
+// checker's reports name the version.
+func (l *Library) AddVersion(r *Rubric, version int) error {
 	c, err := l.compile(r)
 	if err != nil {
 		return err
 	}
+	c.version = version
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if old, ok := l.rubrics[r.ID]; ok {

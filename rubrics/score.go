@@ -15,7 +15,7 @@ import (
 func (e *essay) report() *Report {
 	r := e.c.Rubric
 	rep := &Report{
-		Rubric:   RubricRef{ID: r.ID, Title: r.Title, Question: r.Question, Topic: r.Topic},
+		Rubric:   RubricRef{ID: r.ID, Title: r.Title, Question: r.Question, Topic: r.Topic, Version: e.c.version},
 		Essay:    EssayStats{Words: e.doc.WordCount, Sentences: len(e.doc.Sentences), Paragraphs: e.doc.Paragraphs},
 		Problems: e.problems, Notes: e.notes, NextSteps: []string{}, Steps: []Step{},
 	}

@@ -13,7 +13,7 @@ import (
 // others, and one client sending many essays, or costly ones, waits behind
 // its own. A request whose client has gone, or that waits more than
 // maxQueueWait, is not checked at all.
-func (h *handler) check(ctx context.Context, r *rubrics.Rubric, text string) (*rubrics.Report, error) {
+func (h *handler) check(ctx context.Context, ch *rubrics.Checker, text string) (*rubrics.Report, error) {
 	client, _ := ctx.Value(clientKey{}).(string)
 	release, err := h.checks.acquire(ctx, client, maxQueueWait)
 	switch {
@@ -28,7 +28,7 @@ func (h *handler) check(ctx context.Context, r *rubrics.Rubric, text string) (*r
 	defer h.idle.checked(time.Now())
 	ctx, cancel := context.WithTimeout(ctx, maxCheckTime)
 	defer cancel()
-	rep, err := h.lib.CheckContext(ctx, r, text)
+	rep, err := ch.Check(ctx, text)
 	switch {
 	case errors.Is(err, context.DeadlineExceeded):
 		return nil, userError(codeBusy, "Checking this essay took too long, so it was stopped. Check it again in a moment; if it is very long, check it in parts.")
@@ -53,18 +53,13 @@ func forClient(ctx context.Context, addr string) context.Context {
 var maxCheckTime = 2 * time.Second
 
 // checkChosen checks an essay against a rubric a student chose (built in
-// or published): the report names the rubric's version. A teacher's
-// rubric replaced while the essay was checked is compiled once more by
-// the Library, outside what it registers; that copy is dropped at once.
+// or published), with the checker the Library holds for it: the report
+// names the version it was published as, and a rubric replaced while the
+// essay is checked is checked as it was when the check began.
 func (h *handler) checkChosen(ctx context.Context, r *rubrics.Rubric, text string) (*rubrics.Report, error) {
-	version := h.shelf.VersionOf(r)
-	rep, err := h.check(ctx, r, text)
-	if cur, ok := h.lib.Rubric(r.ID); !ok || cur != r {
-		h.lib.Forget(r)
+	ch, ok := h.lib.Checker(r.ID)
+	if !ok {
+		return nil, userError(codeUnknownRubric, "There is no rubric %q any more: choose another.", r.ID)
 	}
-	if err != nil {
-		return nil, err
-	}
-	rep.Rubric.Version = version
-	return rep, nil
+	return h.check(ctx, ch, text)
 }

@@ -273,8 +273,13 @@ func (h *handler) previewInEditor(c *gin.Context, p *editorPage, r *rubrics.Rubr
 		fail(userError(codeInvalidRubric, "Fix the problems listed under the YAML, then preview again."))
 		return
 	}
-	defer h.lib.Forget(r)
-	rep, err := h.check(c.Request.Context(), r, p.Sample)
+	// The draft is compiled for this preview alone: nothing of it stays.
+	ch, err := h.lib.Compile(r, 0)
+	if err != nil {
+		fail(err)
+		return
+	}
+	rep, err := h.check(c.Request.Context(), ch, p.Sample)
 	if err != nil {
 		fail(err)
 		return

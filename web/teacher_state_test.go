@@ -220,9 +220,12 @@ func TestConcurrentSaves(t *testing.T) {
 				t.Errorf("%s version %d lost: %v", id, v, err)
 			}
 		}
-		r, ok := s.h.lib.Rubric(id)
-		if !ok || r.Words != 600+saves || s.h.shelf.VersionOf(r) != saves {
-			t.Errorf("the Library holds %s at %v", id, r)
+		ch, ok := s.h.lib.Checker(id)
+		if !ok || ch.Rubric().Words != 600+saves {
+			t.Fatalf("the Library holds %s at %v", id, ch)
+		}
+		if rep, err := ch.Check(t.Context(), "In 1950 Mao and Stalin signed a treaty."); err != nil || rep.Rubric.Version != saves {
+			t.Errorf("a check of %s names version %d, want %d (%v)", id, rep.Rubric.Version, saves, err)
 		}
 	}
 	if n := len(document(t, serve(t, s, "GET", "/", "", nil)).Find(`input[name="rubric"]`).Nodes); n != len(s.h.lib.RubricIDs()) || n != 4+teachers {

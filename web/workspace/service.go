@@ -185,7 +185,7 @@ func (s *Service) ParseRubric(name string, data []byte) (*rubrics.Rubric, error)
 // Library, with rec still published. Call with mu held.
 func (s *Service) place(rec store.RubricRecord, r *rubrics.Rubric) error {
 	st := rubricStamp(rec)
-	if err := s.lib.Add(r); err != nil {
+	if err := s.lib.AddVersion(r, rec.Version); err != nil {
 		s.unregister(rec.ID)
 		s.withdrawn[rec.ID] = st
 		return err
@@ -220,38 +220,14 @@ func (s *Service) IsRegistered(rec store.RubricRecord) bool {
 func (s *Service) remember(p parsed) {
 	s.cmu.Lock()
 	defer s.cmu.Unlock()
-	id := p.r.ID
-	if old, ok := s.drafts[id]; ok && old.r != p.r {
-		if reg, ok := s.registered[id]; !ok || reg.r != old.r {
-			s.lib.Forget(old.r)
-		}
-	}
-	s.drafts[id] = p
+	s.drafts[p.r.ID] = p
 }
 
 // forget drops the parsed version of id.
 func (s *Service) forget(id string) {
 	s.cmu.Lock()
 	defer s.cmu.Unlock()
-	if old, ok := s.drafts[id]; ok {
-		if reg, ok := s.registered[id]; !ok || reg.r != old.r {
-			s.lib.Forget(old.r)
-		}
-		delete(s.drafts, id)
-	}
-}
-
-// VersionOf is the version of a teacher's rubric, 0 for a built-in one or
-// an unsaved draft, for the report to name.
-func (s *Service) VersionOf(r *rubrics.Rubric) int {
-	s.cmu.Lock()
-	defer s.cmu.Unlock()
-	for _, m := range []map[string]parsed{s.registered, s.drafts} {
-		if p, ok := m[r.ID]; ok && p.r == r {
-			return p.stamp.version
-		}
-	}
-	return 0
+	delete(s.drafts, id)
 }
 
 // Rubric returns the latest version of a teacher's rubric and the rubric
