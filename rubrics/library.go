@@ -74,8 +74,8 @@ type compiled struct {
 	// AddVersion), 0 for a built-in one.
 	version int
 	topic   *topicData
-	items map[string]*item // every item the rubric can use: catalogue + inline
-	focus []rule
+	items   map[string]*item // every item the rubric can use: catalogue + inline
+	focus   []rule
 	// questionStems are the stems of the question's words, which every
 	// answer uses whatever it says (see notesMatcher).
 	questionStems map[string]bool
