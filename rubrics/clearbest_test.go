@@ -1,8 +1,10 @@
 package rubrics
 
 import (
+	"maps"
 	"testing"
 
+	"github.com/rubricate/rubricate/analyzer"
 	"github.com/rubricate/rubricate/corpus"
 )
 
@@ -35,6 +37,49 @@ func TestClearBest(t *testing.T) {
 				if h.credit != (it == tt.want) {
 					t.Errorf("%s item credited = %v, want %v", it.Kind, h.credit, it == tt.want)
 				}
+			}
+		})
+	}
+}
+
+// TestTitlesOf: a title one person "became", that the notes also write
+// alone after "the", stands for that person; a title the notes write
+// before another's name, or give to two people, stands for no one.
+func TestTitlesOf(t *testing.T) {
+	an, err := analyzer.New(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := func(lines ...string) []*analyzer.Document {
+		var out []*analyzer.Document
+		for _, l := range lines {
+			d, err := an.Analyze(l)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, d)
+		}
+		return out
+	}
+	for _, tt := range []struct {
+		name  string
+		notes []string
+		want  map[string]string
+	}{
+		{"one person", []string{"Nicholas II became Tsar in 1894.", "On the Tsar's orders troops fired.", "While the Tsar was at headquarters, Alexandra ruled."},
+			map[string]string{"tsar": "nichola", "nichola": "tsar"}},
+		{"a numeral is no name", []string{"April 1509: Henry VIII became king.", "In 1534 the King was made head of the Church.", "Monks who defied the King were executed."},
+			map[string]string{"king": "henri", "henri": "king"}},
+		{"written before another's name", []string{"Stresemann became Chancellor in August 1923.", "Chancellor Wilhelm Cuno ordered passive resistance.", "the Chancellor resigned.", "the Chancellor fell."},
+			map[string]string{}},
+		{"alone after the only once", []string{"Ebert became President in 1919.", "the President could rule by decree."},
+			map[string]string{}},
+		{"two people", []string{"Lvov became Prime Minister in March.", "Kerensky became Prime Minister in July.", "the Minister fled.", "the Minister fell."},
+			map[string]string{}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := titlesOf(docs(tt.notes...)); !maps.Equal(got, tt.want) {
+				t.Errorf("titles %v, want %v", got, tt.want)
 			}
 		})
 	}

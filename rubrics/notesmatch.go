@@ -126,6 +126,11 @@ type notesMatcher struct {
 	// (see specificFigure), by its value: a sentence that gives it may
 	// state the fact with no word of it ("1.7m dead").
 	byFigure map[string][]int32
+	// titles are the titles the notes give one person ("the Tsar" for
+	// Nicholas II, who "became Tsar"), by stem, both ways: an essay that
+	// writes "the Tsar abdicated" states what the notes say of Nicholas,
+	// and one that names Nicholas what they say of the Tsar.
+	titles map[string]string
 	// causes are the clauses of causes, which a sentence that argues may
 	// state however common their words.
 	causes []int32
@@ -199,6 +204,7 @@ func newNotesMatcher(t *corpus.Topic, an *analyzer.Analyzer, items []*item) *not
 	}
 	names := capitalisedStems(analysed)
 	m.acronyms = acronymsOf(analysed)
+	m.titles = titlesOf(analysed)
 	weight := func(s string) float64 { return math.Log(1 + n/float64(df[s]+1)) }
 	referents := referents(t.Passages)
 	for _, it := range items {
@@ -710,9 +716,87 @@ func (m *notesMatcher) stemsOfWord(text string, w analyzer.Word) []string {
 		}
 	}
 	if s, ok := contentStem(w); ok {
+		if other, ok := m.titles[s]; ok {
+			return []string{s, other}
+		}
 		return []string{s}
 	}
 	return nil
+}
+
+// romanNumeral reports whether a word is a Roman numeral ("viii" in
+// "Henry VIII"), part of a name but not the name.
+func romanNumeral(w string) bool {
+	return w != "" && strings.Trim(w, "ivxlc") == ""
+}
+
+// titlesOf returns the titles the notes give one person each, by stem,
+// with the person's name, both ways (see notesMatcher.titles). A title is
+// what one person "became" ("Nicholas II became Tsar", "Henry VIII became
+// king") that the notes also write on its own after "the" ("the Tsar's
+// orders") at least twice, and never before another's name: "Stresemann
+// became Chancellor" beside "Chancellor Wilhelm Cuno" names no one.
+func titlesOf(passages []*analyzer.Document) map[string]string {
+	alone := map[string]int{}              // title stem -> times after "the", alone
+	became := map[string]string{}          // title stem -> the name that became it ("" for several)
+	before := map[string]map[string]bool{} // title stem -> names it is written before
+	for _, doc := range passages {
+		if doc == nil {
+			continue
+		}
+		ws := doc.Words
+		capital := func(i int) bool { return startsUpper(doc.Text[ws[i].Start:]) }
+		for i, w := range ws {
+			if st, ok := contentStem(w); ok {
+				if i > 0 && ws[i-1].Norm == "the" && capital(i) && (i+1 == len(ws) || !capital(i+1)) {
+					alone[st]++
+				}
+				if i+1 < len(ws) && capital(i) && capital(i+1) {
+					if n, ok := contentStem(ws[i+1]); ok {
+						if before[st] == nil {
+							before[st] = map[string]bool{}
+						}
+						before[st][n] = true
+					}
+				}
+			}
+			if w.Norm != "became" || i+1 >= len(ws) {
+				continue
+			}
+			title, ok := contentStem(ws[i+1])
+			if !ok {
+				continue
+			}
+			// The name up to two words before ("Nicholas II became").
+			for j := i - 1; j >= max(0, i-2); j-- {
+				if n, ok := contentStem(ws[j]); ok && capital(j) && !romanNumeral(ws[j].Norm) {
+					if prev, seen := became[title]; seen && prev != n {
+						n = ""
+					}
+					became[title] = n
+					break
+				}
+			}
+		}
+	}
+	out := map[string]string{}
+	for title, name := range became {
+		if name == "" || alone[title] < 2 {
+			continue
+		}
+		other := false
+		for n := range before[title] {
+			other = other || n != name
+		}
+		if other {
+			continue
+		}
+		out[title] = name
+		if _, taken := out[name]; !taken {
+			out[name] = title
+		}
+	}
+	return out
 }
 
 // isInitials reports whether a word is written as initials: two to five
