@@ -173,6 +173,10 @@ var mentionNumberCases = []mentionCase{
 	{"1 512 000 marks", []string{"number:1 512 000=1512000"}},
 	{"over a million and a half by September", []string{"number:a million and a half=1500000"}},
 	{"one and a half million men", []string{"number:one and a half million=1500000"}},
+	// Decimals in words, as a figure's digits are read aloud.
+	{"two point three million men", []string{"number:two point three million=2300000"}},
+	{"twenty point five thousand", []string{"number:twenty point five thousand=20500"}},
+	{"the point is that two sides", nil},
 	{"half a million", []string{"number:half a million=500000"}},
 	{"a hundred thousand men", []string{"number:a hundred thousand=100000"}},
 	{"a man and a half-hearted army", nil},
@@ -213,6 +217,7 @@ var mentionPercentCases = []mentionCase{
 	{"60 percent", []string{"percent:60 percent=60%"}},
 	{"60 per-cent", []string{"percent:60 per-cent=60%"}},
 	{"sixty per cent", []string{"percent:sixty per cent=60%"}},
+	{"three point five per cent", []string{"percent:three point five per cent=3.5%"}},
 	{"sixty percent", []string{"percent:sixty percent=60%"}},
 	{"60pc", []string{"percent:60pc=60%"}},
 	{"2.5%", []string{"percent:2.5%=2.5%"}},
@@ -224,6 +229,7 @@ func TestFindMentionsPercent(t *testing.T) { runMentionCases(t, mentionPercentCa
 
 var mentionQuantityCases = []mentionCase{
 	{"4,406 km", []string{"quantity:4,406 km=4406 km"}},
+	{"two point three million tonnes", []string{"quantity:two point three million tonnes=2300000 t"}},
 	{"4406 km", []string{"quantity:4406 km=4406 km"}},
 	{"4406km", []string{"quantity:4406km=4406 km"}},
 	{"4,406 kilometres", []string{"quantity:4,406 kilometres=4406 km"}},

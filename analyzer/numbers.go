@@ -48,6 +48,8 @@ const (
 	mfOut                              // out (of every five)
 	mfEvery                            // every, each
 	mfYearLead                         // in, by, from, since...: a number after it may be an early year
+	mfPoint                            // point, in "two point three million"
+	mfZero                             // zero, nought: a digit after "point"
 )
 
 // mentionLex is what the lexicon knows about a lower-case word.
@@ -113,6 +115,8 @@ func addNumberWords(add mentionLexAdd) {
 	add("b bn", mfMScale, 9, "")
 	add("tn", mfMScale, 12, "")
 	add("and", mfAnd, 0, "")
+	add("point", mfPoint, 0, "")
+	add("zero nought", mfZero, 0, "")
 	add("a an", mfArticle, 1, "")
 	add("half", mfHalf, 0, "")
 	add("out", mfOut, 0, "")
@@ -174,6 +178,21 @@ func (s *mentionScanner) number(i int, money bool) (mentionNum, bool) {
 		return mentionNum{val: v, end: j, scaled: exp > 0}, true
 	case t.is(mfSmall | mfTeen | mfTens):
 		n := s.wordNumber(i)
+		// "two point three million": digits in words after "point".
+		if s.at(n.end).is(mfPoint) && s.at(n.end).gap == 1 && n.val < 1000 {
+			frac, scale, k := 0.0, 0.1, n.end+1
+			for ; s.at(k).gap == 1 && (s.at(k).is(mfSmall) || s.at(k).is(mfZero)); k++ {
+				frac += scale * float64(s.at(k).lex.val)
+				scale /= 10
+			}
+			if k > n.end+1 {
+				n.val, n.end = n.val+frac, k
+				if sc := s.at(k); sc.is(mfScale) && sc.gap == 1 {
+					n.val *= float64(mentionPow10[sc.lex.val])
+					n.end, n.scaled = k+1, true
+				}
+			}
+		}
 		// "one and a half million"
 		if s.at(n.end).is(mfAnd) && s.halfAt(n.end+1) && s.at(n.end+3).is(mfScale) && s.at(n.end+3).gap == 1 {
 			n.val = (n.val + 0.5) * float64(mentionPow10[s.at(n.end+3).lex.val])
