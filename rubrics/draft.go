@@ -338,30 +338,60 @@ func sentenceCase(s string) string {
 // date: it gets none (0).
 func yearsAround(passages []corpus.Passage) []int {
 	given := make([]int, len(passages)) // a year the passage or its heading gives, or 0
+	month := make([]int, len(passages)) // the month of the passage's own date with that year, or 0
 	out := make([]int, len(passages))
 	for i, p := range passages {
 		out[i] = oneYear(p.Heading)
 		given[i] = out[i]
 		if given[i] == 0 {
 			given[i] = oneYear(p.Text)
+			month[i] = monthOf(p.Text, true)
 		}
 	}
-	for i := range passages {
+	for i, p := range passages {
 		if out[i] != 0 {
 			continue
 		}
-		before, after := 0, 0
+		before, after, nextMonth := 0, 0, 0
 		for j := i - 1; j >= 0 && before == 0; j-- {
 			before = given[j]
 		}
 		for j := i + 1; j < len(passages) && after == 0; j++ {
-			after = given[j]
+			after, nextMonth = given[j], month[j]
 		}
-		if before == after {
+		switch {
+		case before == after:
+			out[i] = before
+		// In a section of two years ("THE BERLIN BLOCKADE AND AIRLIFT,
+		// 1948-49"), told in order, a month after the next line's is of
+		// the year before it: "24 June" between "Spring 1948" and "4
+		// April 1949" is of 1948.
+		case after == before+1 && spans(p.Heading, before, after) && nextMonth > 0 && monthOf(p.Text, false) > nextMonth:
 			out[i] = before
 		}
 	}
 	return out
+}
+
+// monthOf returns the month of the first date in text: of one with a year
+// (withYear), or of a day and month without one; 0 when there is none.
+func monthOf(text string, withYear bool) int {
+	for _, m := range analyzer.FindMentions(text) {
+		if m.Kind == analyzer.KindDate && m.Month > 0 && (m.From > 0) == withYear {
+			return m.Month
+		}
+	}
+	return 0
+}
+
+// spans reports whether a heading gives the years from-to ("..., 1948-49").
+func spans(heading string, from, to int) bool {
+	for _, m := range analyzer.FindMentions(heading) {
+		if m.Kind == analyzer.KindDate && m.From == from && m.To == to {
+			return true
+		}
+	}
+	return false
 }
 
 // oneYear returns the year text gives when all its dates are of one year,

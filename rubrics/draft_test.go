@@ -326,6 +326,10 @@ func TestDraftYearOfADayAndMonth(t *testing.T) {
 		{"under a heading of one year", "THE SPRING, 1917\n* 3 April: the leader came home by train.\n* The party grew.\n", []string{"3 April 1917"}},
 		{"between two years", "Events\n* January 1916: strikes in the capital.\n* 3 April: the leader came home by train.\n* 24 October 1917: the guards seized the bridges.\n", nil},
 		{"after the last year, with none after it", "Events\n* January 1917: strikes in the capital.\n* 3 April: the leader came home by train.\n", nil},
+		// Told in order, in a section of two years: after the next line's
+		// month, it is of the year before.
+		{"a section of two years, after the next line's month", "THE BLOCKADE, 1948-49\n* Spring 1948: the zones were joined.\n* 3 April: the leader came home by train.\n* 2 March 1949: the blockade ended.\n", []string{"3 April 1948"}},
+		{"a section of two years, before the next line's month", "THE BLOCKADE, 1948-49\n* Spring 1948: the zones were joined.\n* 3 April: the leader came home by train.\n* 9 May 1949: the blockade ended.\n", nil},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			c, err := rubrics.Draft("dates", "Dates", tc.notes)
