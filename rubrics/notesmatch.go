@@ -1103,7 +1103,7 @@ func (c *factClause) align(e *essay, si int, stems, context map[string][]span, a
 			h.at = append(h.at, p.pos)
 		}
 	}
-	singular := false
+	singular, exactDay := false, false
 	for vi, v := range c.values {
 		for mi, mn := range e.doc.SentenceMentions(si) {
 			if e.excluded[e.doc.Sentences[si].Mentions[0]+mi] || !valueFits(mn, v) {
@@ -1116,6 +1116,7 @@ func (c *factClause) align(e *essay, si int, stems, context map[string][]span, a
 			// A figure singles a fact out, and so does a date to the day;
 			// a month or a year is shared by many events.
 			anchored = anchored || c.telling[vi] && (v.Kind != analyzer.KindDate || mn.Day == v.Day)
+			exactDay = exactDay || c.telling[vi] && v.Kind == analyzer.KindDate && v.Day > 0 && mn.Day == v.Day && mn.Month == v.Month && mn.From == v.From
 			// A figure the notes give once, and that no other fact could
 			// share by chance ("1.7 million", "300%", not "2"), names its
 			// fact: "1.7m dead".
@@ -1207,8 +1208,10 @@ func (c *factClause) align(e *essay, si int, stems, context map[string][]span, a
 	switch {
 	case named, phrased:
 		need = 0 // the name alone, or with its date: the notes say one thing of it
-	case unique:
-		need /= 2 // a word of this fact's alone names it
+	case unique, exactDay && plain > 0:
+		// A word of this fact's alone names it, and so does a date to the
+		// day that the notes give it alone, with a word of the fact.
+		need /= 2
 	case argued:
 		// A cause is a heading of a few words; a sentence that argues
 		// with the most telling of them treats it as a reason.

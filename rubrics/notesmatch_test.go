@@ -512,3 +512,24 @@ func TestCauseOfPeople(t *testing.T) {
 		{"Lenin and the Bolsheviks were in Petrograd in October.", 16, false},
 	})
 }
+
+// A date to the day that the notes give one fact, with a word of the fact,
+// names it: "blockade ended 12/5/49".
+func TestExactDates(t *testing.T) {
+	notes := `# The Berlin Blockade
+
+## The blockade, 1948-49
+- 24 June 1948: Stalin cut the road and rail links to West Berlin, which began the blockade.
+- 26 June 1948: the airlift began, as American and British planes flew supplies into the city.
+- The blockade showed that the West would not give up Berlin without a fight.
+- The airlift carried coal, food and medicine through the winter of the blockade.
+- 12 May 1949: Stalin lifted the blockade after almost eleven months of shortages in the city.
+- Stalin's blockade had failed, and the western zones became West Germany.
+`
+	lib, r := drafted(t, "blockade-days", "The Berlin Blockade", notes, "")
+	expectLines(t, lib, r, []lineCase{
+		{"- blockade ended 12/5/49", 8, true},
+		{"- blockade ended 1949", 8, false},
+		{"- 12/5/49", 8, false},
+	})
+}
