@@ -23,7 +23,7 @@ func TestAddTopicLater(t *testing.T) {
 		return func() (*corpus.Topic, error) { return rubrics.DraftTopic(id, "Cuba", cubaNotes) }
 	}
 	var reads atomic.Int32
-	if err := lib.AddTopicLater("cuba-later", func() (*corpus.Topic, error) {
+	if err := lib.AddTopicLater("cuba-later", "Cuba", func() (*corpus.Topic, error) {
 		reads.Add(1)
 		return draft("cuba-later")()
 	}); err != nil {
@@ -32,8 +32,11 @@ func TestAddTopicLater(t *testing.T) {
 	if !slices.Contains(lib.TopicIDs(), "cuba-later") {
 		t.Errorf("TopicIDs %v lacks the topic added to be read later", lib.TopicIDs())
 	}
+	if title, ok := lib.TopicTitle("cuba-later"); !ok || title != "Cuba" {
+		t.Errorf("TopicTitle = %q, %v; want the title given", title, ok)
+	}
 	if reads.Load() != 0 {
-		t.Fatalf("read %d times before it was used", reads.Load())
+		t.Fatalf("read %d times before it was used, or for its title", reads.Load())
 	}
 	done := make(chan bool)
 	for range 4 {
@@ -55,7 +58,7 @@ func TestAddTopicLater(t *testing.T) {
 		t.Errorf("a check on it: %v", err)
 	}
 
-	if err := lib.AddTopicLater("broken", func() (*corpus.Topic, error) { return nil, errors.New("damaged") }); err != nil {
+	if err := lib.AddTopicLater("broken", "", func() (*corpus.Topic, error) { return nil, errors.New("damaged") }); err != nil {
 		t.Fatal(err)
 	}
 	if _, ok := lib.Topic("broken"); ok {
@@ -65,20 +68,20 @@ func TestAddTopicLater(t *testing.T) {
 		t.Error("a topic that cannot be read is still listed once it was tried")
 	}
 
-	lib.AddTopicLater("twice", func() (*corpus.Topic, error) { return nil, errors.New("the older source was read") })
-	lib.AddTopicLater("twice", draft("twice"))
+	lib.AddTopicLater("twice", "", func() (*corpus.Topic, error) { return nil, errors.New("the older source was read") })
+	lib.AddTopicLater("twice", "", draft("twice"))
 	if _, ok := lib.Topic("twice"); !ok {
 		t.Error("a topic added again before it was used is not read from the newer source")
 	}
 
-	lib.AddTopicLater("removed", draft("removed"))
+	lib.AddTopicLater("removed", "", draft("removed"))
 	if !lib.RemoveTopic("removed") {
 		t.Error("RemoveTopic did not remove a topic not read yet")
 	}
 	if _, ok := lib.Topic("removed"); ok {
 		t.Error("a removed topic is still known")
 	}
-	if split, _ := lib.Rubric("sino-soviet-split"); lib.AddTopicLater(split.Topic, draft(split.Topic)) == nil {
+	if split, _ := lib.Rubric("sino-soviet-split"); lib.AddTopicLater(split.Topic, "", draft(split.Topic)) == nil {
 		t.Error("a bundled topic's id was accepted")
 	}
 }

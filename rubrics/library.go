@@ -32,8 +32,9 @@ type Library struct {
 
 // laterTopic is a topic that is read the first time it is used.
 type laterTopic struct {
-	once sync.Once
-	read func() (*corpus.Topic, error)
+	once  sync.Once
+	title string
+	read  func() (*corpus.Topic, error)
 }
 
 // topicData is a topic ready for checking.
@@ -133,7 +134,8 @@ func (l *Library) AddTopic(t *corpus.Topic) error {
 // anything uses it (a check, a rubric on it, its notes): a server holding
 // a thousand stored topics starts at once, and pays for the topics that
 // students use. A topic that read cannot return is unknown.
-func (l *Library) AddTopicLater(id string, read func() (*corpus.Topic, error)) error {
+// title is its title, for lists of topics, which do not read it.
+func (l *Library) AddTopicLater(id, title string, read func() (*corpus.Topic, error)) error {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if l.bundled[id] {
@@ -143,8 +145,26 @@ func (l *Library) AddTopicLater(id string, read func() (*corpus.Topic, error)) e
 		old.analyzer.Lexicon().Release()
 		delete(l.topics, id)
 	}
-	l.later[id] = &laterTopic{read: read}
+	l.later[id] = &laterTopic{title: title, read: read}
 	return nil
+}
+
+// TopicTitle returns a topic's title without reading a topic added to be
+// read later: for lists of topics.
+func (l *Library) TopicTitle(id string) (string, bool) {
+	l.mu.RLock()
+	td, ok := l.topics[id]
+	lt := l.later[id]
+	l.mu.RUnlock()
+	switch {
+	case ok:
+		return td.topic.Title, true
+	case lt != nil && lt.title != "":
+		return lt.title, true
+	case lt != nil:
+		return id, true
+	}
+	return "", false
 }
 
 // topic returns a topic's data, reading it first if it was added to be

@@ -65,8 +65,8 @@ func (h *handler) showNotes(c *gin.Context) {
 	}
 	p := notesPage{base: base{Title: "Revision notes", Nav: "notes"}, Topic: t, Query: strings.TrimSpace(c.Query("q")), Examples: searchExamples(t)}
 	for _, other := range h.lib.TopicIDs() {
-		if ot, ok := h.lib.Topic(other); ok && other != t.ID {
-			p.Others = append(p.Others, topicRef{ID: other, Title: ot.Title})
+		if title, ok := h.lib.TopicTitle(other); ok && other != t.ID {
+			p.Others = append(p.Others, topicRef{ID: other, Title: title})
 		}
 	}
 	if p.Query == "" {

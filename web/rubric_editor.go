@@ -80,8 +80,8 @@ func (h *handler) newEditor(c *gin.Context, id string) *editorPage {
 		p.Action = "/teacher/rubrics/" + id
 	}
 	for _, tid := range h.lib.TopicIDs() {
-		if t, ok := h.lib.Topic(tid); ok {
-			p.Topics = append(p.Topics, topicRef{ID: tid, Title: t.Title})
+		if title, ok := h.lib.TopicTitle(tid); ok {
+			p.Topics = append(p.Topics, topicRef{ID: tid, Title: title})
 		}
 	}
 	return p

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"maps"
+	"strconv"
 	"strings"
 
 	"github.com/rubricate/rubricate/corpus"
@@ -287,7 +288,7 @@ func (s *Service) sync(ctx context.Context) error {
 	// holding thousands starts at once.
 	loaded := make([]error, len(changed))
 	for i, rec := range changed {
-		loaded[i] = s.lib.AddTopicLater(rec.ID, func() (*corpus.Topic, error) {
+		loaded[i] = s.lib.AddTopicLater(rec.ID, catalogueTitle(rec.Catalogue), func() (*corpus.Topic, error) {
 			t, err := s.ParseTopic(rec.ID, rec.Catalogue, rec.Notes, false)
 			if err != nil {
 				s.log.Warn("a published topic was left out", "topic", rec.ID, "error", err.Error())
@@ -368,4 +369,31 @@ func (s *Service) sync(ctx context.Context) error {
 		}
 	}
 	return nil
+}
+
+// catalogueTitle is the title a catalogue's YAML gives at its top level
+// ("title: The Weimar Republic"), read from its lines without parsing the
+// whole document: for lists of topics, before the topic is read. It is ""
+// when the line is not there or not a plain or quoted scalar.
+func catalogueTitle(data []byte) string {
+	for _, line := range strings.Split(string(data), "\n") {
+		v, ok := strings.CutPrefix(strings.TrimRight(line, "\r"), "title:")
+		if !ok {
+			continue
+		}
+		v = strings.TrimSpace(v)
+		switch {
+		case strings.HasPrefix(v, `"`):
+			if u, err := strconv.Unquote(v); err == nil {
+				return u
+			}
+			return ""
+		case strings.HasPrefix(v, "'") && strings.HasSuffix(v, "'") && len(v) >= 2:
+			return strings.ReplaceAll(v[1:len(v)-1], "''", "'")
+		case strings.ContainsAny(v, "#|>{[&*!%@`"):
+			return ""
+		}
+		return v
+	}
+	return ""
 }
