@@ -140,8 +140,10 @@ func (s *mentionScanner) yearAt(j int) (int, bool) {
 	// it is a year when written as one, after "in", "by", "from" or a
 	// month, or followed by punctuation, the end or a capital ("1381:
 	// the Peasants' Revolt", "in 1381 the peasants").
+	// The word before must be next to the number: what comes before
+	// that word (a paragraph break, say) does not matter.
 	prev, next := s.at(j-1), s.at(j+1)
-	if prev.near() && prev.is(mfYearLead|mfOf|mfRangeTo|mfApprox|mfBetween|mfMonth|mfAnd) {
+	if s.at(j).near() && prev.is(mfYearLead|mfOf|mfRangeTo|mfApprox|mfBetween|mfMonth|mfAnd) {
 		return y, true
 	}
 	return y, next.kind != mtWord || !next.near() || next.capital

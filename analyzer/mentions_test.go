@@ -33,6 +33,9 @@ func runMentionCases(t *testing.T, cases []mentionCase) {
 }
 
 var mentionDateCases = []mentionCase{
+	// A year before 1800 after "in" is a year, also at the start of a
+	// paragraph.
+	{"It closed the port.\n\nIn 1774 the Congress met.", []string{"date:1774=1774"}},
 	{"1950", []string{"date:1950=1950"}},
 	{"in 1969", []string{"date:1969=1969"}},
 	{"February 1950", []string{"date:February 1950=1950-02"}},
