@@ -192,10 +192,19 @@ func newNotesMatcher(t *corpus.Topic, an *analyzer.Analyzer, items []*item) *not
 	}
 	// The passages as sequences of stems, to count the passages that hold
 	// a name of several words.
-	seqs := make([]string, len(docs))
+	// Only the passages that are facts count: a name the teacher's
+	// introduction or advice also uses ("These notes follow the quarrel
+	// ... to the Declaration of Independence") still names one fact.
+	facts := map[string]bool{}
+	for _, it := range items {
+		if it.source != nil {
+			facts[it.source.Passage] = true
+		}
+	}
+	seqs := make([]string, 0, len(docs))
 	for i, doc := range analysed {
-		if doc != nil {
-			seqs[i] = stemSeq(doc.Words)
+		if doc != nil && facts[t.Passages[i].ID] {
+			seqs = append(seqs, stemSeq(doc.Words))
 		}
 	}
 	n := float64(len(docs))

@@ -1,6 +1,7 @@
 package rubrics_test
 
 import (
+	"os"
 	"strings"
 	"testing"
 
@@ -532,4 +533,22 @@ func TestExactDates(t *testing.T) {
 		{"- blockade ended 1949", 8, false},
 		{"- 12/5/49", 8, false},
 	})
+}
+
+// A name of several words that the notes' introduction also uses names
+// its one fact all the same, since the introduction states no fact: a
+// date of it that the notes do not give is corrected.
+func TestNamesTheIntroductionShares(t *testing.T) {
+	notes, err := os.ReadFile("../testdata/topics/american-revolution-1763-76/notes.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lib, r := drafted(t, "revolution-intro", "The causes of the American Revolution", string(notes), "")
+	rep, err := lib.Check(r, "The Declaration of Independence was agreed on 4 July 1775.")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Problems) != 1 || rep.Problems[0].Text != "4 July 1775" || rep.Problems[0].Expected != "4 July 1776" {
+		t.Errorf("problems %+v, want 4 July 1775 corrected to 4 July 1776", rep.Problems)
+	}
 }
