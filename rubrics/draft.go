@@ -299,7 +299,7 @@ func labelled(heading string) bool {
 
 // causeHeading matches a heading that names a cause, a reason, a factor or
 // a theme, with its numbering ("Cause 2: ", "CAUSE 1 - ", "Theme: ").
-var causeHeading = regexp.MustCompile(`(?i)^\s*(?:the\s+)?(?:(?:long|short)[- ]term\s+)?(?:cause|reason|factor|theme|problem)s?\b\s*\d*\s*[:\-–—.]?\s*`)
+var causeHeading = regexp.MustCompile(`(?i)^\s*(?:the\s+)?(?:(?:long|short)[- ]term\s+)?(?:cause|reason|factor|theme|problem)s?\b(?:\s*\d+\s*[:\-–—.]?|\s*[:\-–—.])\s*`)
 
 // causeName returns the cause a heading names, without its numbering:
 // "Cause 1: A weak constitution" names "A weak constitution".

@@ -376,3 +376,21 @@ func TestDraftDatesOfLines(t *testing.T) {
 		}
 	}
 }
+
+// A title that speaks of causes ("The causes of the American Revolution")
+// is no cause: a cause heading numbers or labels its cause ("Cause 1:",
+// "Theme:").
+func TestDraftTitleOfCauses(t *testing.T) {
+	notes := "# The causes of the American Revolution, 1763-76: revision notes\n\n## Cause 1: Taxation\n- 1765: the Stamp Act taxed printed paper.\n- 1767: the Townshend duties taxed tea and glass.\n\n## Cause 2: Ideas\n- Paine's Common Sense sold widely in 1776.\n- Pamphlets attacked the King.\n"
+	c, err := rubrics.Draft("revolution", "The American Revolution", notes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var causes []string
+	for _, it := range c.Causes {
+		causes = append(causes, it.Label)
+	}
+	if want := []string{"Taxation", "Ideas"}; !slices.Equal(causes, want) {
+		t.Errorf("causes %q, want %q", causes, want)
+	}
+}
