@@ -28,6 +28,8 @@ type Library struct {
 	bundled map[string]bool // topics that ship with rubricate
 	// later are topics added with AddTopicLater and not used yet.
 	later map[string]*laterTopic
+	// matching says which matchers find evidence.
+	matching Matching
 }
 
 // laterTopic is a topic that is read the first time it is used.
@@ -50,6 +52,7 @@ type topicData struct {
 	// in the notes, to spot copying; notes finds the items that have no
 	// rules of their own by their passages of the notes.
 	prepared sync.Once
+	matching Matching
 	unruled  []*item
 	grams    map[uint64]struct{}
 	notes    *notesMatcher
@@ -87,13 +90,30 @@ type compiled struct {
 //go:embed builtin/*.yaml
 var builtinFS embed.FS
 
+// Matching says which matchers find evidence: both (the default), the
+// hand-written rules alone, or the notes alone (every item by its passage,
+// its rules set aside). The two others are for measuring what each adds.
+type Matching int
+
+// The ways of Matching.
+const (
+	MatchBoth Matching = iota
+	MatchRules
+	MatchNotes
+)
+
 // Open loads the bundled topics and the built-in rubrics.
 func Open() (*Library, error) {
+	return OpenMatching(MatchBoth)
+}
+
+// OpenMatching is Open with evidence found by the matchers m says.
+func OpenMatching(m Matching) (*Library, error) {
 	topics, err := corpus.Bundled()
 	if err != nil {
 		return nil, fmt.Errorf("loading the bundled notes: %w", err)
 	}
-	l := &Library{topics: map[string]*topicData{}, rubrics: map[string]*compiled{}, bundled: map[string]bool{}, later: map[string]*laterTopic{}}
+	l := &Library{topics: map[string]*topicData{}, rubrics: map[string]*compiled{}, bundled: map[string]bool{}, later: map[string]*laterTopic{}, matching: m}
 	for _, t := range topics {
 		if err := l.AddTopic(t); err != nil {
 			return nil, err
@@ -242,8 +262,9 @@ func (l *Library) addTopic(t *corpus.Topic, from *laterTopic) error {
 		td.items[it.ID] = it
 		td.all = append(td.all, it)
 	}
+	td.matching = l.matching
 	for _, it := range td.all {
-		if len(it.rules) == 0 {
+		if len(it.rules) == 0 && l.matching != MatchRules || l.matching == MatchNotes && it.source != nil {
 			td.unruled = append(td.unruled, it)
 		}
 	}

@@ -35,6 +35,9 @@ var matchers = []matcher{ruleMatcher{}, passageMatcher{}, sectionMatcher{}}
 type ruleMatcher struct{}
 
 func (ruleMatcher) find(e *essay, _ map[string]*hit) []finding {
+	if e.c.topic.matching == MatchNotes {
+		return nil
+	}
 	var out []finding
 	// One slice, cleared for each item, holds the first match in each
 	// sentence.

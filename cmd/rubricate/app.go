@@ -52,10 +52,12 @@ type app struct {
 	libOnce sync.Once
 	lib     *rubrics.Library
 	libErr  error
+	// matching is which matchers find evidence (eval --matching).
+	matching rubrics.Matching
 }
 
 func (a *app) library() (*rubrics.Library, error) {
-	a.libOnce.Do(func() { a.lib, a.libErr = rubrics.Open() })
+	a.libOnce.Do(func() { a.lib, a.libErr = rubrics.OpenMatching(a.matching) })
 	return a.lib, a.libErr
 }
 

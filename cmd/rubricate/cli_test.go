@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -627,5 +628,35 @@ func TestRubricsValidateTaggedYAML(t *testing.T) {
 				t.Errorf("exit %d, stderr %q; want 2 and the error at %s:2", r.code, r.stderr, p)
 			}
 		})
+	}
+}
+
+// eval --matching measures what each matcher finds on the bundled topic:
+// its rules alone find what both do there; the notes alone, less.
+func TestEvalMatching(t *testing.T) {
+	recall := func(matching string) string {
+		var out, errs strings.Builder
+		code := Run(context.Background(), []string{"eval", "--matching", matching, "../../testdata/eval"}, strings.NewReader(""), &out, &errs)
+		if code != 0 {
+			t.Fatalf("--matching %s: exit %d, %s", matching, code, errs.String())
+		}
+		for _, line := range strings.Split(out.String(), "\n") {
+			if strings.HasPrefix(line, "evidence:") {
+				return line
+			}
+		}
+		t.Fatalf("--matching %s: no evidence line in %s", matching, out.String())
+		return ""
+	}
+	both, rules, notes := recall("both"), recall("rules"), recall("notes")
+	if both != rules {
+		t.Errorf("on the bundled topic, rules alone %q, want what both find, %q", rules, both)
+	}
+	if notes == both {
+		t.Errorf("the notes alone find what both do (%q): the rules were not set aside", notes)
+	}
+	var errs strings.Builder
+	if code := Run(context.Background(), []string{"eval", "--matching", "some", "../../testdata/eval"}, strings.NewReader(""), io.Discard, &errs); code != 2 || !strings.Contains(errs.String(), "give both, rules or notes") {
+		t.Errorf("--matching some: exit %d, %s; want a usage error", code, errs.String())
 	}
 }

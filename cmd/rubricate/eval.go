@@ -22,6 +22,7 @@ type evalCmd struct {
 	minLevels      float64
 	minMarks       float64
 	suggest        bool
+	matching       string          // --matching
 	checker        evalset.Checker // for --suggest: the rubrics the essays were checked with
 	minFound       float64
 	verbose        bool
@@ -74,12 +75,23 @@ With the --min-* flags it exits 1 when a figure is below its bar.`,
 	f.Float64Var(&c.minMarks, "min-marks", 0, "exit 1 if the share of marks exactly the teacher's is below this (0-1), for annotations that give a mark")
 	f.BoolVarP(&c.verbose, "verbose", "v", false, "list the items missed and found falsely for each essay")
 	f.StringVar(&c.notes, "notes", "", "your revision notes: DIR is a topic set keyed by their line numbers")
+	f.StringVar(&c.matching, "matching", "both", "which matchers find evidence: both, rules (the catalogue's hand-written rules alone) or notes (every item by its passage of the notes, rules set aside), to measure what each adds")
 	c.src.register(a, cmd, "evidence-rubric", &c.evidenceRubric)
 	c.src.rubricFiles(cmd)
 	return cmd
 }
 
 func (c *evalCmd) run(dir string) error {
+	switch c.matching {
+	case "both":
+	case "rules":
+		c.app.matching = rubrics.MatchRules
+	case "notes":
+		c.app.matching = rubrics.MatchNotes
+
+	default:
+		return usageError("--matching %q: give both, rules or notes", c.matching)
+	}
 	lib, err := c.library()
 	if err != nil {
 		return err
