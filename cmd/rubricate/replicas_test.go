@@ -37,24 +37,9 @@ import (
 // CI sets RUBRICATE_REQUIRE_POSTGRES, so that it fails there rather than
 // skip.
 func TestReplicas(t *testing.T) {
-	admin := os.Getenv("RUBRICATE_TEST_POSTGRES")
-	if admin == "" {
-		if os.Getenv("RUBRICATE_REQUIRE_POSTGRES") != "" {
-			t.Fatal("RUBRICATE_REQUIRE_POSTGRES is set but RUBRICATE_TEST_POSTGRES is not: start one with .ci/postgres")
-		}
-		t.Skip("RUBRICATE_TEST_POSTGRES is not set: no PostgreSQL server to run replicas on (see .ci/postgres)")
-	}
 	ctx := context.Background()
-	db := testDatabase(t, admin)
-	const password = "ada-password-1"
-	if code := Run(ctx, []string{"teacher", "add", "ada", "--password-stdin", "--database", db}, strings.NewReader(password+"\n"), io.Discard, io.Discard); code != 0 {
-		t.Fatalf("teacher add: exit %d", code)
-	}
-	var out strings.Builder
-	if code := Run(ctx, []string{"teacher", "token", "ada", "--database", db}, strings.NewReader(""), &out, io.Discard); code != 0 {
-		t.Fatalf("teacher token: exit %d", code)
-	}
-	token := strings.TrimSpace(out.String())
+	db, token := databaseWithTeacher(t)
+	const password = teacherPassword
 
 	a := startServeWith(t, "--database", db)
 	defer a.stop(t)
@@ -213,23 +198,7 @@ func TestReplicas(t *testing.T) {
 // so on /healthz, keeps checking essays against what it holds, and answers
 // a teacher's save with 503 and a message that says what is wrong.
 func TestReplicaWithoutDatabase(t *testing.T) {
-	admin := os.Getenv("RUBRICATE_TEST_POSTGRES")
-	if admin == "" {
-		if os.Getenv("RUBRICATE_REQUIRE_POSTGRES") != "" {
-			t.Fatal("RUBRICATE_REQUIRE_POSTGRES is set but RUBRICATE_TEST_POSTGRES is not: start one with .ci/postgres")
-		}
-		t.Skip("RUBRICATE_TEST_POSTGRES is not set: no PostgreSQL server to run a replica on (see .ci/postgres)")
-	}
-	ctx := context.Background()
-	db := testDatabase(t, admin)
-	if code := Run(ctx, []string{"teacher", "add", "ada", "--password-stdin", "--database", db}, strings.NewReader("ada-password-1\n"), io.Discard, io.Discard); code != 0 {
-		t.Fatalf("teacher add: exit %d", code)
-	}
-	var out strings.Builder
-	if code := Run(ctx, []string{"teacher", "token", "ada", "--database", db}, strings.NewReader(""), &out, io.Discard); code != 0 {
-		t.Fatalf("teacher token: exit %d", code)
-	}
-	token := strings.TrimSpace(out.String())
+	db, token := databaseWithTeacher(t)
 	// The server reaches the database through a proxy the test can cut.
 	proxy := newProxy(t, db)
 	s := startServeWith(t, "--database", proxy.url)
@@ -346,6 +315,34 @@ func (p *proxy) cut() {
 		c.Close()
 	}
 	p.conns = nil
+}
+
+// teacherPassword is the password of the teacher databaseWithTeacher adds.
+const teacherPassword = "ada-password-1"
+
+// databaseWithTeacher makes the test's PostgreSQL database (see
+// testDatabase) with the teacher ada in it, and returns its URL and an API
+// token of ada's. Without a PostgreSQL server the test is skipped, or fails
+// where RUBRICATE_REQUIRE_POSTGRES says one must be there (CI).
+func databaseWithTeacher(t *testing.T) (db, token string) {
+	t.Helper()
+	admin := os.Getenv("RUBRICATE_TEST_POSTGRES")
+	if admin == "" {
+		if os.Getenv("RUBRICATE_REQUIRE_POSTGRES") != "" {
+			t.Fatal("RUBRICATE_REQUIRE_POSTGRES is set but RUBRICATE_TEST_POSTGRES is not: start one with .ci/postgres")
+		}
+		t.Skip("RUBRICATE_TEST_POSTGRES is not set: no PostgreSQL server to run servers on (see .ci/postgres)")
+	}
+	ctx := context.Background()
+	db = testDatabase(t, admin)
+	if code := Run(ctx, []string{"teacher", "add", "ada", "--password-stdin", "--database", db}, strings.NewReader(teacherPassword+"\n"), io.Discard, io.Discard); code != 0 {
+		t.Fatalf("teacher add: exit %d", code)
+	}
+	var out strings.Builder
+	if code := Run(ctx, []string{"teacher", "token", "ada", "--database", db}, strings.NewReader(""), &out, io.Discard); code != 0 {
+		t.Fatalf("teacher token: exit %d", code)
+	}
+	return db, strings.TrimSpace(out.String())
 }
 
 // testDatabase makes a database of the test's own beside admin's and
