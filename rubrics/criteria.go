@@ -114,8 +114,8 @@ func itThem(n int) string {
 
 // itemSteps suggests the missing or only listed items of an evidence or
 // causes criterion, the earlier in its list (the more central) first.
-func itemSteps(e *essay, c Criterion, left float64, share float64, least int, missing func(label, why string) string) []Step {
-	per := float64(c.Marks) / float64(enough(c, share, least))
+func itemSteps(e *essay, c Criterion, left float64, missing func(label, why string) string) []Step {
+	per := float64(c.Marks) / float64(c.EnoughItems())
 	why := c.Why
 	if why == "" {
 		why = "it is evidence the question rewards (" + c.Name + ")"

@@ -33,7 +33,7 @@ func (causesScorer) score(e *essay, c Criterion) (float64, string) {
 }
 
 func (causesScorer) steps(e *essay, c Criterion, left float64) []Step {
-	return itemSteps(e, c, left, 0.75, 2, func(label, why string) string {
+	return itemSteps(e, c, left, func(label, why string) string {
 		return fmt.Sprintf("Argue with another cause: %s. Add a paragraph on it: %s.", label, why)
 	})
 }

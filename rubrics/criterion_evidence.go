@@ -69,7 +69,7 @@ func (evidenceScorer) score(e *essay, c Criterion) (float64, string) {
 }
 
 func (evidenceScorer) steps(e *essay, c Criterion, left float64) []Step {
-	return itemSteps(e, c, left, 0.4, 3, func(label, why string) string {
+	return itemSteps(e, c, left, func(label, why string) string {
 		return fmt.Sprintf("Add %s: %s.", label, why)
 	})
 }
