@@ -544,26 +544,22 @@ func (m *notesMatcher) match(e *essay) []notesHit {
 	// Words of the question are in every answer, whatever fact it states.
 	asked := e.c.questionStems
 	doc := e.doc
+	// Each sentence's stems, both by where they stand (for the clauses) and
+	// as one spaced sequence (for phrases), from one pass over its words.
 	sentStems := make([]map[string][]span, len(doc.Sentences))
+	e.stemSeqs = make([]string, len(doc.Sentences))
 	for si := range doc.Sentences {
 		sentStems[si] = map[string][]span{}
+		var seq strings.Builder
+		seq.WriteByte(' ')
 		for _, w := range doc.SentenceWords(si) {
 			for _, s := range m.stemsOfWord(doc.Text, w) {
 				sentStems[si][s] = append(sentStems[si][s], w.Span)
+				seq.WriteString(s)
+				seq.WriteByte(' ')
 			}
 		}
-	}
-	e.stemSeqs = make([]string, len(doc.Sentences))
-	for si := range doc.Sentences {
-		var b strings.Builder
-		b.WriteByte(' ')
-		for _, w := range doc.SentenceWords(si) {
-			for _, s := range m.stemsOfWord(doc.Text, w) {
-				b.WriteString(s)
-				b.WriteByte(' ')
-			}
-		}
-		e.stemSeqs[si] = b.String()
+		e.stemSeqs[si] = seq.String()
 	}
 	var hits []notesHit
 	for si := range doc.Sentences {
