@@ -33,6 +33,9 @@ type essay struct {
 	alignedDone bool
 	// stemSeqs are the sentences as sequences of stems (see stemSeq).
 	stemSeqs []string
+	// plainer are, by sentence, the notes' stems that its words stand for
+	// in plainer words ("killed" for "murdered"), where they are.
+	plainer []map[string][]span
 }
 
 // notesHits aligns the essay with the notes once, for the fact checks and

@@ -84,3 +84,67 @@ func TestTitlesOf(t *testing.T) {
 		})
 	}
 }
+
+// TestExplainAway: a fact whose words in a sentence are all words of a
+// fact the sentence states better loses its credit; one with a word of its
+// own keeps it, and so does the better one.
+func TestExplainAway(t *testing.T) {
+	better, worse := &item{}, &item{}
+	words := []span{{Start: 0, End: 6}, {Start: 11, End: 17}, {Start: 30, End: 36}}
+	for _, tt := range []struct {
+		name      string
+		worseAt   []span
+		worseHigh bool // the worse fact has the higher cover
+		want      bool // the worse fact keeps its credit
+	}{
+		{"all its words are the better one's", words[:2], false, false},
+		{"a word of its own", []span{words[0], {Start: 40, End: 45}}, false, true},
+		{"it states the sentence better", words[:2], true, true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			cover := 0.5
+			if tt.worseHigh {
+				cover = 0.9
+			}
+			best := map[*item]notesHit{
+				better: {it: better, spans: words, cover: 0.8, credit: true},
+				worse:  {it: worse, spans: tt.worseAt, cover: cover, credit: true},
+			}
+			explainAway(best)
+			if got := best[worse].credit; got != tt.want {
+				t.Errorf("worse fact credited = %v, want %v", got, tt.want)
+			}
+			if !best[better].credit && !tt.worseHigh {
+				t.Error("the better fact lost its credit")
+			}
+		})
+	}
+}
+
+// TestOnlyTogether: rare words that one item alone has all of single it
+// out; words another item also has all of do not.
+func TestOnlyTogether(t *testing.T) {
+	a, b, c := &item{}, &item{}, &item{}
+	m := &notesMatcher{
+		clauses: []factClause{{it: a}, {it: b}, {it: c}},
+		byStem: map[string][]termRef{
+			"chancellor": {{clause: 0}, {clause: 1}},
+			"stresemann": {{clause: 0}, {clause: 2}},
+			"resist":     {{clause: 1}, {clause: 2}},
+		},
+	}
+	for _, tt := range []struct {
+		stems []string
+		it    *item
+		want  bool
+	}{
+		{[]string{"chancellor", "stresemann"}, a, true},
+		{[]string{"chancellor", "resist"}, b, true},
+		{[]string{"stresemann", "resist"}, a, false}, // item c has both
+		{[]string{"stresemann", "resist"}, c, true},
+	} {
+		if got := m.onlyTogether(tt.stems, tt.it); got != tt.want {
+			t.Errorf("onlyTogether(%v) = %v, want %v", tt.stems, got, tt.want)
+		}
+	}
+}

@@ -51,6 +51,12 @@ const (
 	// its fact alone, as names do ("indecisive", "conscription"): long
 	// words are the specific ones.
 	longWord = 9
+	// plainerWeight is the share of a word's weight that an essay's
+	// plainer word for it earns ("killed" for "murdered").
+	plainerWeight = 0.7
+	// togetherCover is the share of minCover a sentence needs when it
+	// holds two rare words of the fact that no other fact has both of.
+	togetherCover = 0.8
 	// rareIn is the share of the notes' passages a word may appear in and
 	// still single a fact out.
 	rareIn = 0.02
@@ -131,6 +137,9 @@ type notesMatcher struct {
 	// writes "the Tsar abdicated" states what the notes say of Nicholas,
 	// and one that names Nicholas what they say of the Tsar.
 	titles map[string]string
+	// related are the notes' stems an essay's word may stand for, by the
+	// word's stem: "killed" for "murdered".
+	related map[string][]string
 	// causes are the clauses of causes, which a sentence that argues may
 	// state however common their words.
 	causes []int32
@@ -324,8 +333,65 @@ func newNotesMatcher(t *corpus.Topic, an *analyzer.Analyzer, items []*item) *not
 			m.clauses = append(m.clauses, c)
 		}
 	}
+	m.related = relatedStems(m.byStem, names)
 	return m
 }
+
+// onlyTogether reports whether it is the one item whose passage holds all
+// of stems: two words each rare in the notes, that only one fact has both
+// of, single it out as one unique word does.
+func (m *notesMatcher) onlyTogether(stems []string, it *item) bool {
+	for _, r := range m.byStem[stems[0]] {
+		other := m.clauses[r.clause].it
+		if other == it {
+			continue
+		}
+		all := true
+		for _, s := range stems[1:] {
+			if !slices.ContainsFunc(m.byStem[s], func(q termRef) bool { return m.clauses[q.clause].it == other }) {
+				all = false
+				break
+			}
+		}
+		if all {
+			return false
+		}
+	}
+	return true
+}
+
+// relatedStems returns, by the stem of an essay's word, the stems of the
+// notes' words it may stand for (see analyzer.Related): only words the
+// notes use, and never their names.
+func relatedStems(used map[string][]termRef, names map[string]bool) map[string][]string {
+	out := map[string][]string{}
+	inverse := plainerWords()
+	for to := range used {
+		if names[to] {
+			continue
+		}
+		for _, from := range inverse[to] {
+			out[from] = append(out[from], to)
+		}
+	}
+	return out
+}
+
+// plainerWords is analyzer.Related by stem and inverted: for the stem of a
+// word, the stems of the words an essay may write for it. It is worked out
+// once per process.
+var plainerWords = sync.OnceValue(func() map[string][]string {
+	inverse := map[string][]string{}
+	analyzer.RelatedWords(func(word string, standsFor []string) {
+		from := stem(word)
+		for _, w := range standsFor {
+			if to := stem(w); to != from && !slices.Contains(inverse[to], from) {
+				inverse[to] = append(inverse[to], from)
+			}
+		}
+	})
+	return inverse
+})
 
 // personName reports whether word i of text is part of a name of
 // several capitalised words ("Walther Rathenau", "Rudolf Anderson"):
@@ -548,6 +614,7 @@ func (m *notesMatcher) match(e *essay) []notesHit {
 	// as one spaced sequence (for phrases), from one pass over its words.
 	sentStems := make([]map[string][]span, len(doc.Sentences))
 	e.stemSeqs = make([]string, len(doc.Sentences))
+	e.plainer = make([]map[string][]span, len(doc.Sentences))
 	for si := range doc.Sentences {
 		sentStems[si] = map[string][]span{}
 		var seq strings.Builder
@@ -560,6 +627,26 @@ func (m *notesMatcher) match(e *essay) []notesHit {
 			}
 		}
 		e.stemSeqs[si] = seq.String()
+		// A word the notes use means what it means there; one they do
+		// not may be a plainer word for one of theirs.
+		for _, w := range doc.SentenceWords(si) {
+			s, ok := contentStem(w)
+			if !ok {
+				continue
+			}
+			if _, own := m.byStem[s]; own {
+				continue
+			}
+			for _, r := range m.related[s] {
+				if _, ok := sentStems[si][r]; ok {
+					continue
+				}
+				if e.plainer[si] == nil {
+					e.plainer[si] = map[string][]span{}
+				}
+				e.plainer[si][r] = append(e.plainer[si][r], w.Span)
+			}
+		}
 	}
 	var hits []notesHit
 	for si := range doc.Sentences {
@@ -614,6 +701,7 @@ func (m *notesMatcher) match(e *essay) []notesHit {
 			}
 		}
 		clearBest(best)
+		explainAway(best)
 		for _, h := range best {
 			hits = append(hits, h)
 		}
@@ -645,6 +733,35 @@ func clearBest(best map[*item]notesHit) {
 	}
 	h.credit = true
 	best[top] = h
+}
+
+// explainAway withdraws the credit of a fact whose words in the sentence
+// are all words of a fact the sentence states better: "Kennedy said he
+// would defend West Berlin" states what Kennedy said on television, not
+// every other thing the notes have him say.
+func explainAway(best map[*item]notesHit) {
+	for b, hb := range best {
+		if !hb.credit {
+			continue
+		}
+		for a, ha := range best {
+			if a == b || !ha.credit || ha.cover <= hb.cover {
+				continue
+			}
+			inside := true
+			for _, sp := range hb.spans {
+				if !slices.Contains(ha.spans, sp) {
+					inside = false
+					break
+				}
+			}
+			if inside {
+				hb.credit = false
+				best[b] = hb
+				break
+			}
+		}
+	}
 }
 
 // inReport reports whether the words that state a fact (spans) come after
@@ -783,17 +900,30 @@ var refersBackWord = map[string]bool{"he": true, "she": true, "it": true, "they"
 func (c *factClause) align(e *essay, si int, stems, context map[string][]span, asked map[string]bool) (notesHit, bool) {
 	h := notesHit{it: c.it, sentence: si}
 	matched, anchored, unique, named, count := 0.0, false, false, false, 0
-	nameAnchor := false // an anchor that is a name
-	plain := 0          // words matched that are not names
+	nameAnchor := false  // an anchor that is a name
+	var anchors []string // the rare words of the clause the sentence holds
+	plainAnchor := false // one of them is not a name
+	plain := 0           // words matched that are not names
 	type place struct {
 		weight float64
 		pos    int
 	}
 	var places []place
+	var plainer map[string][]span
+	if si < len(e.plainer) {
+		plainer = e.plainer[si]
+	}
 	for _, t := range c.terms {
 		sp, ok := stems[t.stem]
 		if !ok {
 			if _, ok := context[t.stem]; !ok {
+				// A plainer word states less than the notes' own: it
+				// adds to the cover but never singles the fact out.
+				if sp, ok := plainer[t.stem]; ok {
+					matched += t.weight * plainerWeight
+					plain++
+					h.spans = append(h.spans, sp...)
+				}
 				continue
 			}
 		}
@@ -814,6 +944,10 @@ func (c *factClause) align(e *essay, si int, stems, context map[string][]span, a
 		if !t.capital {
 			plain++
 		}
+		if t.anchor && ok && !asked[t.stem] {
+			anchors = append(anchors, t.stem)
+			plainAnchor = plainAnchor || !t.capital
+		}
 		h.spans = append(h.spans, sp...)
 		for _, x := range sp {
 			places = append(places, place{t.weight, x.Start})
@@ -821,6 +955,10 @@ func (c *factClause) align(e *essay, si int, stems, context map[string][]span, a
 	}
 	words := count
 	byWords := matched / c.full
+	// Two rare words that only this fact has both of single it out, as
+	// one unique word does, if one of them says what happened: names
+	// alone say who ("Kennedy ... West Berlin").
+	together := len(anchors) >= 2 && plainAnchor && e.c.topic.prepare().notes.onlyTogether(anchors, c.it)
 	// One rare word names the fact when it is a name: "brought" is rare in
 	// the notes, but says nothing of what was brought.
 	h.names = (anchored && (words >= 2 || nameAnchor) || unique) && len(places) > 0
@@ -946,6 +1084,8 @@ func (c *factClause) align(e *essay, si int, stems, context map[string][]span, a
 		// A word of this fact's alone names it, and so does a date to the
 		// day that the notes give it alone, with a word of the fact.
 		need /= 2
+	case together:
+		need = minCover * togetherCover
 	case argued:
 		// A cause is a heading of a few words; a sentence that argues
 		// with the most telling of them treats it as a reason.

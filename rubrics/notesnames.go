@@ -24,10 +24,11 @@ func (m *notesMatcher) stemsOfWord(text string, w analyzer.Word) []string {
 		}
 	}
 	if s, ok := contentStem(w); ok {
+		out := []string{s}
 		if other, ok := m.titles[s]; ok {
-			return []string{s, other}
+			out = append(out, other)
 		}
-		return []string{s}
+		return out
 	}
 	return nil
 }

@@ -136,7 +136,7 @@ func (e *essay) checkFacts() (problems []Problem, wrong map[int]bool) {
 				// "India became independent in 1947" is not about 1962.
 				p = e.checkDate(v, m, named(cands), startCues.match(cl.view) != nil)
 			} else {
-				p = e.checkFigure(m, cands)
+				p = e.checkFigure(m, cands, v.mentions)
 			}
 			if p != nil {
 				problems = append(problems, *p)
@@ -371,13 +371,19 @@ func yearSlip(m analyzer.Mention, dates []analyzer.Mention) bool {
 	return false
 }
 
-func (e *essay) checkFigure(m analyzer.Mention, anchors []anchor) *Problem {
+func (e *essay) checkFigure(m analyzer.Mention, anchors []anchor, inSentence []analyzer.Mention) *Problem {
 	if m.Kind == analyzer.KindNumber && m.Amount < 20 {
 		return nil // small counts ("two leaders") are not the notes' figures
 	}
 	var cands []anchor
 	var want string
 	for _, a := range anchors {
+		// A sentence that gives the event's figure right gives any other
+		// number as something else: "ten years later only one child in
+		// fifty" against the notes' "ten years after".
+		if givesFigure(inSentence, m, a.it.figures) {
+			continue
+		}
 		comparableFigure := ""
 		for _, f := range a.it.figures {
 			if !comparable(m, f) {
@@ -413,6 +419,22 @@ func (e *essay) checkFigure(m analyzer.Mention, anchors []anchor) *Problem {
 		Kind: ProblemFigure, Start: m.Start, End: m.End, Text: m.Text,
 		Message: msg, Evidence: a.it.ID, Expected: want, Source: a.it.source,
 	}
+}
+
+// givesFigure reports whether a mention of the sentence other than m fits
+// one of figures.
+func givesFigure(mentions []analyzer.Mention, m analyzer.Mention, figures []analyzer.Mention) bool {
+	for _, o := range mentions {
+		if o.Start == m.Start {
+			continue
+		}
+		for _, f := range figures {
+			if valueFits(o, f) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // owner returns another item whose figure the mention is, if any: the usual

@@ -1,0 +1,226 @@
+// Command relatedgen writes analyzer/related.txt.gz, the table of English
+// words an essay may use for a word of the notes, from WordNet 3.0
+// (Debian's wordnet-base), whose licence lets a table derived from it be
+// shipped with its notice: analyzer/related.LICENSE.
+//
+//	go run ./analyzer/internal/relatedgen -wordnet /usr/share/wordnet -out analyzer/related.txt.gz
+//
+// Each line is a word followed by the words it may stand for: its
+// synonyms, and the more particular words it is the general word of
+// ("kill" for "murder", "gun" for "rifle"), as essays put a fact in plainer
+// words than the notes, and seldom in grander ones. Only the first senses
+// of each word count, and only words that occur in WordNet's tagged
+// corpus, so that rare senses ("fire" for "discharge") relate nothing.
+package main
+
+import (
+	"bufio"
+	"compress/gzip"
+	"flag"
+	"fmt"
+	"io"
+	"log"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// senses is how many of a word's senses, most frequent first, count.
+const senses = 2
+
+type synset struct {
+	words []string
+	hyper []string // offsets of the synsets it is a kind of
+}
+
+func main() {
+	dir := flag.String("wordnet", "/usr/share/wordnet", "folder of the WordNet database")
+	out := flag.String("out", "analyzer/related.txt.gz", "table to write")
+	flag.Parse()
+	rel, err := relations(*dir)
+	if err != nil {
+		log.Fatal(err)
+	}
+	f, err := os.Create(*out)
+	if err != nil {
+		log.Fatal(err)
+	}
+	zw, _ := gzip.NewWriterLevel(f, gzip.BestCompression)
+	if err := write(zw, rel); err != nil {
+		log.Fatal(err)
+	}
+	if err := zw.Close(); err != nil {
+		log.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		log.Fatal(err)
+	}
+}
+
+// relations reads the WordNet database in dir and returns, for each word,
+// the words it may stand for.
+func relations(dir string) (map[string]map[string]bool, error) {
+	rel := map[string]map[string]bool{}
+	add := func(from, to string) {
+		if from == to {
+			return
+		}
+		if rel[from] == nil {
+			rel[from] = map[string]bool{}
+		}
+		rel[from][to] = true
+	}
+	for _, pos := range []string{"noun", "verb", "adj", "adv"} {
+		first, err := readIndex(filepath.Join(dir, "index."+pos))
+		if err != nil {
+			return nil, err
+		}
+		sets, err := readData(filepath.Join(dir, "data."+pos))
+		if err != nil {
+			return nil, err
+		}
+		// rank[word][offset] is set when offset is one of word's first senses.
+		rank := map[string]map[string]bool{}
+		for w, offs := range first {
+			rank[w] = map[string]bool{}
+			for _, o := range offs {
+				rank[w][o] = true
+			}
+		}
+		for w, offs := range first {
+			for _, o := range offs {
+				s := sets[o]
+				for _, v := range s.words {
+					if rank[v][o] {
+						add(w, v) // synonyms, both ways as w runs over all
+					}
+				}
+				// w's general words may stand for w.
+				for _, h := range s.hyper {
+					for _, g := range sets[h].words {
+						if rank[g][h] {
+							add(g, w)
+						}
+					}
+				}
+			}
+		}
+	}
+	return rel, nil
+}
+
+// write writes the table: a line per word, sorted, with the words it may
+// stand for, sorted.
+func write(w io.Writer, rel map[string]map[string]bool) error {
+	words := make([]string, 0, len(rel))
+	for word := range rel {
+		words = append(words, word)
+	}
+	sort.Strings(words)
+	bw := bufio.NewWriter(w)
+	for _, word := range words {
+		to := make([]string, 0, len(rel[word]))
+		for v := range rel[word] {
+			to = append(to, v)
+		}
+		sort.Strings(to)
+		fmt.Fprintf(bw, "%s %s\n", word, strings.Join(to, " "))
+	}
+	return bw.Flush()
+}
+
+// plain reports whether a WordNet lemma is one plain word.
+func plain(w string) bool {
+	if len(w) < 3 {
+		return false
+	}
+	for _, r := range w {
+		if r < 'a' || r > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+// readIndex returns, for each plain word that occurs in the tagged corpus,
+// the offsets of its first senses.
+func readIndex(path string) (map[string][]string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	out := map[string][]string{}
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	for sc.Scan() {
+		line := sc.Text()
+		if strings.HasPrefix(line, " ") {
+			continue // the licence
+		}
+		f := strings.Fields(line)
+		if len(f) < 6 || !plain(f[0]) {
+			continue
+		}
+		pcnt, err := strconv.Atoi(f[3])
+		if err != nil || len(f) < 6+pcnt {
+			return nil, fmt.Errorf("%s: bad line %q", path, line)
+		}
+		tagged, _ := strconv.Atoi(f[5+pcnt])
+		if tagged == 0 {
+			continue
+		}
+		offs := f[6+pcnt:]
+		out[f[0]] = offs[:min(senses, len(offs), tagged)]
+	}
+	return out, sc.Err()
+}
+
+// readData returns the synsets of a data file by offset: their plain
+// words and the synsets they are kinds of.
+func readData(path string) (map[string]synset, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	out := map[string]synset{}
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<20)
+	for sc.Scan() {
+		line := sc.Text()
+		if strings.HasPrefix(line, " ") {
+			continue
+		}
+		if i := strings.Index(line, " | "); i >= 0 {
+			line = line[:i]
+		}
+		f := strings.Fields(line)
+		n, err := strconv.ParseInt(f[3], 16, 32)
+		if err != nil || len(f) < 4+2*int(n)+1 {
+			return nil, fmt.Errorf("%s: bad line %q", path, line)
+		}
+		var s synset
+		for i := 0; i < int(n); i++ {
+			w := strings.ToLower(f[4+2*i])
+			if j := strings.IndexByte(w, '('); j >= 0 {
+				w = w[:j] // adjective markers: "(a)", "(p)"
+			}
+			if plain(w) {
+				s.words = append(s.words, w)
+			}
+		}
+		k := 4 + 2*int(n)
+		p, _ := strconv.Atoi(f[k])
+		for i := 0; i < p && k+4+4*i <= len(f); i++ {
+			sym, off := f[k+1+4*i], f[k+2+4*i]
+			if sym == "@" || sym == "@i" {
+				s.hyper = append(s.hyper, off)
+			}
+		}
+		out[f[0]] = s
+	}
+	return out, sc.Err()
+}

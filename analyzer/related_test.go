@@ -1,0 +1,39 @@
+package analyzer_test
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/rubricate/rubricate/analyzer"
+)
+
+// TestRelated: a word stands for its synonyms and for the particular words
+// it is the general word of, never for grander ones or for itself.
+func TestRelated(t *testing.T) {
+	for _, tt := range []struct {
+		word, standsFor string
+		want            bool
+	}{
+		{"kill", "murder", true},
+		{"kill", "execute", true},
+		{"murder", "kill", false}, // "murdered" says more than "killed"
+		{"gun", "firearm", true},
+		{"firearm", "gun", false},
+		{"firearm", "rifle", true},
+		{"kill", "kill", false},
+	} {
+		if got := slices.Contains(analyzer.Related(tt.word), tt.standsFor); got != tt.want {
+			t.Errorf("%s stands for %s = %v, want %v", tt.word, tt.standsFor, got, tt.want)
+		}
+	}
+	n := 0
+	analyzer.RelatedWords(func(word string, standsFor []string) {
+		n += len(standsFor)
+		if len(word) < 3 || slices.Contains(standsFor, word) {
+			t.Errorf("entry %q: %v", word, standsFor)
+		}
+	})
+	if n < 10000 {
+		t.Errorf("the table has %d relations: it did not load", n)
+	}
+}
