@@ -95,11 +95,14 @@ func TestExplainAway(t *testing.T) {
 		name      string
 		worseAt   []span
 		worseHigh bool // the worse fact has the higher cover
+		worseDate int  // how closely its date agrees (the better's: the year)
 		want      bool // the worse fact keeps its credit
 	}{
-		{"all its words are the better one's", words[:2], false, false},
-		{"a word of its own", []span{words[0], {Start: 40, End: 45}}, false, true},
-		{"it states the sentence better", words[:2], true, true},
+		{"all its words are the better one's", words[:2], false, 0, false},
+		{"a word of its own", []span{words[0], {Start: 40, End: 45}}, false, 0, true},
+		{"it states the sentence better", words[:2], true, 0, true},
+		{"its date agrees to the month", words[:2], false, 2, true},
+		{"its date agrees to the year too", words[:2], false, 1, false},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			cover := 0.5
@@ -107,8 +110,8 @@ func TestExplainAway(t *testing.T) {
 				cover = 0.9
 			}
 			best := map[*item]notesHit{
-				better: {it: better, spans: words, cover: 0.8, credit: true},
-				worse:  {it: worse, spans: tt.worseAt, cover: cover, credit: true},
+				better: {it: better, spans: words, cover: 0.8, credit: true, dateTo: 1},
+				worse:  {it: worse, spans: tt.worseAt, cover: cover, credit: true, dateTo: tt.worseDate},
 			}
 			explainAway(best)
 			if got := best[worse].credit; got != tt.want {

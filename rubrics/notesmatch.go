@@ -598,6 +598,21 @@ type notesHit struct {
 	// byName is set when a word of the fact's alone that is a name or a
 	// coined term matched ("Rentenmark").
 	byName bool
+	// dateTo is how closely the sentence's date and the fact's agree: 1
+	// in the year, 2 the month, 3 the day (0 for no date).
+	dateTo int
+}
+
+// sharedPrecision returns to what the dates m (the essay's) and v (the
+// notes') both give agree: 3 the day, 2 the month, 1 the year.
+func sharedPrecision(m, v analyzer.Mention) int {
+	switch {
+	case m.Month == 0 || v.Month == 0:
+		return 1
+	case m.Day == 0 || v.Day == 0:
+		return 2
+	}
+	return 3
 }
 
 // match aligns every sentence of the essay with the clauses. A sentence
@@ -746,6 +761,12 @@ func explainAway(best map[*item]notesHit) {
 		}
 		for a, ha := range best {
 			if a == b || !ha.credit || ha.cover <= hb.cover {
+				continue
+			}
+			// A date the sentence gives to the month is the fact of
+			// that month, not one of its year ("in June 1917 ...
+			// soldiers deserted").
+			if hb.dateTo > ha.dateTo {
 				continue
 			}
 			inside := true
@@ -985,6 +1006,9 @@ func (c *factClause) align(e *essay, si int, stems, context map[string][]span, a
 			h.figured = h.figured || v.Kind != analyzer.KindDate
 			h.yearOnly = v.Kind == analyzer.KindDate && (mn.Month == 0 || mn.Day == 0 && v.Day > 0)
 			h.vaguer = v.Kind == analyzer.KindDate && (mn.Month == 0 && v.Month > 0 || mn.Day == 0 && v.Day > 0)
+			if v.Kind == analyzer.KindDate {
+				h.dateTo = max(h.dateTo, sharedPrecision(mn, v))
+			}
 			// A figure singles a fact out, and so does a date to the day;
 			// a month or a year is shared by many events.
 			anchored = anchored || c.telling[vi] && (v.Kind != analyzer.KindDate || mn.Day == v.Day)
