@@ -1099,6 +1099,11 @@ func (c *factClause) align(e *essay, si int, stems, context map[string][]span, a
 			bonus = yearBonus
 		}
 		h.cover += bonus
+	} else if c.otherYear(e, si) {
+		// A sentence that dates what it says to another year is about
+		// another event, more likely than not: the year takes away what
+		// the right year would add.
+		h.cover -= yearBonus
 	}
 	need := minCover
 	switch {
@@ -1123,6 +1128,32 @@ func (c *factClause) align(e *essay, si int, stems, context map[string][]span, a
 		h.credit = false
 	}
 	return h, h.credit || h.names
+}
+
+// otherYear reports whether sentence si dates what it says to years
+// none of the clause's dates fall in, though the clause has a date.
+func (c *factClause) otherYear(e *essay, si int) bool {
+	dated, other := false, false
+	for _, v := range c.values {
+		if v.Kind == analyzer.KindDate && v.From > 0 {
+			dated = true
+		}
+	}
+	if !dated {
+		return false
+	}
+	for mi, mn := range e.doc.SentenceMentions(si) {
+		if mn.Kind != analyzer.KindDate || mn.From == 0 || e.excluded[e.doc.Sentences[si].Mentions[0]+mi] {
+			continue
+		}
+		for _, v := range c.values {
+			if v.Kind == analyzer.KindDate && v.From > 0 && mn.From <= v.To && v.From <= mn.To {
+				return false // a year of the clause's
+			}
+		}
+		other = true
+	}
+	return other
 }
 
 // spelledDigit are the numbers below ten written in words, from two.

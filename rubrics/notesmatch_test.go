@@ -584,3 +584,16 @@ func TestPlainerWords(t *testing.T) {
 		{"Fawkes and the other plotters were hurt.", 7, false},
 	})
 }
+
+// A sentence that dates what it says to a year none of the fact's dates
+// fall in needs more of the fact's words: it is more likely about
+// another event.
+func TestAnotherYear(t *testing.T) {
+	lib, r := drafted(t, "plot-year", "The Gunpowder Plot", plotNotes, "")
+	expectLines(t, lib, r, []lineCase{
+		{"In 1605 Fawkes was arrested.", 11, true},
+		{"Fawkes was arrested.", 11, true},
+		{"In 1610 Fawkes was arrested.", 11, false},
+		{"In 1610 Fawkes was arrested in the cellar with the gunpowder.", 11, true},
+	})
+}
