@@ -33,6 +33,9 @@ type essay struct {
 	alignedDone bool
 	// stemSeqs are the sentences as sequences of stems (see stemSeq).
 	stemSeqs []string
+	// wordSeqs are the sentences as sequences of all their words (see
+	// wordSeq).
+	wordSeqs []string
 	// plainer are, by sentence, the notes' stems that its words stand for
 	// in plainer words ("killed" for "murdered"), where they are.
 	plainer []map[string][]span

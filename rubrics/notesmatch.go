@@ -85,6 +85,10 @@ type factClause struct {
 	// ("the Civil Rights Act", "March on Washington"), which name an event
 	// though each word is common.
 	phrases []phrase
+	// quotes are the terms the clause quotes ("Do or Die", "Peace, Land
+	// and Bread"), as sequences of all their words: a slogan's words are
+	// ordinary ones, and only together name it.
+	quotes []phrase
 }
 
 // phrase is a name of several words, as the sequence of its stems (" civil
@@ -211,9 +215,11 @@ func newNotesMatcher(t *corpus.Topic, an *analyzer.Analyzer, items []*item) *not
 		}
 	}
 	seqs := make([]string, 0, len(docs))
+	var wordSeqs []string // the same passages as sequences of all their words
 	for i, doc := range analysed {
 		if doc != nil && facts[t.Passages[i].ID] {
 			seqs = append(seqs, stemSeq(doc.Words))
+			wordSeqs = append(wordSeqs, wordSeq(doc.Words))
 		}
 	}
 	n := float64(len(docs))
@@ -311,6 +317,15 @@ func newNotesMatcher(t *corpus.Topic, an *analyzer.Analyzer, items []*item) *not
 					}
 				}
 				c.phrases = append(c.phrases, phrase{seq: ph, df: k})
+			}
+			for _, q := range quotedTerms(an, ct) {
+				k := 0
+				for _, sq := range wordSeqs {
+					if strings.Contains(sq, q) {
+						k++
+					}
+				}
+				c.quotes = append(c.quotes, phrase{seq: q, df: k})
 			}
 			c.full = topWeight(c.terms, coverWords)
 			for r := range about {
@@ -410,6 +425,44 @@ func personName(text string, words []analyzer.Word, i int) bool {
 		return unicode.IsUpper(r)
 	}
 	return i > 0 && capitalNeighbour(i-1, i) || i+1 < len(words) && capitalNeighbour(i, i+1)
+}
+
+// wordSeq is words as a sequence of all of them, each between spaces:
+// the stems of content words, small words as they are (" do or die ",
+// " stab in the back ").
+func wordSeq(words []analyzer.Word) string {
+	var b strings.Builder
+	b.WriteByte(' ')
+	for _, w := range words {
+		if s, ok := contentStem(w); ok {
+			b.WriteString(s)
+		} else {
+			b.WriteString(w.Norm)
+		}
+		b.WriteByte(' ')
+	}
+	return b.String()
+}
+
+// quotedTerm matches a term in quotation marks.
+var quotedTerm = regexp.MustCompile(`["\x{201c}]([^"\x{201c}\x{201d}]{2,60})["\x{201d}]`)
+
+// quotedTerms returns the terms text quotes, as word sequences (see
+// wordSeq): of two to six words, or one that is no English word
+// ("Diktat"); a quoted sentence is a quotation, not a term.
+func quotedTerms(an *analyzer.Analyzer, text string) []string {
+	var out []string
+	for _, m := range quotedTerm.FindAllStringSubmatch(text, -1) {
+		doc, err := an.Analyze(m[1])
+		if err != nil || len(doc.Words) == 0 || len(doc.Words) > 6 {
+			continue
+		}
+		if len(doc.Words) == 1 && analyzer.IsEnglishWord(doc.Words[0].Norm) {
+			continue
+		}
+		out = append(out, wordSeq(doc.Words))
+	}
+	return out
 }
 
 // stemSeq is words as a sequence of their content stems, each between
@@ -630,6 +683,7 @@ func (m *notesMatcher) match(e *essay) []notesHit {
 	sentStems := make([]map[string][]span, len(doc.Sentences))
 	e.stemSeqs = make([]string, len(doc.Sentences))
 	e.plainer = make([]map[string][]span, len(doc.Sentences))
+	e.wordSeqs = make([]string, len(doc.Sentences))
 	for si := range doc.Sentences {
 		sentStems[si] = map[string][]span{}
 		var seq strings.Builder
@@ -642,6 +696,7 @@ func (m *notesMatcher) match(e *essay) []notesHit {
 			}
 		}
 		e.stemSeqs[si] = seq.String()
+		e.wordSeqs[si] = wordSeq(doc.SentenceWords(si))
 		// A word the notes use means what it means there; one they do
 		// not may be a plainer word for one of theirs.
 		for _, w := range doc.SentenceWords(si) {
@@ -704,7 +759,7 @@ func (m *notesMatcher) match(e *essay) []notesHit {
 				// A claim reported to be rejected ("some historians claim
 				// that...") states nothing: what comes after the report,
 				// up to the next clause of its own.
-				if ok && reported != nil && !c.reports && inReport(doc.Text, reported[0], h.spans) {
+				if ok && reported != nil && !c.reports && inReport(doc.Text, reported[0], h.spans, h.at) {
 					continue
 				}
 				if ok && !c.denies && denied(doc.Text, view.words, denials, h.spans) {
@@ -785,23 +840,33 @@ func explainAway(best map[*item]notesHit) {
 	}
 }
 
-// inReport reports whether the words that state a fact (spans) come after
-// the report cue, with no break to a clause of its own between them (";",
-// or a comma and "and" or "but"): "Some historians claim that Castro took
-// power in 1959" reports; "the Collectanea satis copiosa, claiming that
-// kings had never been under the Pope" states the Collectanea.
-func inReport(text string, cue span, spans []span) bool {
-	first := -1
+// inReport reports whether the words that state a fact (spans, the most
+// telling of them at) come after the report cue, with none of the most
+// telling after a break to a clause of its own (";", or a comma and "and"
+// or "but"): "Some historians claim that Castro took power in 1959"
+// reports; "the Collectanea satis copiosa, claiming that kings had never
+// been under the Pope" states the Collectanea, and "Jinnah claimed that
+// Hindus and Muslims were two peoples, and the League took all 30 seats"
+// states the seats.
+func inReport(text string, cue span, spans []span, at []int) bool {
 	for _, sp := range spans {
-		if first < 0 || sp.Start < first {
-			first = sp.Start
+		if sp.Start < cue.End {
+			return false
 		}
 	}
-	if first < cue.End {
-		return false
+	end := len(text)
+	if i := strings.IndexByte(text[cue.End:], ';'); i >= 0 {
+		end = cue.End + i
 	}
-	between := text[cue.End:first]
-	return !strings.Contains(between, ";") && !reportBreak.MatchString(between)
+	if loc := reportBreak.FindStringIndex(text[cue.End:end]); loc != nil {
+		end = cue.End + loc[0]
+	}
+	for _, pos := range at {
+		if pos >= end {
+			return false
+		}
+	}
+	return true
 }
 
 var reportBreak = regexp.MustCompile(`,\s+(?:and|but|yet|while)\b`)
@@ -1058,6 +1123,13 @@ func (c *factClause) align(e *essay, si int, stems, context map[string][]span, a
 	// three such acts).
 	phrased := false
 	if si < len(e.stemSeqs) {
+		for _, q := range c.quotes {
+			if si < len(e.wordSeqs) && strings.Contains(e.wordSeqs[si], q.seq) {
+				named = named || q.df == 1
+				unique = unique || q.df == 1
+				phrased = phrased || q.df == 1 || h.valued
+			}
+		}
 		for _, ph := range c.phrases {
 			if !strings.Contains(e.stemSeqs[si], ph.seq) {
 				continue
@@ -1225,7 +1297,9 @@ func capitalisedStems(passages []*analyzer.Document) map[string]bool {
 			switch {
 			case unicode.IsLower(r):
 				lower[s] = true
-			case i > 0 && unicode.IsUpper(r):
+			case i > 0 && unicode.IsUpper(r) && !(analyzer.IsEnglishWord(w.Norm) && quoted(doc.Text, w.Start)):
+				// A slogan or a title in quotation marks ("Do or Die")
+				// writes ordinary words with capitals; they are no names.
 				capital[s] = true
 			}
 		}
@@ -1234,6 +1308,18 @@ func capitalisedStems(passages []*analyzer.Document) map[string]bool {
 		delete(capital, s)
 	}
 	return capital
+}
+
+// quoted reports whether offset at of text is inside quotation marks.
+func quoted(text string, at int) bool {
+	n := 0
+	for _, r := range text[:at] {
+		switch r {
+		case '"', '\u201c', '\u201d':
+			n++
+		}
+	}
+	return n%2 == 1
 }
 
 // stems remembers stems: essays on a topic share most of their words. It

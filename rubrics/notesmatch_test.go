@@ -96,6 +96,7 @@ func TestNotesMatcherFindsFacts(t *testing.T) {
 		{"a denial", "It was not the Bay of Pigs invasion that failed.", nil, []int{lineBayOfPigs}},
 		{"a denial in a clause of why", "Kennedy announced a naval blockade of Cuba explaining why it was not called a war.", []int{lineBlockade}, nil},
 		{"a claim reported after the fact is stated", "In October 1962 a U-2 spy plane photographed the missile sites on Cuba, claiming to show that the USSR had lied.", []int{lineU2Photos}, nil},
+		{"a fact stated in a clause of its own after a claim", "Khrushchev claimed that the missiles on Cuba were defensive, and on 14 October 1962 a U-2 spy plane photographed missile sites on Cuba.", []int{lineU2Photos}, nil},
 		{"a denial after the fact is stated", "In January 1959 Castro took power in Cuba, though he would never hold power alone.", []int{lineCastro}, nil},
 		{"a coined name of one fact", "The Soviets shipped their missiles to Cuba as part of Anadyr.", []int{lineAnadyr}, nil},
 		{"two facts in one sentence", "In 1961 the USA placed Jupiter missiles in Turkey, and in October 1962 a U-2 spy plane photographed missile sites on Cuba.", []int{lineJupiter, lineU2Photos}, nil},
@@ -595,5 +596,25 @@ func TestAnotherYear(t *testing.T) {
 		{"Fawkes was arrested.", 11, true},
 		{"In 1610 Fawkes was arrested.", 11, false},
 		{"In 1610 Fawkes was arrested in the cellar with the gunpowder.", 11, true},
+	})
+}
+
+// A term the notes quote ("Deeds Not Words") is named by its words
+// together, in order; one of its words alone, an ordinary word for all its
+// capital, names nothing.
+func TestQuotedTerms(t *testing.T) {
+	notes := `# Votes for women, 1903-18
+
+## Militancy
+- 1903: Emmeline Pankhurst founded the Women's Social and Political Union (WSPU).
+- Its members promised "Deeds Not Words".
+- 1913: Emily Davison died after running in front of the King's horse at the Derby.
+- Many suffragettes were force-fed in prison.
+`
+	lib, r := drafted(t, "votes-quoted", "Votes for women", notes, "")
+	expectLines(t, lib, r, []lineCase{
+		{"Their slogan was deeds not words.", 5, true},
+		{"They promised deeds, not words.", 5, true},
+		{"Their deeds were brave.", 5, false},
 	})
 }
