@@ -151,3 +151,54 @@ func TestOnlyTogether(t *testing.T) {
 		}
 	}
 }
+
+// TestClauseAboutWhomTheLineNames: a clause that opens with "he" after
+// one that names someone ("Nikita Khrushchev: Soviet leader until 1964;
+// he issued the ultimatum") holds the name, as the rest of the fact; a
+// clause that opens otherwise does not.
+func TestClauseAboutWhomTheLineNames(t *testing.T) {
+	notes := `# Berlin, 1958-61
+
+## Key people
+- Nikita Khrushchev: Soviet leader from the mid-1950s until 1964; he issued the ultimatum.
+- John F. Kennedy: American President 1961-63; the Vienna summit went badly for him.
+`
+	topic, err := DraftTopic("berlin-clause", "Berlin, 1958-61", notes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lib, err := Open()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := lib.AddTopic(topic); err != nil {
+		t.Fatal(err)
+	}
+	c, err := lib.compile(FromNotes(topic, "", 20))
+	if err != nil {
+		t.Fatal(err)
+	}
+	holds := func(clause, name string) (found, rest bool) {
+		for _, cl := range c.topic.prepare().notes.clauses {
+			var has bool
+			for _, tw := range cl.terms {
+				has = has || tw.stem == clause
+			}
+			if !has {
+				continue
+			}
+			for _, tw := range cl.terms {
+				if tw.stem == name {
+					return true, tw.rest
+				}
+			}
+		}
+		return false, false
+	}
+	if found, rest := holds("ultimatum", "khrushchev"); !found || !rest {
+		t.Errorf("the clause of the ultimatum holds Khrushchev = %v (as the rest = %v), want it as the rest", found, rest)
+	}
+	if found, _ := holds("summit", "kennedi"); found {
+		t.Error("the clause of the summit holds Kennedy, though it does not open with a pronoun")
+	}
+}

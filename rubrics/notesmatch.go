@@ -1,6 +1,7 @@
 package rubrics
 
 import (
+	"maps"
 	"math"
 	"regexp"
 	"slices"
@@ -255,10 +256,30 @@ func newNotesMatcher(t *corpus.Topic, an *analyzer.Analyzer, items []*item) *not
 		if term := definedTerm(text); term != "" {
 			cts = append(cts, term)
 		}
+		// A clause after the first that opens with "he" or "it" ("Joseph
+		// Stalin: Soviet leader...; he ordered the blockade") is about
+		// whom the first names.
+		var subject []string
 		for ci, ct := range cts {
 			doc, err := an.Analyze(ct)
 			if err != nil {
 				continue
+			}
+			clauseAbout := about
+			if ci == 0 {
+				for _, w := range doc.Words {
+					if st, ok := contentStem(w); ok && names[st] {
+						subject = append(subject, st)
+					}
+				}
+			} else if ws := doc.Words; len(subject) > 0 && len(ws) > 0 && refersBackWord[ws[firstWordAfterLead(ct, ws)].Norm] {
+				clauseAbout = maps.Clone(about)
+				if clauseAbout == nil {
+					clauseAbout = map[string]bool{}
+				}
+				for _, st := range subject {
+					clauseAbout[st] = true
+				}
 			}
 			whole := sentenceView{words: doc.Words}
 			c := factClause{it: it, denies: negativeFacts.match(whole) != nil, reports: reportCues.match(whole) != nil}
@@ -328,7 +349,7 @@ func newNotesMatcher(t *corpus.Topic, an *analyzer.Analyzer, items []*item) *not
 				c.quotes = append(c.quotes, phrase{seq: q, df: k})
 			}
 			c.full = topWeight(c.terms, coverWords)
-			for r := range about {
+			for r := range clauseAbout {
 				if !seen[r] {
 					c.terms = append(c.terms, weighted{stem: r, weight: weight(r), rest: true, capital: true})
 				}
@@ -407,6 +428,19 @@ var plainerWords = sync.OnceValue(func() map[string][]string {
 	})
 	return inverse
 })
+
+// firstWordAfterLead returns the index of the first word of a clause
+// after its date lead-in ("11 January 1923: "), if any.
+func firstWordAfterLead(text string, words []analyzer.Word) int {
+	if i := strings.Index(text, ": "); i > 0 {
+		for wi, w := range words {
+			if w.Start > i {
+				return wi
+			}
+		}
+	}
+	return 0
+}
 
 // personName reports whether word i of text is part of a name of
 // several capitalised words ("Walther Rathenau", "Rudolf Anderson"):
