@@ -148,6 +148,8 @@ type notesMatcher struct {
 	// causes are the clauses of causes, which a sentence that argues may
 	// state however common their words.
 	causes []int32
+	// causeWords are the words of one cause's name only (see causeWords).
+	causeWords map[string]bool
 }
 
 // newNotesMatcher builds the matcher for the items of a topic that have no
@@ -370,7 +372,35 @@ func newNotesMatcher(t *corpus.Topic, an *analyzer.Analyzer, items []*item) *not
 		}
 	}
 	m.related = relatedStems(m.byStem, names)
+	m.causeWords = causeWords(m)
 	return m
+}
+
+// causeWords returns the words that are in the name of one cause only
+// ("war" in "The First World War", "hunger" in "Economic hardship and
+// hunger"), by stem: an essay that argues with one of them argues that
+// cause, as essays name causes by a word.
+func causeWords(m *notesMatcher) map[string]bool {
+	of := map[string]map[*item]bool{}
+	for _, ci := range m.causes {
+		c := &m.clauses[ci]
+		for _, tw := range c.terms {
+			if tw.rest {
+				continue
+			}
+			if of[tw.stem] == nil {
+				of[tw.stem] = map[*item]bool{}
+			}
+			of[tw.stem][c.it] = true
+		}
+	}
+	out := map[string]bool{}
+	for s, items := range of {
+		if len(items) == 1 {
+			out[s] = true
+		}
+	}
+	return out
 }
 
 // onlyTogether reports whether it is the one item whose passage holds all
@@ -1148,8 +1178,19 @@ func (c *factClause) align(e *essay, si int, stems, context map[string][]span, a
 	// A list of causes ("Causes: war, hunger, Lenin") names them as
 	// causes too.
 	argued := c.it.Kind == corpus.KindCause && (e.style[si].argues() || namesCauses(stems))
+	causeWord := false
 	if argued && count > 0 {
 		count++
+		// A word of one cause's name alone, in a sentence that names
+		// causes as causes ("Causes: war, weak Tsar, hunger"), is that
+		// cause.
+		if namesCauses(stems) {
+			for _, t := range c.terms {
+				if _, ok := stems[t.stem]; ok && e.c.topic.prepare().notes.causeWords[t.stem] {
+					anchored, causeWord = true, true
+				}
+			}
+		}
 	}
 	// A name of several words names its event: the only one the notes
 	// give it to, or the one whose date or figure the sentence gives too
@@ -1215,7 +1256,7 @@ func (c *factClause) align(e *essay, si int, stems, context map[string][]span, a
 	switch {
 	case named, phrased:
 		need = 0 // the name alone, or with its date: the notes say one thing of it
-	case unique, exactDay && plain > 0:
+	case unique, exactDay && plain > 0, causeWord:
 		// A word of this fact's alone names it, and so does a date to the
 		// day that the notes give it alone, with a word of the fact.
 		need /= 2

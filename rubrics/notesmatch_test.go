@@ -618,3 +618,27 @@ func TestQuotedTerms(t *testing.T) {
 		{"Their deeds were brave.", 5, false},
 	})
 }
+
+// A word of one cause's name alone ("war" of "The First World War"), in a
+// sentence that names causes as causes, is that cause; the same word in
+// a sentence that does not is not.
+func TestCausesNamedByAWord(t *testing.T) {
+	notes := `# The fall of the Tsar, 1917
+
+## Cause 1: The First World War
+- 1914: Russia went to war with Germany.
+- 1916: over a million soldiers had died in the war.
+
+## Cause 2: Economic hardship and hunger
+- 1916: prices rose by 300% and the cities ran short of bread.
+
+## Cause 3: The weakness of the Tsar's government
+- Nicholas II trusted few advisers and would not share power.
+`
+	lib, r := drafted(t, "tsar-causes", "The fall of the Tsar", notes, "")
+	expectLines(t, lib, r, []lineCase{
+		{"Causes: the war, hunger and a weak government.", 3, true},
+		{"Causes: war, hunger, a weak government.", 7, true},
+		{"The war was long and many people were hungry.", 3, false},
+	})
+}
