@@ -2,6 +2,7 @@ package rubrics
 
 import (
 	"maps"
+	"strings"
 	"testing"
 
 	"github.com/rubricate/rubricate/analyzer"
@@ -200,5 +201,35 @@ func TestClauseAboutWhomTheLineNames(t *testing.T) {
 	}
 	if found, _ := holds("summit", "kennedi"); found {
 		t.Error("the clause of the summit holds Kennedy, though it does not open with a pronoun")
+	}
+}
+
+// TestTailStart: a clause's trailing phrase opens at its first
+// preposition after two content words, past a date lead-in; "to" after
+// "had" is an infinitive.
+func TestTailStart(t *testing.T) {
+	an, err := analyzer.New(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ clause, tail string }{
+		{"Germany had to pay reparations to the Allies for the damage caused by the war.", "to the Allies"},
+		{"13 August 1923: Gustav Stresemann became Chancellor at the head of a coalition.", "at the head"},
+		{"All of Germany's colonies were taken away and run by the League of Nations.", "by the League"},
+		{"Hyperinflation ruined savers.", ""},
+		{"In 1915 the Tsar took command of the army at Mogilev.", "at Mogilev"},
+	} {
+		doc, err := an.Analyze(tt.clause)
+		if err != nil {
+			t.Fatal(err)
+		}
+		i := tailStart(tt.clause, doc.Words)
+		got := ""
+		if i < len(doc.Words) {
+			got = tt.clause[doc.Words[i].Start:]
+		}
+		if !strings.HasPrefix(got, tt.tail) || (tt.tail == "" && got != "") {
+			t.Errorf("%q: tail %q, want it to open %q", tt.clause, got, tt.tail)
+		}
 	}
 }

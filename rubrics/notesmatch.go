@@ -58,6 +58,10 @@ const (
 	// togetherCover is the share of minCover a sentence needs when it
 	// holds two rare words of the fact that no other fact has both of.
 	togetherCover = 0.8
+	// adjunctWeight is the share of its weight a word keeps in a clause's
+	// trailing phrase ("to the Allies for the damage caused by the war",
+	// see tailStart).
+	adjunctWeight = 0.7
 	// rareIn is the share of the notes' passages a word may appear in and
 	// still single a fact out.
 	rareIn = 0.02
@@ -308,6 +312,7 @@ func newNotesMatcher(t *corpus.Topic, an *analyzer.Analyzer, items []*item) *not
 			}
 			seen := map[string]bool{}
 			groups := map[uint64]bool{}
+			tail := tailStart(ct, doc.Words)
 			for wi, w := range doc.Words {
 				s, ok := contentStem(w)
 				if !ok || seen[s] {
@@ -327,6 +332,11 @@ func newNotesMatcher(t *corpus.Topic, an *analyzer.Analyzer, items []*item) *not
 				}
 				tw.named = tw.unique && !analyzer.IsEnglishWord(w.Norm) && !personName(ct, doc.Words, wi)
 				tw.capital = names[s]
+				// The trailing phrase says to whom, where or why; an
+				// essay states the fact with its core.
+				if wi >= tail {
+					tw.weight *= adjunctWeight
+				}
 				c.terms = append(c.terms, tw)
 			}
 			if len(c.terms) == 0 {
@@ -1383,6 +1393,37 @@ func capitalisedStems(passages []*analyzer.Document) map[string]bool {
 		delete(capital, s)
 	}
 	return capital
+}
+
+// adjunctStart are the prepositions that open a clause's trailing
+// phrase ("to the Allies for the damage caused by the war").
+var adjunctStart = map[string]bool{"to": true, "for": true, "by": true, "in": true, "at": true, "from": true, "with": true, "into": true, "on": true, "under": true, "after": true, "before": true, "during": true, "against": true, "as": true}
+
+// tailStart returns the index of the first word of a clause's trailing
+// phrase: the first preposition after two content words, past its
+// date lead-in; len(words) when there is none.
+func tailStart(text string, words []analyzer.Word) int {
+	content := 0
+	for wi := firstWordAfterLead(text, words); wi < len(words); wi++ {
+		w := words[wi]
+		if adjunctStart[w.Norm] && content >= 2 && !(w.Norm == "to" && wi+1 < len(words) && isVerbAfterTo(words, wi)) {
+			return wi
+		}
+		if _, ok := contentStem(w); ok {
+			content++
+		}
+	}
+	return len(words)
+}
+
+// isVerbAfterTo reports whether "to" at wi comes after "had", "was" or
+// a verb of wanting, as in "had to pay": an infinitive, not a phrase.
+func isVerbAfterTo(words []analyzer.Word, wi int) bool {
+	switch words[wi-1].Norm {
+	case "had", "has", "have", "was", "were", "is", "are", "wanted", "tried", "began", "refused", "agreed", "promised", "ordered", "able", "used":
+		return true
+	}
+	return false
 }
 
 // quoted reports whether offset at of text is inside quotation marks.
