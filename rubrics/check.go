@@ -33,6 +33,9 @@ type essay struct {
 	alignedDone bool
 	// stemSeqs are the sentences as sequences of stems (see stemSeq).
 	stemSeqs []string
+	// within is the part of a bullet point the notes matcher aligns, when
+	// it aligns one part (see segments).
+	within *span
 	// wordSeqs are the sentences as sequences of all their words (see
 	// wordSeq).
 	wordSeqs []string

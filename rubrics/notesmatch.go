@@ -802,6 +802,47 @@ func (m *notesMatcher) match(e *essay) []notesHit {
 		if words := doc.SentenceWords(si); si > 0 && len(words) > 0 && refersBackWord[words[0].Norm] {
 			context = sentStems[si-1]
 		}
+		best := m.alignSentence(e, si, stems, context, asked)
+		// A bullet point of notes packs a fact into each of its parts
+		// ("Spartacists Jan '19 – Luxemburg & Liebknecht killed"): each
+		// part is aligned on its own too.
+		if e.style[si].bullet {
+			segs := segments(doc.SentenceText(si), doc.Sentences[si].Start)
+			parts := make([]map[*item]notesHit, len(segs))
+			units := make([][]span, len(segs))
+			stated := map[*item]bool{} // by some part, on the notes' terms
+			for i, seg := range segs {
+				e.within = &seg
+				segStems := inSpan(stems, seg)
+				parts[i] = m.alignSentence(e, si, segStems, nil, asked)
+				e.within = nil
+				units[i] = partUnits(segStems, doc.SentenceMentions(si), seg)
+				for it, h := range parts[i] {
+					stated[it] = stated[it] || h.credit
+				}
+			}
+			for i := range segs {
+				explainsPart(parts[i], units[i], stated)
+				for it, h := range parts[i] {
+					if b, seen := best[it]; h.credit && (!seen || !b.credit) {
+						best[it] = h
+					}
+				}
+			}
+		}
+		for _, h := range best {
+			hits = append(hits, h)
+		}
+	}
+	return hits
+}
+
+// alignSentence aligns sentence si (its stems, and those of the sentence
+// before it that it refers back to) with the clauses it may state, and
+// returns the best hit for each item.
+func (m *notesMatcher) alignSentence(e *essay, si int, stems, context map[string][]span, asked map[string]bool) map[*item]notesHit {
+	doc := e.doc
+	{
 		// A sentence that reports a claim to reject it, or denies what it
 		// says, states only facts that report or deny themselves.
 		view := e.views[si]
@@ -846,11 +887,102 @@ func (m *notesMatcher) match(e *essay) []notesHit {
 		}
 		clearBest(best)
 		explainAway(best)
-		for _, h := range best {
-			hits = append(hits, h)
+		return best
+	}
+}
+
+// partUnits returns where the things a part of a bullet point says are:
+// its content words and its dates and figures.
+func partUnits(stems map[string][]span, mentions []analyzer.Mention, part span) []span {
+	var out []span
+	for _, at := range stems {
+		out = append(out, at...)
+	}
+	for _, mn := range mentions {
+		if mn.Start >= part.Start && mn.End <= part.End {
+			out = append(out, span{Start: mn.Start, End: mn.End})
 		}
 	}
-	return hits
+	return out
+}
+
+// explainsPart credits the one fact that accounts for everything a part
+// of a bullet point says, with a word that singles it out ("Spartacists
+// Jan '19" is the Spartacist rising): notes are short, and say no more
+// than their fact. Two or more facts that would do are none, leaving
+// aside those another part of the point states.
+func explainsPart(best map[*item]notesHit, units []span, stated map[*item]bool) {
+	if len(units) < 2 {
+		return
+	}
+	var only *item
+	for it, h := range best {
+		// A fact another part states is that part's.
+		if !h.names || stated[it] && !h.credit {
+			continue
+		}
+		all := true
+		for _, u := range units {
+			if !slices.ContainsFunc(h.spans, func(x span) bool { return x.Start <= u.Start && u.End <= x.End }) {
+				all = false
+				break
+			}
+		}
+		if !all {
+			continue
+		}
+		if only != nil {
+			return
+		}
+		only = it
+	}
+	if only != nil && !(only.Kind == corpus.KindFigure && !best[only].figured) {
+		h := best[only]
+		h.credit = true
+		best[only] = h
+	}
+}
+
+// inPart reports whether the text from start to end is within the part
+// of a bullet point being aligned, if one is.
+func (e *essay) inPart(start, end int) bool {
+	return e.within == nil || start >= e.within.Start && end <= e.within.End
+}
+
+// segments returns the parts of a bullet point of notes, between dashes,
+// commas, semicolons and slashes, as spans of the text (which starts at
+// offset start); none when it has one part.
+func segments(text string, start int) []span {
+	var out []span
+	from := 0
+	for _, loc := range segmentBreak.FindAllStringIndex(text, -1) {
+		if loc[0] > from {
+			out = append(out, span{Start: start + from, End: start + loc[0]})
+		}
+		from = loc[1]
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	if from < len(text) {
+		out = append(out, span{Start: start + from, End: start + len(text)})
+	}
+	return out
+}
+
+var segmentBreak = regexp.MustCompile(`\s[-\x{2013}\x{2014}]\s|[,;/()]`)
+
+// inSpan returns the stems whose words fall within sp.
+func inSpan(stems map[string][]span, sp span) map[string][]span {
+	out := map[string][]span{}
+	for s, at := range stems {
+		for _, x := range at {
+			if x.Start >= sp.Start && x.End <= sp.End {
+				out[s] = append(out[s], x)
+			}
+		}
+	}
+	return out
 }
 
 // clearBest credits the fact a sentence states best when it falls just
@@ -1079,7 +1211,7 @@ func (c *factClause) align(e *essay, si int, stems, context map[string][]span, a
 			if _, ok := context[t.stem]; !ok {
 				// A plainer word states less than the notes' own: it
 				// adds to the cover but never singles the fact out.
-				if sp, ok := plainer[t.stem]; ok {
+				if sp, ok := plainer[t.stem]; ok && e.inPart(sp[0].Start, sp[0].End) {
 					matched += t.weight * plainerWeight
 					plain++
 					h.spans = append(h.spans, sp...)
@@ -1138,7 +1270,7 @@ func (c *factClause) align(e *essay, si int, stems, context map[string][]span, a
 	singular, exactDay := false, false
 	for vi, v := range c.values {
 		for mi, mn := range e.doc.SentenceMentions(si) {
-			if e.excluded[e.doc.Sentences[si].Mentions[0]+mi] || !valueFits(mn, v) {
+			if e.excluded[e.doc.Sentences[si].Mentions[0]+mi] || !valueFits(mn, v) || !e.inPart(mn.Start, mn.End) {
 				continue
 			}
 			h.valued = true
@@ -1169,7 +1301,7 @@ func (c *factClause) align(e *essay, si int, stems, context map[string][]span, a
 			break
 		}
 		for _, w := range e.views[si].words {
-			if spelledDigit[w.Norm] == v.Amount && v.Amount > 0 {
+			if spelledDigit[w.Norm] == v.Amount && v.Amount > 0 && e.inPart(w.Start, w.End) {
 				h.valued, h.figured = true, true
 				anchored = anchored || c.telling[vi]
 				h.spans = append(h.spans, w.Span)

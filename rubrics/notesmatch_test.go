@@ -642,3 +642,15 @@ func TestCausesNamedByAWord(t *testing.T) {
 		{"The war was long and many people were hungry.", 3, false},
 	})
 }
+
+// Each part of a bullet point of notes may state a fact of its own, in
+// no more words than its name and date ("Fawkes Jan 1606" is the one fact
+// of Fawkes in January 1606); a part of one word states nothing alone.
+func TestBulletParts(t *testing.T) {
+	lib, r := drafted(t, "plot-bullets", "The Gunpowder Plot", plotNotes, "")
+	expectLines(t, lib, r, []lineCase{
+		{"• Fawkes Jan 1606 – tortured in the Tower", 7, true},
+		{"• Fawkes Jan 1606 – tortured in the Tower", 12, true},
+		{"• Fawkes – tortured in the Tower", 7, false},
+	})
+}
