@@ -33,6 +33,13 @@ type essay struct {
 	alignedDone bool
 	// stemSeqs are the sentences as sequences of stems (see stemSeq).
 	stemSeqs []string
+	// candSum and candTouched are the notes matcher's scratch for
+	// choosing candidate clauses (see notesMatcher.candidates).
+	candSum     []candidateSum
+	candTouched []int32
+	// spanScratch is reused by the notes matcher for the spans of
+	// clauses it aligns (see factClause.align).
+	spanScratch []span
 	// within is the part of a bullet point the notes matcher aligns, when
 	// it aligns one part (see segments).
 	within *span

@@ -5,7 +5,6 @@ import (
 	"math"
 	"regexp"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -146,6 +145,8 @@ type notesMatcher struct {
 	// writes "the Tsar abdicated" states what the notes say of Nicholas,
 	// and one that names Nicholas what they say of the Tsar.
 	titles map[string]string
+	// quoted is set when a clause quotes a term (see factClause.quotes).
+	quoted bool
 	// related are the notes' stems an essay's word may stand for, by the
 	// word's stem: "killed" for "murdered".
 	related map[string][]string
@@ -359,6 +360,7 @@ func newNotesMatcher(t *corpus.Topic, an *analyzer.Analyzer, items []*item) *not
 					}
 				}
 				c.quotes = append(c.quotes, phrase{seq: q, df: k})
+				m.quoted = true
 			}
 			c.full = topWeight(c.terms, coverWords)
 			for r := range clauseAbout {
@@ -758,37 +760,53 @@ func (m *notesMatcher) match(e *essay) []notesHit {
 	e.stemSeqs = make([]string, len(doc.Sentences))
 	e.plainer = make([]map[string][]span, len(doc.Sentences))
 	e.wordSeqs = make([]string, len(doc.Sentences))
+	var seq, wseq strings.Builder
+	type unknown struct {
+		stem string
+		at   span
+	}
+	var notInNotes []unknown
+	var wordStems []string
 	for si := range doc.Sentences {
 		sentStems[si] = map[string][]span{}
-		var seq strings.Builder
+		seq.Reset()
+		wseq.Reset()
 		seq.WriteByte(' ')
+		wseq.WriteByte(' ')
+		notInNotes = notInNotes[:0]
 		for _, w := range doc.SentenceWords(si) {
-			for _, s := range m.stemsOfWord(doc.Text, w) {
+			cs, content := contentStem(w)
+			if m.quoted {
+				if content {
+					wseq.WriteString(cs)
+				} else {
+					wseq.WriteString(w.Norm)
+				}
+				wseq.WriteByte(' ')
+			}
+			wordStems = m.stemsOfWord(wordStems[:0], doc.Text, w, cs, content)
+			for _, s := range wordStems {
 				sentStems[si][s] = append(sentStems[si][s], w.Span)
 				seq.WriteString(s)
 				seq.WriteByte(' ')
 			}
+			if _, own := m.byStem[cs]; content && !own {
+				notInNotes = append(notInNotes, unknown{cs, w.Span})
+			}
 		}
 		e.stemSeqs[si] = seq.String()
-		e.wordSeqs[si] = wordSeq(doc.SentenceWords(si))
+		e.wordSeqs[si] = wseq.String()
 		// A word the notes use means what it means there; one they do
 		// not may be a plainer word for one of theirs.
-		for _, w := range doc.SentenceWords(si) {
-			s, ok := contentStem(w)
-			if !ok {
-				continue
-			}
-			if _, own := m.byStem[s]; own {
-				continue
-			}
-			for _, r := range m.related[s] {
+		for _, u := range notInNotes {
+			for _, r := range m.related[u.stem] {
 				if _, ok := sentStems[si][r]; ok {
 					continue
 				}
 				if e.plainer[si] == nil {
 					e.plainer[si] = map[string][]span{}
 				}
-				e.plainer[si][r] = append(e.plainer[si][r], w.Span)
+				e.plainer[si][r] = append(e.plainer[si][r], u.at)
 			}
 		}
 	}
@@ -849,7 +867,7 @@ func (m *notesMatcher) alignSentence(e *essay, si int, stems, context map[string
 		reported := reportCues.match(view)
 		denials := denialsIn(view)
 		best := map[*item]notesHit{}
-		candidates := m.candidates(stems, context, doc.Sentences[si].Mentions[0] < doc.Sentences[si].Mentions[1])
+		candidates := m.candidates(e, stems, context, doc.Sentences[si].Mentions[0] < doc.Sentences[si].Mentions[1])
 		for _, mn := range doc.SentenceMentions(si) {
 			for _, ci := range m.byFigure[mn.Value] {
 				if !slices.Contains(candidates, ci) {
@@ -1143,9 +1161,13 @@ func firstWordAt(words []analyzer.Word, off int) int {
 // or, if it gives dates or figures, name: a first pass that only adds up
 // weights, so that a topic of hundreds of passages costs little more than
 // one of dozens.
-func (m *notesMatcher) candidates(stems, context map[string][]span, values bool) []int32 {
-	sum := make(map[int32]float32, 16)
-	telling, named := map[int32]bool{}, map[int32]bool{}
+func (m *notesMatcher) candidates(e *essay, stems, context map[string][]span, values bool) []int32 {
+	// The sums are kept by clause in the essay's scratch, and only the
+	// clauses touched are visited and cleared.
+	if len(e.candSum) != len(m.clauses) {
+		e.candSum = make([]candidateSum, len(m.clauses))
+	}
+	touched := e.candTouched[:0]
 	add := func(st map[string][]span, skip map[string][]span) {
 		for s := range st {
 			if _, dup := skip[s]; dup {
@@ -1159,9 +1181,14 @@ func (m *notesMatcher) candidates(stems, context map[string][]span, values bool)
 				continue
 			}
 			for _, r := range refs {
-				sum[r.clause] += r.weight
-				telling[r.clause] = telling[r.clause] || r.telling
-				named[r.clause] = named[r.clause] || r.named
+				cs := &e.candSum[r.clause]
+				if !cs.touched {
+					cs.touched = true
+					touched = append(touched, r.clause)
+				}
+				cs.weight += r.weight
+				cs.telling = cs.telling || r.telling
+				cs.named = cs.named || r.named
 			}
 		}
 	}
@@ -1172,16 +1199,26 @@ func (m *notesMatcher) candidates(stems, context map[string][]span, values bool)
 		bonus = 0.25
 	}
 	var out []int32
-	for ci, w := range sum {
+	for _, ci := range touched {
+		cs := &e.candSum[ci]
 		c := &m.clauses[ci]
 		// The least a clause can need is half minCover (a unique word);
 		// naming it, to let a value fit, needs a telling word.
-		if w/float32(c.full)+bonus >= minCover/2 || named[ci] || values && telling[ci] {
+		if cs.weight/float32(c.full)+bonus >= minCover/2 || cs.named || values && cs.telling {
 			out = append(out, ci)
 		}
+		*cs = candidateSum{}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
+	e.candTouched = touched
+	slices.Sort(out)
 	return out
+}
+
+// candidateSum is what a sentence's words add up to for one clause, in
+// choosing the clauses to align it with.
+type candidateSum struct {
+	weight                  float32
+	touched, telling, named bool
 }
 
 // refersBackWord are words that open a sentence about what the last one
@@ -1190,7 +1227,21 @@ var refersBackWord = map[string]bool{"he": true, "she": true, "it": true, "they"
 
 // align measures how much of clause c sentence si states.
 func (c *factClause) align(e *essay, si int, stems, context map[string][]span, asked map[string]bool) (notesHit, bool) {
-	h := notesHit{it: c.it, sentence: si}
+	// Most clauses a sentence is aligned with it does not state: their
+	// spans are gathered in the essay's scratch slice, and copied only
+	// for a hit.
+	h, ok := c.alignSpans(e, si, stems, context, asked)
+	e.spanScratch = h.spans[:0]
+	if ok {
+		h.spans = slices.Clone(h.spans)
+	} else {
+		h.spans = nil
+	}
+	return h, ok
+}
+
+func (c *factClause) alignSpans(e *essay, si int, stems, context map[string][]span, asked map[string]bool) (notesHit, bool) {
+	h := notesHit{it: c.it, sentence: si, spans: e.spanScratch[:0]}
 	matched, anchored, unique, named, count := 0.0, false, false, false, 0
 	nameAnchor := false  // an anchor that is a name
 	var anchors []string // the rare words of the clause the sentence holds

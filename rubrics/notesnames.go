@@ -15,22 +15,23 @@ import (
 // one person ("the Tsar"), and the name a passage that opens with "he" or
 // "it" is about. The notes matcher reads an essay's words through them.
 
-// stemsOfWord returns the stems an essay's word stands for: its own, or
-// for initials the notes never use, those of the name they stand for.
-func (m *notesMatcher) stemsOfWord(text string, w analyzer.Word) []string {
+// stemsOfWord appends to buf the stems an essay's word stands for (s is
+// its content stem, if content): its own, or for initials the notes never
+// use, those of the name they stand for.
+func (m *notesMatcher) stemsOfWord(buf []string, text string, w analyzer.Word, s string, content bool) []string {
 	if name, ok := m.acronyms[w.Norm]; ok && isInitials(text[w.Start:w.End]) {
 		if _, used := m.byStem[stem(w.Norm)]; !used && !analyzer.IsEnglishWord(w.Norm) {
-			return name
+			return append(buf, name...)
 		}
 	}
-	if s, ok := contentStem(w); ok {
-		out := []string{s}
-		if other, ok := m.titles[s]; ok {
-			out = append(out, other)
-		}
-		return out
+	if !content {
+		return buf
 	}
-	return nil
+	buf = append(buf, s)
+	if other, ok := m.titles[s]; ok {
+		buf = append(buf, other)
+	}
+	return buf
 }
 
 // isInitials reports whether a word is written as initials: two to five
