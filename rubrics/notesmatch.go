@@ -728,8 +728,10 @@ type notesHit struct {
 	// coined term matched ("Rentenmark").
 	byName bool
 	// dateTo is how closely the sentence's date and the fact's agree: 1
-	// in the year, 2 the month, 3 the day (0 for no date).
+	// in the year, 2 the month, 3 the day (0 for no date); yearAt are
+	// the dates that agree in the year only.
 	dateTo int
+	yearAt []span
 }
 
 // sharedPrecision returns to what the dates m (the essay's) and v (the
@@ -1043,13 +1045,21 @@ func explainAway(best map[*item]notesHit) {
 				continue
 			}
 			// A date the sentence gives to the month is the fact of
-			// that month, not one of its year ("in June 1917 ...
+			// that month, not one of its year only ("in June 1917 ...
 			// soldiers deserted").
-			if hb.dateTo > ha.dateTo {
+			if hb.dateTo > ha.dateTo && hb.dateTo >= 2 {
 				continue
 			}
+			// A year is shared by many of the notes' events: the fact
+			// whose only word of its own is its year is explained by the
+			// other ("Labour won the election in July 1946 and Attlee
+			// became Prime Minister" is the 1945 election, wrongly dated,
+			// not the League's elections of early 1946).
 			inside := true
 			for _, sp := range hb.spans {
+				if slices.Contains(hb.yearAt, sp) {
+					continue
+				}
 				if !slices.Contains(ha.spans, sp) {
 					inside = false
 					break
@@ -1330,6 +1340,9 @@ func (c *factClause) alignSpans(e *essay, si int, stems, context map[string][]sp
 			h.vaguer = v.Kind == analyzer.KindDate && (mn.Month == 0 && v.Month > 0 || mn.Day == 0 && v.Day > 0)
 			if v.Kind == analyzer.KindDate {
 				h.dateTo = max(h.dateTo, sharedPrecision(mn, v))
+				if sharedPrecision(mn, v) == 1 {
+					h.yearAt = append(h.yearAt, span{Start: mn.Start, End: mn.End})
+				}
 			}
 			// A figure singles a fact out, and so does a date to the day;
 			// a month or a year is shared by many events.

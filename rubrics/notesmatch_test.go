@@ -654,3 +654,30 @@ func TestBulletParts(t *testing.T) {
 		{"• Fawkes – tortured in the Tower", 7, false},
 	})
 }
+
+// A sentence about one fact, wrongly dated to the year of another that
+// shares only a word or two with it, is about the first: its date is
+// corrected, not credited to the second.
+func TestWrongYearOfTheFactStated(t *testing.T) {
+	notes := `# Britain, 1979-80
+
+## Elections
+- 4 May 1979: the Conservatives won the general election, and Margaret Thatcher became Prime Minister.
+- Early 1980: in the by-elections the Liberals won most of the seats.
+`
+	lib, r := drafted(t, "britain-years", "Britain, 1979-80", notes, "")
+	rep, err := lib.Check(r, "The Conservatives won the election in May 1980 and Thatcher became Prime Minister.")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range rep.Problems {
+		got = append(got, p.Kind+" "+p.Text+" -> "+p.Expected)
+	}
+	if want := rubrics.ProblemDate + " May 1980 -> 4 May 1979"; strings.Join(got, "; ") != want {
+		t.Errorf("problems %q, want %q", got, want)
+	}
+	if foundLines(rep)[5] {
+		t.Error("the by-elections are credited")
+	}
+}

@@ -101,6 +101,11 @@ func (e *essay) checkFacts() (problems []Problem, wrong map[int]bool) {
 	// Items found by their passage of the notes are what a sentence is
 	// about when its words, without its values, state the passage.
 	for _, h := range e.notesHits() {
+		// A fact the sentence states better than this one explains its
+		// words (see explainAway): it is not what the sentence is about.
+		if !h.credit && !h.names {
+			continue
+		}
 		if ms := e.doc.Sentences[h.sentence].Mentions; ms[0] < ms[1] {
 			for _, pos := range h.at {
 				bySentence[h.sentence] = append(bySentence[h.sentence], anchor{it: h.it, pos: pos, named: true, only: -1, weak: !h.about, byName: h.byName})
