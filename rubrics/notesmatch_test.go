@@ -681,3 +681,26 @@ func TestWrongYearOfTheFactStated(t *testing.T) {
 		t.Error("the by-elections are credited")
 	}
 }
+
+// A sentence credited with a fact by its figure and a word or two, that
+// gives the fact's day and month in another, nearby year, has slipped the
+// year: two facts hardly share a day.
+func TestYearSlipOfACreditedFact(t *testing.T) {
+	lib, r := drafted(t, "plot-slip", "The Gunpowder Plot", plotNotes, "")
+	for _, tt := range []struct{ essay, want string }{
+		{"Fawkes was caught on 5 November 1606 after 36 barrels were found.", rubrics.ProblemDate + " 5 November 1606 -> 5 November 1605"},
+		{"Fawkes was caught in November 1606 after 36 barrels were found.", ""},
+	} {
+		rep, err := lib.Check(r, tt.essay)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, p := range rep.Problems {
+			got = append(got, p.Kind+" "+p.Text+" -> "+p.Expected)
+		}
+		if strings.Join(got, "; ") != tt.want {
+			t.Errorf("%q: problems %q, want %q", tt.essay, got, tt.want)
+		}
+	}
+}

@@ -35,6 +35,11 @@ type anchor struct {
 	// for it alone ("the Rentenmark"): though weak, a date of the same
 	// month in another year is a slip of the year, and wrong.
 	byName bool
+	// credited is set for an item the sentence is credited with: though
+	// weak, its day and month in a nearby year ("11 February 1991" for 11
+	// February 1990) are a slip of the year, as two facts hardly share a
+	// day.
+	credited bool
 }
 
 // forValue keeps the anchors that may speak for mention m.
@@ -64,12 +69,14 @@ func fitsNotesItem(m analyzer.Mention, as []anchor) bool {
 	return false
 }
 
-// strong keeps the anchors that may be called wrong: for a date, those
-// named by a name of their own too.
-func strong(as []anchor, date bool) []anchor {
+// strong keeps the anchors that may be called wrong for mention m: those
+// the sentence is clearly about, and for a date those named by a name of
+// their own too, or credited with a slip of the year of their day.
+func strong(as []anchor, m analyzer.Mention) []anchor {
+	date := m.Kind == analyzer.KindDate
 	var out []anchor
 	for _, a := range as {
-		if !a.weak || date && a.byName {
+		if !a.weak || date && (a.byName || a.credited && m.Day > 0 && yearSlip(m, a.it.dates)) {
 			out = append(out, a)
 		}
 	}
@@ -108,7 +115,7 @@ func (e *essay) checkFacts() (problems []Problem, wrong map[int]bool) {
 		}
 		if ms := e.doc.Sentences[h.sentence].Mentions; ms[0] < ms[1] {
 			for _, pos := range h.at {
-				bySentence[h.sentence] = append(bySentence[h.sentence], anchor{it: h.it, pos: pos, named: true, only: -1, weak: !h.about, byName: h.byName})
+				bySentence[h.sentence] = append(bySentence[h.sentence], anchor{it: h.it, pos: pos, named: true, only: -1, weak: !h.about, byName: h.byName, credited: h.credit})
 			}
 		}
 	}
@@ -131,7 +138,7 @@ func (e *essay) checkFacts() (problems []Problem, wrong map[int]bool) {
 			if negationCues.match(cl.view) != nil {
 				continue
 			}
-			cands := strong(e.candidates(cl, forValue(anchors, m)), m.Kind == analyzer.KindDate)
+			cands := strong(e.candidates(cl, forValue(anchors, m)), m)
 			if len(cands) == 0 {
 				continue
 			}
