@@ -776,8 +776,15 @@ func (m *notesMatcher) match(e *essay) []notesHit {
 		seq.WriteByte(' ')
 		wseq.WriteByte(' ')
 		notInNotes = notInNotes[:0]
+		mentions := doc.SentenceMentions(si)
 		for _, w := range doc.SentenceWords(si) {
 			cs, content := contentStem(w)
+			// The words of a figure written out ("twenty-seven") are its
+			// value, matched as one: "seven" of it is not the notes'
+			// "seven others".
+			if content && inFigure(w, mentions) {
+				content = false
+			}
 			if m.quoted {
 				if content {
 					wseq.WriteString(cs)
@@ -967,6 +974,17 @@ func explainsPart(best map[*item]notesHit, units []span, stated map[*item]bool) 
 // of a bullet point being aligned, if one is.
 func (e *essay) inPart(start, end int) bool {
 	return e.within == nil || start >= e.within.Start && end <= e.within.End
+}
+
+// inFigure reports whether word w is one of the words of a figure
+// written out, among mentions.
+func inFigure(w analyzer.Word, mentions []analyzer.Mention) bool {
+	for _, mn := range mentions {
+		if mn.Kind != analyzer.KindDate && w.Start >= mn.Start && w.End <= mn.End {
+			return true
+		}
+	}
+	return false
 }
 
 // segments returns the parts of a bullet point of notes, between dashes,

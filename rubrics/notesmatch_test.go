@@ -704,3 +704,13 @@ func TestYearSlipOfACreditedFact(t *testing.T) {
 		}
 	}
 }
+
+// The words of a figure written out ("twenty-seven") are its value: the
+// "seven" in it is not the notes' "seven other plotters".
+func TestWordsOfAFigure(t *testing.T) {
+	lib, r := drafted(t, "plot-figure-words", "The Gunpowder Plot", plotNotes, "")
+	expectLines(t, lib, r, []lineCase{
+		{"Fawkes and twenty-seven other men were caught.", 7, false},
+		{"Fawkes and seven other plotters were executed.", 7, true},
+	})
+}
