@@ -714,3 +714,41 @@ func TestWordsOfAFigure(t *testing.T) {
 		{"Fawkes and seven other plotters were executed.", 7, true},
 	})
 }
+
+// A figure that stands where a fact's own figure stands, before the same
+// word ("could only have 60,000 men" against "limited to 100,000 men"),
+// is that fact's, and wrong, though the sentence states little else of
+// it, when the figure is a real one of other facts; in another slot, or
+// a figure the notes never give, it is left alone.
+func TestFigureInAFactsSlot(t *testing.T) {
+	notes := `# The peace treaty, 1919
+
+## Terms
+- The army was limited to 100,000 men and conscription was banned.
+- The navy was cut to 6 battleships and no submarines were allowed.
+
+## Elections
+- A party won one seat for every 60,000 votes.
+
+## The Ruhr
+- 11 January 1923: 60,000 French and Belgian troops occupied the Ruhr.
+`
+	lib, r := drafted(t, "treaty-slots", "The peace treaty", notes, "")
+	for _, tt := range []struct{ essay, want string }{
+		{"The army could only have 60,000 men.", rubrics.ProblemFigure + " 60,000 -> 100,000"},
+		{"The army could only have 60,000 soldiers.", ""},
+		{"Later the army grew to 400,000 men.", ""},
+	} {
+		rep, err := lib.Check(r, tt.essay)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, p := range rep.Problems {
+			got = append(got, p.Kind+" "+p.Text+" -> "+p.Expected)
+		}
+		if strings.Join(got, "; ") != tt.want {
+			t.Errorf("%q: problems %q, want %q", tt.essay, got, tt.want)
+		}
+	}
+}

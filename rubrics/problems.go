@@ -2,8 +2,10 @@ package rubrics
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/rubricate/rubricate/analyzer"
 )
@@ -72,11 +74,11 @@ func fitsNotesItem(m analyzer.Mention, as []anchor) bool {
 // strong keeps the anchors that may be called wrong for mention m: those
 // the sentence is clearly about, and for a date those named by a name of
 // their own too, or credited with a slip of the year of their day.
-func strong(as []anchor, m analyzer.Mention) []anchor {
+func (e *essay) strong(as []anchor, m analyzer.Mention) []anchor {
 	date := m.Kind == analyzer.KindDate
 	var out []anchor
 	for _, a := range as {
-		if !a.weak || date && (a.byName || a.credited && m.Day > 0 && yearSlip(m, a.it.dates)) {
+		if !a.weak || date && (a.byName || a.credited && m.Day > 0 && yearSlip(m, a.it.dates)) || !date && e.sameSlot(m, a.it) && len(e.owners(m, a.it)) > 0 {
 			out = append(out, a)
 		}
 	}
@@ -138,7 +140,7 @@ func (e *essay) checkFacts() (problems []Problem, wrong map[int]bool) {
 			if negationCues.match(cl.view) != nil {
 				continue
 			}
-			cands := strong(e.candidates(cl, forValue(anchors, m)), m)
+			cands := e.strong(e.candidates(cl, forValue(anchors, m)), m)
 			if len(cands) == 0 {
 				continue
 			}
@@ -366,6 +368,45 @@ func (e *essay) checkDate(v sentenceView, m analyzer.Mention, anchors []anchor, 
 	}
 }
 
+// sameSlot reports whether figure m stands where one of the item's
+// figures stands in its passage of the notes: before the same word ("the
+// army could only have 60,000 men" against "the army was limited to
+// 100,000 men"). A figure in the slot of the fact's own is the fact's,
+// though the sentence states little else of it.
+func (e *essay) sameSlot(m analyzer.Mention, it *item) bool {
+	if it.source == nil || len(it.figures) == 0 {
+		return false
+	}
+	after := nextWord(e.doc.Text, m.End)
+	if after == "" {
+		return false
+	}
+	for _, f := range analyzer.FindMentions(it.source.Text) {
+		if !comparable(m, f) || !slices.ContainsFunc(it.figures, func(g analyzer.Mention) bool { return valueFits(f, g) }) {
+			continue
+		}
+		if w := nextWord(it.source.Text, f.End); w != "" && stem(w) == stem(after) {
+			return true
+		}
+	}
+	return false
+}
+
+// nextWord returns the word after offset at of text, lower case, if it is
+// a content word.
+func nextWord(text string, at int) string {
+	rest := strings.TrimLeft(text[at:], " ")
+	end := strings.IndexFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) })
+	if end < 0 {
+		end = len(rest)
+	}
+	w := strings.ToLower(rest[:end])
+	if len(w) < 3 || functionWords[w] {
+		return ""
+	}
+	return w
+}
+
 // yearSlip reports whether date m has the month (and day, if both give
 // one) of one of dates but another year, close to it: "November 1924" for
 // 15 November 1923. A year alone is not enough ("born in 1877" is another
@@ -449,20 +490,43 @@ func givesFigure(mentions []analyzer.Mention, m analyzer.Mention, figures []anal
 	return false
 }
 
-// owner returns another item whose figure the mention is, if any: the usual
-// mistake is a real figure tied to the wrong event.
+// owner returns another item whose figure the mention is, if there is one
+// it can be told to be: the usual mistake is a real figure tied to the
+// wrong event. Of several items that give the figure, it is the one where
+// the figure stands before the same word as in the essay, if only one
+// does.
 func (e *essay) owner(m analyzer.Mention, not *item) *item {
+	owners := e.owners(m, not)
+	if len(owners) == 1 {
+		return owners[0]
+	}
+	var slot []*item
+	for _, it := range owners {
+		if e.sameSlot(m, it) {
+			slot = append(slot, it)
+		}
+	}
+	if len(slot) == 1 {
+		return slot[0]
+	}
+	return nil
+}
+
+// owners returns the items other than not that give figure m.
+func (e *essay) owners(m analyzer.Mention, not *item) []*item {
+	var out []*item
 	for _, it := range e.allItems() {
 		if it == not {
 			continue
 		}
 		for _, f := range it.figures {
 			if valueFits(m, f) {
-				return it
+				out = append(out, it)
+				break
 			}
 		}
 	}
-	return nil
+	return out
 }
 
 // relative reports whether the word before a date makes it a bound or the
