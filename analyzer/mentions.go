@@ -43,6 +43,10 @@ type Mention struct {
 	// ShortYear is set for a date whose year was written with two digits
 	// ("2/3/17", "Jan ’19"), read as of the 1900s by FindMentions.
 	ShortYear bool
+	// Derived is set for a date worked out from an earlier one ("nine days
+	// later"): it places what a sentence says, but the student did not
+	// write it, so it is never called wrong.
+	Derived bool
 }
 
 // FindMentions returns the dates and figures in text, sorted by Start, not

@@ -752,3 +752,24 @@ func TestFigureInAFactsSlot(t *testing.T) {
 		}
 	}
 }
+
+// A date worked out from an earlier one ("ten days later") places what a
+// sentence says, and is never called wrong: the student did not write it.
+func TestRelativeDatesAreNeverCorrected(t *testing.T) {
+	lib, r := drafted(t, "plot-relative", "The Gunpowder Plot", plotNotes, "")
+	for _, essay := range []string{
+		"On 26 October 1605 Monteagle received a letter. Ten days later Fawkes was arrested in the cellar.",
+		"On 26 October 1605 Monteagle received a letter. Two days later Fawkes was arrested in the cellar.",
+	} {
+		rep, err := lib.Check(r, essay)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range rep.Problems {
+			t.Errorf("%q: problem %s %q", essay, p.Kind, p.Text)
+		}
+		if !foundLines(rep)[11] {
+			t.Errorf("%q: the arrest is not found", essay)
+		}
+	}
+}

@@ -131,6 +131,11 @@ func (e *essay) checkFacts() (problems []Problem, wrong map[int]bool) {
 		}
 		first := e.doc.Sentences[si].Mentions[0]
 		for k, m := range v.mentions {
+			// A date worked out from an earlier one ("two days later") is
+			// not the student's to correct.
+			if m.Derived {
+				continue
+			}
 			// A value that fits any item of the notes the sentence states
 			// is right where it is.
 			if fitsNotesItem(m, anchors) {
