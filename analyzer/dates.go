@@ -120,6 +120,13 @@ func (s *mentionScanner) coreDate(i int) (mentionDate, int, bool) {
 		if from, end, ok := s.decadeAt(i, false); ok {
 			return mentionDate{from: from, to: from + 9, approx: true}, end, true
 		}
+		// A year on its own, written with two digits after an
+		// apostrophe ("Rathenau shot ’22"), as notes write it.
+		if !t.glued() && s.at(i+1).glued() {
+			if yy, ok := s.intAt(i+1, 2, 2); ok && s.countFree(i+2) && !s.at(i+2).glued() {
+				return mentionDate{from: 1900 + yy, to: 1900 + yy, short: true}, i + 2, true
+			}
+		}
 	case t.kind == mtNum:
 		return s.numberFirst(i)
 	}
