@@ -63,6 +63,10 @@ type Lexicon struct {
 	stems   map[byte][]string     // stems rules match by prefix (ideolog*), by first letter
 	display map[string]string     // canonical name word -> as the name is written
 	phrases map[string][][]string // canonical name -> variants of other lengths
+	// known are the other words the topic's notes use ("Harald" of
+	// "Harald Hardrada", once): spelt as the notes spell them, they are
+	// never a misspelling of a key name ("Harold").
+	known map[string]bool
 
 	cache  sync.Map // raw word -> canon
 	cached atomic.Int64
@@ -131,6 +135,19 @@ func NewLexicon(names []Name, terms []string) *Lexicon {
 	return lex
 }
 
+// Know records the words of a topic's notes as spelt right, whether or not
+// they are key names. Call it before the Lexicon is used.
+func (l *Lexicon) Know(text string) {
+	if l.known == nil {
+		l.known = map[string]bool{}
+	}
+	for _, w := range splitWords(text) {
+		if len(w) >= 5 && isLetters(w) {
+			l.known[w] = true
+		}
+	}
+}
+
 // Variants returns the other spellings of a name, given as its canonical
 // words, that have a different number of words ("mao zedong" -> "mao tse
 // tung").
@@ -192,7 +209,7 @@ func (l *Lexicon) canonical(raw string) (string, bool) {
 	if a, ok := l.aliases[w]; ok {
 		return a, false
 	}
-	if _, ok := l.terms[w]; ok || len(w) < 5 {
+	if _, ok := l.terms[w]; ok || len(w) < 5 || l.known[w] {
 		return w, false
 	}
 	if _, ok := dict[w]; ok {

@@ -37,3 +37,24 @@ func TestRelated(t *testing.T) {
 		t.Errorf("the table has %d relations: it did not load", n)
 	}
 }
+
+// TestLexiconKnowsTheNotesWords: a word the notes use is spelt right,
+// however close it is to a key name ("Harald" beside "Harold"); a word
+// they do not use is read as the name, misspelt.
+func TestLexiconKnowsTheNotesWords(t *testing.T) {
+	lex := analyzer.NewLexicon([]analyzer.Name{{Canonical: "Harold"}}, nil)
+	lex.Know("Harald Hardrada, King of Norway, claimed the throne.")
+	for _, tt := range []struct {
+		raw, want string
+		misspelt  bool
+	}{
+		{"Harald", "harald", false},
+		{"Harould", "harold", true},
+		{"Harold", "harold", false},
+	} {
+		got, misspelt := lex.Canonical(tt.raw)
+		if got != tt.want || misspelt != tt.misspelt {
+			t.Errorf("Canonical(%q) = %q, %v; want %q, %v", tt.raw, got, misspelt, tt.want, tt.misspelt)
+		}
+	}
+}

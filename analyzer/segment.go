@@ -63,6 +63,7 @@ func blocks(text string) []block {
 	lineStart := 0
 	prevLineEnd := 0
 	prevEndsSentence := false
+	prevLine := ""
 	for lineStart <= len(text) {
 		nl := strings.IndexByte(text[lineStart:], '\n')
 		lineEnd := len(text)
@@ -86,12 +87,19 @@ func blocks(text string) []block {
 			} else if isListLine(trimmed) || !prevEndsSentence && looksLikeHeading(text[cur.start:prevLineEnd]) && startsUpper(trimmed) {
 				flush(prevLineEnd)
 				cur = block{start: lead, paragraph: paragraph}
+			} else if !prevEndsSentence && shortLine(prevLine) && shortLine(trimmed) && !endsJoined(prevLine) && startsUpperOrDigit(trimmed) {
+				// Notes written as short lines without bullets ("Fulford
+				// 20/9 - Edwin + Morcar beaten" then "Stamford Br. 25
+				// Sept"): each line is an item of its own.
+				flush(prevLineEnd)
+				cur = block{start: lead, paragraph: paragraph, list: true}
 			}
 			if cur.start == lead && isListLine(trimmed) {
 				cur.list = true
 			}
 			prevLineEnd = lead + len(trimmed)
 			prevEndsSentence = endsSentence(trimmed)
+			prevLine = trimmed
 		}
 		lineStart = next
 	}
@@ -138,6 +146,30 @@ func isMarker(s string) bool {
 // punctuation, such as a title, which should not run into the next line.
 func looksLikeHeading(s string) bool {
 	return !strings.ContainsAny(s, "\n") && utf8.RuneCountInString(s) < 60
+}
+
+// shortLine reports whether a line is as short as a line of notes, shorter
+// than prose wrapped by hand.
+func shortLine(s string) bool { return utf8.RuneCountInString(s) < 50 }
+
+// endsJoined reports whether a line ends in a mark or word that joins it
+// to the next ("and", a comma, a dash).
+func endsJoined(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	if strings.ContainsRune(",-–—&+/(", r) {
+		return true
+	}
+	f := strings.Fields(s)
+	switch strings.ToLower(f[len(f)-1]) {
+	case "and", "or", "but", "the", "a", "an", "of", "to", "in", "on", "at", "by", "for", "with", "from", "that", "which", "who":
+		return true
+	}
+	return false
+}
+
+func startsUpperOrDigit(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r) || unicode.IsDigit(r)
 }
 
 func startsUpper(s string) bool {

@@ -57,6 +57,24 @@ func TestSegment(t *testing.T) {
 			paragraphs: 1,
 		},
 		{
+			name: "notes in short lines without bullets",
+			text: "Fulford 20/9 - Edwin + Morcar beaten\nStamford Bridge 25 Sept - Hardrada killed\nPevensey 28/9 - 7000 men",
+			want: []sent{
+				{"Fulford 20/9 - Edwin + Morcar beaten", 0},
+				{"Stamford Bridge 25 Sept - Hardrada killed", 0},
+				{"Pevensey 28/9 - 7000 men", 0},
+			},
+			paragraphs: 1,
+		},
+		{
+			name: "prose wrapped by hand",
+			text: "The Normans won at Hastings because William\nwas a better general than Harold, and\nHarold's army was tired after Stamford Bridge.",
+			want: []sent{
+				{"The Normans won at Hastings because William\nwas a better general than Harold, and\nHarold's army was tired after Stamford Bridge.", 0},
+			},
+			paragraphs: 1,
+		},
+		{
 			name: "sentences run together without a space",
 			text: "Water moves by osmosis.Active transport needs energy. It was e.g. fine. The U.S.A. was rich. It moves by diffusion.this is passive. See bbc.co.uk for more.",
 			want: []sent{

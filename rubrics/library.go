@@ -238,7 +238,11 @@ func (l *Library) addTopic(t *corpus.Topic, from *laterTopic) error {
 			terms = append(terms, ruleWords(r)...)
 		}
 	}
-	an, err := analyzer.New(analyzer.NewLexicon(names, terms))
+	lex := analyzer.NewLexicon(names, terms)
+	for _, p := range t.Passages {
+		lex.Know(p.Text)
+	}
+	an, err := analyzer.New(lex)
 	if err != nil {
 		return err
 	}

@@ -773,3 +773,27 @@ func TestRelativeDatesAreNeverCorrected(t *testing.T) {
 		}
 	}
 }
+
+// A number of a pair with a slash ("28/9", a date with no year) is not a
+// figure to correct.
+func TestSlashedNumbers(t *testing.T) {
+	notes := `# 1066
+
+## The claimants
+- Harold Godwinson was crowned in January 1066.
+- Harold's brother Tostig joined the invaders.
+- Harold marched north to meet them.
+- Harold won at Stamford Bridge.
+- Harold was killed at Hastings.
+- Harald Hardrada, King of Norway, claimed the throne and landed with 300 ships.
+- 28 September 1066: William landed at Pevensey with about 7,000 men.
+`
+	lib, r := drafted(t, "claimants-1066", "1066", notes, "")
+	rep, err := lib.Check(r, "Harald Hardrada landed with 300 ships.\nPevensey 28/9 - William landed with his men\nHarold was crowned.")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range rep.Problems {
+		t.Errorf("problem %s %q: %s", p.Kind, p.Text, p.Message)
+	}
+}

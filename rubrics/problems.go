@@ -133,7 +133,7 @@ func (e *essay) checkFacts() (problems []Problem, wrong map[int]bool) {
 		for k, m := range v.mentions {
 			// A date worked out from an earlier one ("two days later") is
 			// not the student's to correct.
-			if m.Derived {
+			if m.Derived || slashed(e.doc.Text, m) {
 				continue
 			}
 			// A value that fits any item of the notes the sentence states
@@ -477,6 +477,16 @@ func (e *essay) checkFigure(m analyzer.Mention, anchors []anchor, inSentence []a
 		Kind: ProblemFigure, Start: m.Start, End: m.End, Text: m.Text,
 		Message: msg, Evidence: a.it.ID, Expected: want, Source: a.it.source,
 	}
+}
+
+// slashed reports whether a number is one side of a pair written with a
+// slash ("28/9", "1/3"): a date or a fraction FindMentions does not read,
+// not a figure to correct.
+func slashed(text string, m analyzer.Mention) bool {
+	if m.Kind != analyzer.KindNumber {
+		return false
+	}
+	return m.Start > 0 && text[m.Start-1] == '/' || m.End < len(text) && text[m.End] == '/'
 }
 
 // givesFigure reports whether a mention of the sentence other than m fits
