@@ -1407,12 +1407,12 @@ func (c *factClause) alignSpans(e *essay, si int, stems, context map[string][]sp
 		count++
 		// A word of one cause's name alone, in a sentence that names
 		// causes as causes ("Causes: war, weak Tsar, hunger"), is that
-		// cause.
-		if namesCauses(stems) {
-			for _, t := range c.terms {
-				if _, ok := stems[t.stem]; ok && e.c.topic.prepare().notes.causeWords[t.stem] {
-					anchored, causeWord = true, true
-				}
+		// cause; in a sentence that argues, so is the word that is most
+		// of the cause's name ("Castles").
+		listsCauses := namesCauses(stems)
+		for _, t := range c.terms {
+			if _, ok := stems[t.stem]; ok && e.c.topic.prepare().notes.causeWords[t.stem] && (listsCauses || t.weight >= c.full/2) {
+				anchored, causeWord = true, true
 			}
 		}
 	}

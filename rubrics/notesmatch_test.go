@@ -797,3 +797,29 @@ func TestSlashedNumbers(t *testing.T) {
 		t.Errorf("problem %s %q: %s", p.Kind, p.Text, p.Message)
 	}
 }
+
+// A sentence that argues with the word that is most of a cause's name
+// ("castles" of "CASTLES:") argues that cause; one that only mentions it
+// does not.
+func TestCauseNamedByItsWord(t *testing.T) {
+	notes := `KEEPING CONTROL OF ENGLAND, 1066-87
+
+LEADERSHIP:
+* William had led armies since he was a boy.
+* He planned the invasion for months.
+
+CASTLES:
+* By 1087 there were about 500 castles in England.
+* The Normans built motte and bailey castles in a few weeks.
+* Stone castles such as the White Tower came later.
+* Castles were built in towns such as York and Lincoln.
+
+THE FEUDAL SYSTEM:
+* William gave land to his barons in return for knights.
+`
+	lib, r := drafted(t, "control-causes", "Keeping control of England", notes, "")
+	expectLines(t, lib, r, []lineCase{
+		{"He kept control after 1066 because he was ruthless and built castles.", 7, true},
+		{"Castles are often ruins today.", 7, false},
+	})
+}
