@@ -7,7 +7,7 @@
 //
 // Each line is a word followed by the words it may stand for: its
 // synonyms, and the more particular words it is the general word of
-// ("kill" for "murder", "gun" for "rifle"), as essays put a fact in plainer
+// ("kill" for "murder", "gun" for "firearm"), as essays put a fact in plainer
 // words than the notes, and seldom in grander ones. Only the first senses
 // of each word count, and only words that occur in WordNet's tagged
 // corpus, so that rare senses ("fire" for "discharge") relate nothing.
