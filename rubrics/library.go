@@ -69,6 +69,17 @@ type item struct {
 	dates   []analyzer.Mention
 	figures []analyzer.Mention
 	source  *Source
+	// slots are the stems of the words each of the item's figures stands
+	// before in its passage ("men" of "100,000 men"), one per figure
+	// found there, with the figure (see essay.sameSlot).
+	slots []figureSlot
+}
+
+// figureSlot is a figure of an item's passage and the stem of the word
+// after it.
+type figureSlot struct {
+	figure analyzer.Mention
+	after  string
 }
 
 // compiled is a rubric with its items resolved.
@@ -347,6 +358,7 @@ func compileItem(ci corpus.Item, lex *analyzer.Lexicon, idx *index.Index, t *cor
 		it.figures = append(it.figures, m)
 	}
 	it.source = findSource(ci, idx, t)
+	it.slots = figureSlots(it)
 	return it, nil
 }
 

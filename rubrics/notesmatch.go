@@ -506,19 +506,7 @@ func personName(text string, words []analyzer.Word, i int) bool {
 // wordSeq is words as a sequence of all of them, each between spaces:
 // the stems of content words, small words as they are (" do or die ",
 // " stab in the back ").
-func wordSeq(words []analyzer.Word) string {
-	var b strings.Builder
-	b.WriteByte(' ')
-	for _, w := range words {
-		if s, ok := contentStem(w); ok {
-			b.WriteString(s)
-		} else {
-			b.WriteString(w.Norm)
-		}
-		b.WriteByte(' ')
-	}
-	return b.String()
-}
+func wordSeq(words []analyzer.Word) string { return seqOf(words, true) }
 
 // quotedTerm matches a term in quotation marks.
 var quotedTerm = regexp.MustCompile(`["\x{201c}]([^"\x{201c}\x{201d}]{2,60})["\x{201d}]`)
@@ -543,14 +531,24 @@ func quotedTerms(an *analyzer.Analyzer, text string) []string {
 
 // stemSeq is words as a sequence of their content stems, each between
 // spaces (" civil right act "), for finding names of several words.
-func stemSeq(words []analyzer.Word) string {
+func stemSeq(words []analyzer.Word) string { return seqOf(words, false) }
+
+// seqOf is words as a sequence between spaces: the stems of content words,
+// and with all set the small words too, as they are.
+func seqOf(words []analyzer.Word, all bool) string {
 	var b strings.Builder
 	b.WriteByte(' ')
 	for _, w := range words {
-		if s, ok := contentStem(w); ok {
+		s, ok := contentStem(w)
+		switch {
+		case ok:
 			b.WriteString(s)
-			b.WriteByte(' ')
+		case all:
+			b.WriteString(w.Norm)
+		default:
+			continue
 		}
+		b.WriteByte(' ')
 	}
 	return b.String()
 }

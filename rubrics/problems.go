@@ -379,22 +379,35 @@ func (e *essay) checkDate(v sentenceView, m analyzer.Mention, anchors []anchor, 
 // 100,000 men"). A figure in the slot of the fact's own is the fact's,
 // though the sentence states little else of it.
 func (e *essay) sameSlot(m analyzer.Mention, it *item) bool {
-	if it.source == nil || len(it.figures) == 0 {
-		return false
-	}
 	after := nextWord(e.doc.Text, m.End)
 	if after == "" {
 		return false
 	}
-	for _, f := range analyzer.FindMentions(it.source.Text) {
-		if !comparable(m, f) || !slices.ContainsFunc(it.figures, func(g analyzer.Mention) bool { return valueFits(f, g) }) {
-			continue
-		}
-		if w := nextWord(it.source.Text, f.End); w != "" && stem(w) == stem(after) {
+	after = stem(after)
+	for _, sl := range it.slots {
+		if sl.after == after && comparable(m, sl.figure) {
 			return true
 		}
 	}
 	return false
+}
+
+// figureSlots finds the item's figures in its passage, each with the word
+// it stands before, once per item rather than per essay.
+func figureSlots(it *item) []figureSlot {
+	if it.source == nil || len(it.figures) == 0 {
+		return nil
+	}
+	var out []figureSlot
+	for _, f := range analyzer.FindMentions(it.source.Text) {
+		if !slices.ContainsFunc(it.figures, func(g analyzer.Mention) bool { return valueFits(f, g) }) {
+			continue
+		}
+		if w := nextWord(it.source.Text, f.End); w != "" {
+			out = append(out, figureSlot{figure: f, after: stem(w)})
+		}
+	}
+	return out
 }
 
 // nextWord returns the word after offset at of text, lower case, if it is
