@@ -666,16 +666,11 @@ func TestWrongYearOfTheFactStated(t *testing.T) {
 - Early 1980: in the by-elections the Liberals won most of the seats.
 `
 	lib, r := drafted(t, "britain-years", "Britain, 1979-80", notes, "")
-	rep, err := lib.Check(r, "The Conservatives won the election in May 1980 and Thatcher became Prime Minister.")
+	const essay = "The Conservatives won the election in May 1980 and Thatcher became Prime Minister."
+	expectProblems(t, lib, r, []problemCase{{essay, rubrics.ProblemDate + " May 1980 -> 4 May 1979"}})
+	rep, err := lib.Check(r, essay)
 	if err != nil {
 		t.Fatal(err)
-	}
-	var got []string
-	for _, p := range rep.Problems {
-		got = append(got, p.Kind+" "+p.Text+" -> "+p.Expected)
-	}
-	if want := rubrics.ProblemDate + " May 1980 -> 4 May 1979"; strings.Join(got, "; ") != want {
-		t.Errorf("problems %q, want %q", got, want)
 	}
 	if foundLines(rep)[5] {
 		t.Error("the by-elections are credited")
@@ -687,22 +682,10 @@ func TestWrongYearOfTheFactStated(t *testing.T) {
 // year: two facts hardly share a day.
 func TestYearSlipOfACreditedFact(t *testing.T) {
 	lib, r := drafted(t, "plot-slip", "The Gunpowder Plot", plotNotes, "")
-	for _, tt := range []struct{ essay, want string }{
+	expectProblems(t, lib, r, []problemCase{
 		{"Fawkes was caught on 5 November 1606 after 36 barrels were found.", rubrics.ProblemDate + " 5 November 1606 -> 5 November 1605"},
 		{"Fawkes was caught in November 1606 after 36 barrels were found.", ""},
-	} {
-		rep, err := lib.Check(r, tt.essay)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var got []string
-		for _, p := range rep.Problems {
-			got = append(got, p.Kind+" "+p.Text+" -> "+p.Expected)
-		}
-		if strings.Join(got, "; ") != tt.want {
-			t.Errorf("%q: problems %q, want %q", tt.essay, got, tt.want)
-		}
-	}
+	})
 }
 
 // The words of a figure written out ("twenty-seven") are its value: the
@@ -734,23 +717,11 @@ func TestFigureInAFactsSlot(t *testing.T) {
 - 11 January 1923: 60,000 French and Belgian troops occupied the Ruhr.
 `
 	lib, r := drafted(t, "treaty-slots", "The peace treaty", notes, "")
-	for _, tt := range []struct{ essay, want string }{
+	expectProblems(t, lib, r, []problemCase{
 		{"The army could only have 60,000 men.", rubrics.ProblemFigure + " 60,000 -> 100,000"},
 		{"The army could only have 60,000 soldiers.", ""},
 		{"Later the army grew to 400,000 men.", ""},
-	} {
-		rep, err := lib.Check(r, tt.essay)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var got []string
-		for _, p := range rep.Problems {
-			got = append(got, p.Kind+" "+p.Text+" -> "+p.Expected)
-		}
-		if strings.Join(got, "; ") != tt.want {
-			t.Errorf("%q: problems %q, want %q", tt.essay, got, tt.want)
-		}
-	}
+	})
 }
 
 // A date worked out from an earlier one ("ten days later") places what a
@@ -789,13 +760,7 @@ func TestSlashedNumbers(t *testing.T) {
 - 28 September 1066: William landed at Pevensey with about 7,000 men.
 `
 	lib, r := drafted(t, "claimants-1066", "1066", notes, "")
-	rep, err := lib.Check(r, "Harald Hardrada landed with 300 ships.\nPevensey 28/9 - William landed with his men\nHarold was crowned.")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, p := range rep.Problems {
-		t.Errorf("problem %s %q: %s", p.Kind, p.Text, p.Message)
-	}
+	expectProblems(t, lib, r, []problemCase{{"Harald Hardrada landed with 300 ships.\nPevensey 28/9 - William landed with his men\nHarold was crowned.", ""}})
 }
 
 // A sentence that argues with the word that is most of a cause's name
@@ -822,4 +787,25 @@ THE FEUDAL SYSTEM:
 		{"He kept control after 1066 because he was ruthless and built castles.", 7, true},
 		{"Castles are often ruins today.", 7, false},
 	})
+}
+
+// problemCase is an essay and the problems a check must raise on it, as
+// "kind text -> expected" joined by "; ", or "" for none.
+type problemCase struct{ essay, want string }
+
+func expectProblems(t *testing.T, lib *rubrics.Library, r *rubrics.Rubric, cases []problemCase) {
+	t.Helper()
+	for _, tt := range cases {
+		rep, err := lib.Check(r, tt.essay)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, p := range rep.Problems {
+			got = append(got, p.Kind+" "+p.Text+" -> "+p.Expected)
+		}
+		if strings.Join(got, "; ") != tt.want {
+			t.Errorf("%q: problems %q, want %q", tt.essay, got, tt.want)
+		}
+	}
 }
