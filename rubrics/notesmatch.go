@@ -895,7 +895,7 @@ func (m *notesMatcher) alignSentence(e *essay, si int, stems, context map[string
 		for _, ci := range candidates {
 			{
 				c := &m.clauses[ci]
-				h, ok := c.align(e, si, stems, context, asked)
+				h, ok := c.align(m, e, si, stems, context, asked)
 				// A claim reported to be rejected ("some historians claim
 				// that...") states nothing: what comes after the report,
 				// up to the next clause of its own.
@@ -1252,11 +1252,11 @@ type candidateSum struct {
 var refersBackWord = map[string]bool{"he": true, "she": true, "it": true, "they": true, "this": true, "these": true, "that": true, "his": true, "her": true, "their": true, "its": true}
 
 // align measures how much of clause c sentence si states.
-func (c *factClause) align(e *essay, si int, stems, context map[string][]span, asked map[string]bool) (notesHit, bool) {
+func (c *factClause) align(m *notesMatcher, e *essay, si int, stems, context map[string][]span, asked map[string]bool) (notesHit, bool) {
 	// Most clauses a sentence is aligned with it does not state: their
 	// spans are gathered in the essay's scratch slice, and copied only
 	// for a hit.
-	h, ok := c.alignSpans(e, si, stems, context, asked)
+	h, ok := c.alignSpans(m, e, si, stems, context, asked)
 	e.spanScratch = h.spans[:0]
 	if ok {
 		h.spans = slices.Clone(h.spans)
@@ -1266,7 +1266,7 @@ func (c *factClause) align(e *essay, si int, stems, context map[string][]span, a
 	return h, ok
 }
 
-func (c *factClause) alignSpans(e *essay, si int, stems, context map[string][]span, asked map[string]bool) (notesHit, bool) {
+func (c *factClause) alignSpans(m *notesMatcher, e *essay, si int, stems, context map[string][]span, asked map[string]bool) (notesHit, bool) {
 	h := notesHit{it: c.it, sentence: si, spans: e.spanScratch[:0]}
 	matched, anchored, unique, named, count := 0.0, false, false, false, 0
 	nameAnchor := false  // an anchor that is a name
@@ -1327,7 +1327,7 @@ func (c *factClause) alignSpans(e *essay, si int, stems, context map[string][]sp
 	// Two rare words that only this fact has both of single it out, as
 	// one unique word does, if one of them says what happened: names
 	// alone say who ("Kennedy ... West Berlin").
-	together := len(anchors) >= 2 && plainAnchor && e.c.topic.prepare().notes.onlyTogether(anchors, c.it)
+	together := len(anchors) >= 2 && plainAnchor && m.onlyTogether(anchors, c.it)
 	// One rare word names the fact when it is a name: "brought" is rare in
 	// the notes, but says nothing of what was brought.
 	h.names = (anchored && (words >= 2 || nameAnchor) || unique) && len(places) > 0
@@ -1409,7 +1409,7 @@ func (c *factClause) alignSpans(e *essay, si int, stems, context map[string][]sp
 		// of the cause's name ("Castles").
 		listsCauses := namesCauses(stems)
 		for _, t := range c.terms {
-			if _, ok := stems[t.stem]; ok && e.c.topic.prepare().notes.causeWords[t.stem] && (listsCauses || t.weight >= c.full/2) {
+			if _, ok := stems[t.stem]; ok && m.causeWords[t.stem] && (listsCauses || t.weight >= c.full/2) {
 				anchored, causeWord = true, true
 			}
 		}
