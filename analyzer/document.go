@@ -192,7 +192,7 @@ func (a *Analyzer) AnalyzeContext(ctx context.Context, text string) (*Document, 
 	doc.Words = words
 	doc.Mentions = FindMentions(plain)
 	a.nearYears(doc.Mentions)
-	doc.Mentions = withRelativeDates(plain, doc.Sentences, doc.Mentions)
+	doc.Mentions = withRelativeDates(plain, doc.Sentences, doc.Words, doc.Mentions)
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}

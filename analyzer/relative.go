@@ -3,6 +3,7 @@ package analyzer
 import (
 	"regexp"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -13,6 +14,18 @@ import (
 // following year".
 var relativeDate = regexp.MustCompile(`(?i)\b(?:(a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,2}) (day|days|week|weeks|month|months|year|years) (?:later|afterwards)|the (?:next|following) (day|week|month|year))\b`)
 
+// relativeCue are the words of which every relative date has one.
+var relativeCue = map[string]bool{"later": true, "afterwards": true, "next": true, "following": true}
+
+// sentenceAt returns the index of the sentence that holds offset at, or -1.
+func sentenceAt(sentences []Sentence, at int) int {
+	i := sort.Search(len(sentences), func(i int) bool { return sentences[i].End > at })
+	if i < len(sentences) && sentences[i].Start <= at {
+		return i
+	}
+	return -1
+}
+
 var smallNumbers = map[string]int{"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
 
 // withRelativeDates returns mentions with the dates that text gives from
@@ -22,8 +35,31 @@ var smallNumbers = map[string]int{"a": 1, "an": 1, "one": 1, "two": 2, "three": 
 // before, and as precise as the step (a day for days and weeks, a month
 // for months). Such a date is Derived: it may place what a sentence says,
 // but it is never called wrong, as the student did not write it.
-func withRelativeDates(text string, sentences []Sentence, mentions []Mention) []Mention {
-	locs := relativeDate.FindAllStringSubmatchIndex(text, -1)
+func withRelativeDates(text string, sentences []Sentence, words []Word, mentions []Mention) []Mention {
+	// The expression runs only over the sentences that hold one of the
+	// words every such phrase has: most essays have none, and a check is
+	// on the hot path.
+	var locs [][]int
+	last := -1
+	for _, w := range words {
+		if !relativeCue[w.Norm] {
+			continue
+		}
+		si := sentenceAt(sentences, w.Start)
+		if si < 0 || si == last {
+			continue
+		}
+		last = si
+		s := sentences[si]
+		for _, loc := range relativeDate.FindAllStringSubmatchIndex(text[s.Start:s.End], -1) {
+			for k := range loc {
+				if loc[k] >= 0 {
+					loc[k] += s.Start
+				}
+			}
+			locs = append(locs, loc)
+		}
+	}
 	if len(locs) == 0 {
 		return mentions
 	}
