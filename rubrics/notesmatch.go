@@ -1492,8 +1492,11 @@ func (c *factClause) alignSpans(m *notesMatcher, e *essay, si int, stems, contex
 	h.credit = h.cover >= need && len(h.spans) > 0
 	// A figure is the point of a figure's line: the subject without the
 	// number ("prices went up a lot") does not state it, unless the
-	// sentence's words say all the rest of it.
-	if c.it.Kind == corpus.KindFigure && !h.figured && byWords < aboutCover {
+	// sentence's words say all the rest of it. A line that gives a figure
+	// in passing ("The Armada of about 130 ships sailed up the Channel")
+	// is an event all the same: a name of it, with a word
+	// of what happened, states it without the number.
+	if c.it.Kind == corpus.KindFigure && !h.figured && byWords < aboutCover && !(nameAnchor && plain > 0) {
 		h.credit = false
 	}
 	return h, h.credit || h.names

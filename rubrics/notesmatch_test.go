@@ -809,3 +809,25 @@ func expectProblems(t *testing.T, lib *rubrics.Library, r *rubrics.Rubric, cases
 		}
 	}
 }
+
+// A figure is the point of a line of figures, but not of an event that
+// gives one in passing: a sentence that names the event, with a word of
+// what happened, states it without the number; the subject alone, without
+// a name, does not.
+func TestEventWithAFigure(t *testing.T) {
+	notes := `THE SPANISH ARMADA, 1588
+
+THE CAMPAIGN:
+* The Armada of about 130 ships sailed up the Channel in a crescent formation.
+* At Calais eight English fireships broke up the Spanish fleet.
+* About 15,000 Spanish sailors and soldiers died, most of them of hunger and disease.
+* The Spanish fleet had to sail home around Scotland and Ireland.
+`
+	lib, r := drafted(t, "armada-figures", "The Spanish Armada", notes, "")
+	expectLines(t, lib, r, []lineCase{
+		{"The Armada sailed up the Channel in a crescent.", 4, true},
+		{"The Armada sailed up the Channel with about 130 ships.", 4, true},
+		{"Thousands of Spanish sailors died.", 6, false},
+		{"About 15,000 men died.", 6, true},
+	})
+}
