@@ -58,3 +58,25 @@ func TestLexiconKnowsTheNotesWords(t *testing.T) {
 		}
 	}
 }
+
+// TestPlaceForms: a place's name and its adjective are forms of one name,
+// both ways; an adjective that pertains to a place by another name
+// ("Soviet") or to no place ("Catholic") is none.
+func TestPlaceForms(t *testing.T) {
+	for _, tt := range []struct {
+		word, form string
+		want       bool
+	}{
+		{"french", "france", true},
+		{"france", "french", true},
+		{"belgium", "belgian", true},
+		{"spanish", "spain", true},
+		{"soviet", "russia", false},
+		{"catholic", "catholicism", false},
+		{"france", "france", false},
+	} {
+		if got := slices.Contains(analyzer.PlaceForms(tt.word), tt.form); got != tt.want {
+			t.Errorf("%s is a form of %s = %v, want %v", tt.form, tt.word, got, tt.want)
+		}
+	}
+}

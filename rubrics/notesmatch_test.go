@@ -831,3 +831,22 @@ THE CAMPAIGN:
 		{"About 15,000 men died.", 6, true},
 	})
 }
+
+// A place and its adjective are one name ("France", "French"), when few
+// of the notes' facts use either: the forms of a name used throughout
+// tell facts apart.
+func TestFormsOfAPlace(t *testing.T) {
+	notes := `THE CRIMEAN WAR, 1853-56
+
+* 1853: Russian troops occupied Moldavia and Wallachia.
+* 1854: British and French troops landed in the south and besieged the port.
+* 1855: the port fell after a siege of eleven months.
+* 1856: the Treaty of Paris closed the Black Sea to warships.
+`
+	lib, r := drafted(t, "crimea-places", "The Crimean War", notes, "")
+	expectLines(t, lib, r, []lineCase{
+		{"Britain and France sent troops to the south.", 4, true},
+		{"Troops were sent to the south.", 4, false},
+		{"France was an ally.", 4, false},
+	})
+}

@@ -3,6 +3,7 @@ package rubrics
 import (
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -31,8 +32,36 @@ func (m *notesMatcher) stemsOfWord(buf []string, text string, w analyzer.Word, s
 	if other, ok := m.titles[s]; ok {
 		buf = append(buf, other)
 	}
+	// A place and its adjective are one name: "France and Belgium
+	// occupied the Ruhr" where the notes have "French and Belgian troops".
+	// Only a form few facts use counts: the forms of a name the notes use
+	// throughout ("Germany", "German delegates") are told apart by them.
+	for _, other := range placeStems()[s] {
+		if n := len(m.byStem[other]); n > 0 && n <= placeFormClauses && len(m.byStem[s]) <= placeFormClauses {
+			buf = append(buf, other)
+		}
+	}
 	return buf
 }
+
+// placeFormClauses is how many of the notes' clauses may use a form of a
+// place's name for a sentence's other form to stand for it.
+const placeFormClauses = 3
+
+// placeStems relates the stem of a place's name to the stems of its other
+// forms ("franc" to "french"; see analyzer.PlaceForms), built once.
+var placeStems = sync.OnceValue(func() map[string][]string {
+	out := map[string][]string{}
+	analyzer.PlaceWords(func(word string, forms []string) {
+		s := stem(word)
+		for _, f := range forms {
+			if fs := stem(f); fs != s && !slices.Contains(out[s], fs) {
+				out[s] = append(out[s], fs)
+			}
+		}
+	})
+	return out
+})
 
 // isInitials reports whether a word is written as initials: two to five
 // capital letters.

@@ -1,9 +1,10 @@
 // Command relatedgen writes analyzer/related.txt.gz, the table of English
-// words an essay may use for a word of the notes, from WordNet 3.0
-// (Debian's wordnet-base), whose licence lets a table derived from it be
-// shipped with its notice: analyzer/related.LICENSE.
+// words an essay may use for a word of the notes, and analyzer/places.txt,
+// the table of the adjectives of places and the places they name, from
+// WordNet 3.0 (Debian's wordnet-base), whose licence lets a table derived
+// from it be shipped with its notice: analyzer/related.LICENSE.
 //
-//	go run ./analyzer/internal/relatedgen -wordnet /usr/share/wordnet -out analyzer/related.txt.gz
+//	go run ./analyzer/internal/relatedgen -wordnet /usr/share/wordnet -out analyzer/related.txt.gz -places analyzer/places.txt
 //
 // Each line is a word followed by the words it may stand for: its
 // synonyms, and the more particular words it is the general word of
@@ -38,7 +39,22 @@ type synset struct {
 func main() {
 	dir := flag.String("wordnet", "/usr/share/wordnet", "folder of the WordNet database")
 	out := flag.String("out", "analyzer/related.txt.gz", "table to write")
+	placesOut := flag.String("places", "analyzer/places.txt", "table of places to write")
 	flag.Parse()
+	pl, err := places(*dir)
+	if err != nil {
+		log.Fatal(err)
+	}
+	pf, err := os.Create(*placesOut)
+	if err != nil {
+		log.Fatal(err)
+	}
+	if err := writePlaces(pf, pl); err != nil {
+		log.Fatal(err)
+	}
+	if err := pf.Close(); err != nil {
+		log.Fatal(err)
+	}
 	rel, err := relations(*dir)
 	if err != nil {
 		log.Fatal(err)
@@ -181,46 +197,162 @@ func readIndex(path string) (map[string][]string, error) {
 // readData returns the synsets of a data file by offset: their plain
 // words and the synsets they are kinds of.
 func readData(path string) (map[string]synset, error) {
+	out := map[string]synset{}
+	err := eachSynset(path, func(d dataLine) {
+		var s synset
+		for _, w := range d.words {
+			if w = strings.ToLower(w); plain(w) {
+				s.words = append(s.words, w)
+			}
+		}
+		for _, p := range d.pointers {
+			if p.symbol == "@" || p.symbol == "@i" {
+				s.hyper = append(s.hyper, p.offset)
+			}
+		}
+		out[d.offset] = s
+	})
+	return out, err
+}
+
+// dataLine is a synset as a line of a WordNet data file gives it.
+type dataLine struct {
+	offset, lexFile string
+	words           []string // as written, without adjective markers
+	pointers        []pointer
+}
+
+type pointer struct{ symbol, offset, pos string }
+
+// eachSynset calls fn for each synset of a WordNet data file.
+func eachSynset(path string, fn func(dataLine)) error {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	defer f.Close()
-	out := map[string]synset{}
 	sc := bufio.NewScanner(f)
 	sc.Buffer(make([]byte, 1<<20), 1<<20)
 	for sc.Scan() {
 		line := sc.Text()
 		if strings.HasPrefix(line, " ") {
-			continue
+			continue // the licence
 		}
 		if i := strings.Index(line, " | "); i >= 0 {
 			line = line[:i]
 		}
 		f := strings.Fields(line)
+		if len(f) < 4 {
+			return fmt.Errorf("%s: bad line %q", path, line)
+		}
 		n, err := strconv.ParseInt(f[3], 16, 32)
 		if err != nil || len(f) < 4+2*int(n)+1 {
-			return nil, fmt.Errorf("%s: bad line %q", path, line)
+			return fmt.Errorf("%s: bad line %q", path, line)
 		}
-		var s synset
+		d := dataLine{offset: f[0], lexFile: f[1]}
 		for i := 0; i < int(n); i++ {
-			w := strings.ToLower(f[4+2*i])
+			w := f[4+2*i]
 			if j := strings.IndexByte(w, '('); j >= 0 {
 				w = w[:j] // adjective markers: "(a)", "(p)"
 			}
-			if plain(w) {
-				s.words = append(s.words, w)
-			}
+			d.words = append(d.words, w)
 		}
 		k := 4 + 2*int(n)
 		p, _ := strconv.Atoi(f[k])
 		for i := 0; i < p && k+4+4*i <= len(f); i++ {
-			sym, off := f[k+1+4*i], f[k+2+4*i]
-			if sym == "@" || sym == "@i" {
-				s.hyper = append(s.hyper, off)
+			d.pointers = append(d.pointers, pointer{symbol: f[k+1+4*i], offset: f[k+2+4*i], pos: f[k+3+4*i]})
+		}
+		fn(d)
+	}
+	return sc.Err()
+}
+
+// locationFile is WordNet's lexicographer file of nouns of places
+// (noun.location).
+const locationFile = "15"
+
+// places reads the WordNet database in dir and returns the pairs of an
+// adjective of a place and the place's name, as one word each, lower
+// case: "french france", "belgian belgium". An essay writes "France and
+// Belgium occupied the Ruhr" where the notes have "French and Belgian
+// troops". Only names that begin as the adjective does count, so that
+// the pair is one name in two forms: "Soviet" pertains to Russia, but is
+// no form of its name.
+func places(dir string) ([][2]string, error) {
+	adj, err := readProper(filepath.Join(dir, "data.adj"))
+	if err != nil {
+		return nil, err
+	}
+	noun, err := readProper(filepath.Join(dir, "data.noun"))
+	if err != nil {
+		return nil, err
+	}
+	seen := map[[2]string]bool{}
+	var out [][2]string
+	for _, a := range adj {
+		for _, o := range a.pertains {
+			n, ok := noun[o]
+			if !ok || n.lexFile != locationFile {
+				continue
+			}
+			for _, aw := range a.words {
+				for _, nw := range n.words {
+					p := [2]string{aw, nw}
+					if aw != nw && aw[:2] == nw[:2] && !seen[p] {
+						seen[p] = true
+						out = append(out, p)
+					}
+				}
 			}
 		}
-		out[f[0]] = s
 	}
-	return out, sc.Err()
+	sort.Slice(out, func(i, j int) bool {
+		if out[i][0] != out[j][0] {
+			return out[i][0] < out[j][0]
+		}
+		return out[i][1] < out[j][1]
+	})
+	return out, nil
+}
+
+// writePlaces writes the pairs of places, a line each.
+func writePlaces(w io.Writer, pairs [][2]string) error {
+	bw := bufio.NewWriter(w)
+	for _, p := range pairs {
+		fmt.Fprintf(bw, "%s %s\n", p[0], p[1])
+	}
+	return bw.Flush()
+}
+
+// properSet is a synset's names: its words that are one word written with
+// a capital, in lower case, with its lexicographer file and the nouns it
+// pertains to (for an adjective).
+type properSet struct {
+	lexFile  string
+	words    []string
+	pertains []string
+}
+
+// readProper returns the synsets of a data file that have a name, by
+// offset.
+func readProper(path string) (map[string]properSet, error) {
+	out := map[string]properSet{}
+	err := eachSynset(path, func(d dataLine) {
+		s := properSet{lexFile: d.lexFile}
+		for _, w := range d.words {
+			if w != "" && w[0] >= 'A' && w[0] <= 'Z' && plain(strings.ToLower(w)) {
+				s.words = append(s.words, strings.ToLower(w))
+			}
+		}
+		if len(s.words) == 0 {
+			return
+		}
+		for _, p := range d.pointers {
+			if p.symbol == `\` && p.pos == "n" {
+				s.pertains = append(s.pertains, p.offset)
+			}
+		}
+		out[d.offset] = s
+	})
+	return out, err
 }

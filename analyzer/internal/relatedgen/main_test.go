@@ -41,4 +41,19 @@ func TestTableIsCurrent(t *testing.T) {
 	if !bytes.Equal(got, want.Bytes()) {
 		t.Errorf("analyzer/related.txt.gz is not what relatedgen writes (%d bytes, want %d): run go generate ./analyzer", len(got), want.Len())
 	}
+	pl, err := places(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var wantPlaces bytes.Buffer
+	if err := writePlaces(&wantPlaces, pl); err != nil {
+		t.Fatal(err)
+	}
+	gotPlaces, err := os.ReadFile("../../places.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(gotPlaces, wantPlaces.Bytes()) {
+		t.Errorf("analyzer/places.txt is not what relatedgen writes (%d bytes, want %d): run go generate ./analyzer", len(gotPlaces), wantPlaces.Len())
+	}
 }
