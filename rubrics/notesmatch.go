@@ -61,6 +61,9 @@ const (
 	// trailing phrase ("to the Allies for the damage caused by the war",
 	// see tailStart).
 	adjunctWeight = 0.7
+	// coreCover is the share of the weight of a clause's core, before its
+	// trailing phrase, that states the clause.
+	coreCover = 0.75
 	// rareIn is the share of the notes' passages a word may appear in and
 	// still single a fact out.
 	rareIn = 0.02
@@ -118,6 +121,9 @@ type weighted struct {
 	// rest is set for the words of a name after its first ("Boleyn" in
 	// "Anne Boleyn"): the name is one word of the clause.
 	rest bool
+	// adjunct is set for the words of the clause's trailing phrase (see
+	// tailStart).
+	adjunct bool
 }
 
 // termRef is a clause that holds a stem, with the stem's weight there.
@@ -337,6 +343,7 @@ func newNotesMatcher(t *corpus.Topic, an *analyzer.Analyzer, items []*item) *not
 				// essay states the fact with its core.
 				if wi >= tail {
 					tw.weight *= adjunctWeight
+					tw.adjunct = true
 				}
 				c.terms = append(c.terms, tw)
 			}
@@ -1282,8 +1289,28 @@ func (c *factClause) alignSpans(m *notesMatcher, e *essay, si int, stems, contex
 	if si < len(e.plainer) {
 		plainer = e.plainer[si]
 	}
+	// The clause's core, before its trailing phrase: its weight, and what
+	// of it the sentence holds.
+	var core struct {
+		weight, held float64
+		words, plain int
+		trailing     bool
+	}
 	for _, t := range c.terms {
 		sp, ok := stems[t.stem]
+		switch {
+		case t.adjunct:
+			core.trailing = true
+		case !t.rest:
+			core.weight += t.weight
+			if ok && !asked[t.stem] {
+				core.held += t.weight
+				core.words++
+				if !t.capital {
+					core.plain++
+				}
+			}
+		}
 		if !ok {
 			if _, ok := context[t.stem]; !ok {
 				// A plainer word states less than the notes' own: it
@@ -1490,6 +1517,14 @@ func (c *factClause) alignSpans(m *notesMatcher, e *essay, si int, stems, contex
 		need = minCover * 0.7
 	}
 	h.credit = h.cover >= need && len(h.spans) > 0
+	// A sentence that states the core of a clause with a trailing phrase
+	// states the fact, however little of the phrase it has: "England had
+	// to pay a ransom" against "England had to pay a ransom to the Emperor
+	// Henry for the freedom of its sovereign". Two of the core's words,
+	// one of them not a name, and not in another year.
+	if !h.credit && core.trailing && core.words >= 2 && core.plain > 0 && core.held >= coreCover*core.weight && len(h.spans) > 0 && !c.otherYear(e, si) {
+		h.credit = true
+	}
 	// A figure is the point of a figure's line: the subject without the
 	// number ("prices went up a lot") does not state it, unless the
 	// sentence's words say all the rest of it. A line that gives a figure

@@ -850,3 +850,29 @@ func TestFormsOfAPlace(t *testing.T) {
 		{"France was an ally.", 4, false},
 	})
 }
+
+// The core of a clause, before its trailing phrase, states it: the phrase
+// says to whom, where or why, which an essay may leave out.
+func TestCoreOfAClause(t *testing.T) {
+	notes := `RICHARD I AND THE THIRD CRUSADE, 1189-94
+
+* 1189: Richard I was crowned King of England.
+* 1190: the king sold offices and lands in England to pay for the crusade.
+* 1191: Richard captured the city of Acre and killed its prisoners.
+* 1192: Richard was captured by Duke Leopold of Austria on his way home.
+* England had to pay a ransom to the Emperor Henry for the freedom of its sovereign.
+* Every free man in England paid a quarter of his income towards the ransom.
+* Towns in England had to pay for their charters.
+* Barons had to pay scutage instead of serving in the army.
+* 1194: Richard returned to England and was crowned again.
+* 1199: Richard died at the siege of Chalus.
+* Queen Eleanor collected the ransom from the abbeys.
+* The Jews of England had to pay heavy taxes.
+* Monasteries in England had to pay a share of their wool.
+`
+	lib, r := drafted(t, "richard-core", "Richard I and the Third Crusade", notes, "")
+	expectLines(t, lib, r, []lineCase{
+		{"While he was held, England had to pay a ransom.", 7, true},
+		{"The ransom was paid.", 7, false},
+	})
+}
