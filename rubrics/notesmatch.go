@@ -768,11 +768,11 @@ func (m *notesMatcher) match(e *essay) []notesHit {
 	e.plainer = make([]map[string][]span, len(doc.Sentences))
 	e.wordSeqs = make([]string, len(doc.Sentences))
 	var seq, wseq strings.Builder
-	type unknown struct {
+	type wordAt struct {
 		stem string
 		at   span
 	}
-	var notInNotes []unknown
+	var plainWords []wordAt
 	var wordStems []string
 	for si := range doc.Sentences {
 		sentStems[si] = map[string][]span{}
@@ -780,7 +780,7 @@ func (m *notesMatcher) match(e *essay) []notesHit {
 		wseq.Reset()
 		seq.WriteByte(' ')
 		wseq.WriteByte(' ')
-		notInNotes = notInNotes[:0]
+		plainWords = plainWords[:0]
 		mentions := doc.SentenceMentions(si)
 		for _, w := range doc.SentenceWords(si) {
 			cs, content := contentStem(w)
@@ -804,15 +804,16 @@ func (m *notesMatcher) match(e *essay) []notesHit {
 				seq.WriteString(s)
 				seq.WriteByte(' ')
 			}
-			if _, own := m.byStem[cs]; content && !own {
-				notInNotes = append(notInNotes, unknown{cs, w.Span})
+			if content {
+				plainWords = append(plainWords, wordAt{cs, w.Span})
 			}
 		}
 		e.stemSeqs[si] = seq.String()
 		e.wordSeqs[si] = wseq.String()
-		// A word the notes use means what it means there; one they do
-		// not may be a plainer word for one of theirs.
-		for _, u := range notInNotes {
+		// A word may be a plainer word for one of the notes', even one
+		// the notes use of another fact: "killed" of soldiers at the
+		// front, and for "murdered" of a man in his own house.
+		for _, u := range plainWords {
 			for _, r := range m.related[u.stem] {
 				if _, ok := sentStems[si][r]; ok {
 					continue

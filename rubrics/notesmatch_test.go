@@ -586,6 +586,19 @@ func TestPlainerWords(t *testing.T) {
 	})
 }
 
+// A word the notes use of one fact may still be the plainer word for
+// another's: "killed" is Catesby's death in a gunfight, and the plainer
+// word for the execution of Fawkes.
+func TestPlainerWordsTheNotesUse(t *testing.T) {
+	notes := plotNotes + "- November 1605: Catesby was killed in a gunfight at Holbeche House.\n"
+	lib, r := drafted(t, "plot-plainer-own", "The Gunpowder Plot", notes, "")
+	expectLines(t, lib, r, []lineCase{
+		{"Fawkes and the other plotters were killed.", 7, true},
+		{"Fawkes and the other plotters were hurt.", 7, false},
+		{"Catesby was killed in a gunfight.", 17, true},
+	})
+}
+
 // A sentence that dates what it says to a year none of the fact's dates
 // fall in needs more of the fact's words: it is more likely about
 // another event.
