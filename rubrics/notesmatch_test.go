@@ -889,3 +889,23 @@ func TestCoreOfAClause(t *testing.T) {
 		{"The ransom was paid.", 7, false},
 	})
 }
+
+// "people" carries no fact, but it says what a figure counts: a figure
+// before it stands in the slot of a fact's figure of people.
+func TestFigureOfPeopleInAFactsSlot(t *testing.T) {
+	notes := `# Chartism, 1838-48
+
+## The petitions
+- 1839: the first petition was signed by 1,280,000 people and rejected by Parliament.
+- 10 April 1848: about 150,000 people gathered on Kennington Common, where Feargus O'Connor spoke.
+
+## Newport
+- 4 November 1839: about 5,000 people marched on Newport and soldiers fired on them.
+`
+	lib, r := drafted(t, "chartism-slots", "Chartism", notes, "")
+	expectProblems(t, lib, r, []problemCase{
+		{"Then came Kennington Common, where 5,000 people listened.", rubrics.ProblemFigure + " 5,000 -> 150,000"},
+		{"About 5,000 people marched on Newport.", ""},
+		{"About 150,000 people gathered on Kennington Common.", ""},
+	})
+}

@@ -419,11 +419,15 @@ func nextWord(text string, at int) string {
 		end = len(rest)
 	}
 	w := strings.ToLower(rest[:end])
-	if len(w) < 3 || functionWords[w] {
+	if len(w) < 3 || functionWords[w] && !countedWords[w] {
 		return ""
 	}
 	return w
 }
+
+// countedWords are the words that carry no fact but say what a figure
+// counts ("250,000 people"): a figure's slot all the same.
+var countedWords = map[string]bool{"people": true}
 
 // yearSlip reports whether date m has the month (and day, if both give
 // one) of one of dates but another year, close to it: "November 1924" for
