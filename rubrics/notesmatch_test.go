@@ -909,3 +909,14 @@ func TestFigureOfPeopleInAFactsSlot(t *testing.T) {
 		{"About 150,000 people gathered on Kennington Common.", ""},
 	})
 }
+
+// A clause that only gives a time is the time of the "when" clause after
+// it: "It all ended in November 1606, when Fawkes was arrested".
+func TestTimeOfAWhenClause(t *testing.T) {
+	lib, r := drafted(t, "plot-when", "The Gunpowder Plot", plotNotes, "")
+	expectProblems(t, lib, r, []problemCase{
+		{"The plot was foiled in November 1606, when Fawkes was arrested in the cellar with the gunpowder.", rubrics.ProblemDate + " November 1606 -> 5 November 1605"},
+		{"The plot was foiled in November 1605, when Fawkes was arrested in the cellar with the gunpowder.", ""},
+		{"In 1606, when the plotters were executed, the king was relieved.", ""},
+	})
+}

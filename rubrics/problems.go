@@ -146,6 +146,14 @@ func (e *essay) checkFacts() (problems []Problem, wrong map[int]bool) {
 				continue
 			}
 			cands := e.strong(e.candidates(cl, forValue(anchors, m)), m)
+			// "... came in May 1956, when the Supreme Court ruled ...": a
+			// clause that only gives a time is the time of the "when"
+			// clause after it.
+			if len(cands) == 0 && m.Kind == analyzer.KindDate {
+				if when, ok := e.whenClause(v, cl); ok {
+					cands = e.strong(when.anchors(forValue(anchors, m)), m)
+				}
+			}
 			if len(cands) == 0 {
 				continue
 			}
@@ -247,6 +255,36 @@ func (e *essay) clauseOf(v sentenceView, m analyzer.Mention) clause {
 	}
 	return c
 }
+
+// whenClause returns the clause after cl when it opens with "when" and cl
+// names nothing of its own: no event and no more than a few words
+// besides its time ("The first big step came in May 1956").
+func (e *essay) whenClause(v sentenceView, cl clause) (clause, bool) {
+	if len(cl.view.words) > maxTimeClauseWords || otherEvent.match(cl.view) != nil {
+		return clause{}, false
+	}
+	for i, w := range v.words {
+		if w.Start < cl.end {
+			continue
+		}
+		if w.Norm != "when" {
+			return clause{}, false
+		}
+		next := clause{start: w.Start, end: v.words[len(v.words)-1].End}
+		for j := i + 1; j < len(v.words); j++ {
+			if clauseWords[v.words[j].Norm] || strings.ContainsAny(e.doc.Text[v.words[j-1].End:v.words[j].Start], ",;:()—–") {
+				next.end = v.words[j-1].End
+				break
+			}
+		}
+		return next, true
+	}
+	return clause{}, false
+}
+
+// maxTimeClauseWords is the most words a clause may have and still only
+// give a time ("The first big step came in May 1956").
+const maxTimeClauseWords = 10
 
 var clauseWords = map[string]bool{"but": true, "however": true, "although": true, "whereas": true, "and": true, "while": true, "when": true, "which": true}
 
