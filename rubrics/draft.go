@@ -662,12 +662,24 @@ var months = func() map[string]bool {
 // passage, that the notes never write in lower case, and are not months,
 // weekdays or titles: the names of people, places and parties, whose
 // misspellings are then noticed.
+// opensName reports whether a passage's words open with a name of two
+// capitalised words that is no heading in capitals.
+func opensName(fields []string) bool {
+	if len(fields) < 2 {
+		return false
+	}
+	next := strings.Trim(fields[1], `.,;:!?()"'’“”-*`)
+	r := []rune(next)
+	return len(r) > 1 && unicode.IsUpper(r[0]) && strings.ToUpper(next) != next && !stopWords[strings.ToLower(next)]
+}
+
 func recurringNames(passages []corpus.Passage) []string {
 	count := map[string]int{}
 	lower := map[string]bool{}
 	for _, p := range passages {
 		seen := map[string]bool{}
-		for i, w := range strings.Fields(p.Text) {
+		fields := strings.Fields(p.Text)
+		for i, w := range fields {
 			w = strings.Trim(w, `.,;:!?()"'’“”-*`)
 			w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
 			if w == "" {
@@ -678,7 +690,10 @@ func recurringNames(passages []corpus.Passage) []string {
 				continue
 			}
 			l := strings.ToLower(w)
-			if i == 0 || len(w) < 4 || strings.ToUpper(w) == w || strings.ContainsAny(w, "-") || stopWords[l] || months[l] || titles[l] {
+			// A passage's first word has a capital whatever it is, unless
+			// a name of several words opens it ("Domesday Book (1086)
+			// shows...").
+			if i == 0 && !opensName(fields) || len(w) < 4 || strings.ToUpper(w) == w || strings.ContainsAny(w, "-") || stopWords[l] || months[l] || titles[l] {
 				continue
 			}
 			if !seen[w] {

@@ -920,3 +920,21 @@ func TestTimeOfAWhenClause(t *testing.T) {
 		{"In 1606, when the plotters were executed, the king was relieved.", ""},
 	})
 }
+
+// A name of two words may open a line of notes ("Magna Carta (1215)
+// ..."): it is a name all the same, and an essay that misspells it is
+// told so.
+func TestNameThatOpensALine(t *testing.T) {
+	notes := `# King John, 1199-1216
+
+## The barons
+- Magna Carta (1215) limited the power of the king.
+- 1214: John lost the Battle of Bouvines and with it his lands in France.
+- 1216: John died at Newark while the barons were at war with him.
+`
+	lib, r := drafted(t, "john-names", "King John", notes, "")
+	expectProblems(t, lib, r, []problemCase{
+		{"In 1215 the barons made John agree to Magnna Carta, which limited the power of the king.", rubrics.ProblemMisspelt + " Magnna -> Magna"},
+		{"In 1215 the barons made John agree to Magna Carta, which limited the power of the king.", ""},
+	})
+}
