@@ -938,3 +938,21 @@ func TestNameThatOpensALine(t *testing.T) {
 		{"In 1215 the barons made John agree to Magna Carta, which limited the power of the king.", ""},
 	})
 }
+
+// A figure with a unit is checked against the fact's figure in that unit,
+// even when its number is another figure of the same fact: "3,000 tonnes"
+// against "120,000 tonnes of grain in 3,000 shiploads".
+func TestFigureInAnotherMeasure(t *testing.T) {
+	notes := `# The Irish famine, 1845-52
+
+## Relief
+- 1846: Peel's government bought about 120,000 tonnes of maize from America in 3,000 shiploads.
+- 1847: the soup kitchens fed about 3 million people a day.
+`
+	lib, r := drafted(t, "famine-measures", "The Irish famine", notes, "")
+	expectProblems(t, lib, r, []problemCase{
+		{"In 1846 Peel's government bought about 3,000 tonnes of maize from America.", rubrics.ProblemFigure + " 3,000 tonnes -> 120,000 tonnes"},
+		{"In 1846 Peel's government bought about 120,000 tonnes of maize from America.", ""},
+		{"The maize came from America in 3,000 shiploads.", ""},
+	})
+}

@@ -62,10 +62,8 @@ func fitsNotesItem(m analyzer.Mention, as []anchor) bool {
 		if len(a.it.rules) > 0 {
 			continue
 		}
-		for _, v := range append(append([]analyzer.Mention(nil), a.it.dates...), a.it.figures...) {
-			if valueFits(m, v) {
-				return true
-			}
+		if fitsFigureOf(m, a.it.dates) || fitsFigureOf(m, a.it.figures) {
+			return true
 		}
 	}
 	return false
@@ -78,7 +76,7 @@ func (e *essay) strong(as []anchor, m analyzer.Mention) []anchor {
 	date := m.Kind == analyzer.KindDate
 	var out []anchor
 	for _, a := range as {
-		if !a.weak || date && (a.byName || a.credited && m.Day > 0 && yearSlip(m, a.it.dates)) || !date && e.sameSlot(m, a.it) && len(e.owners(m, a.it)) > 0 {
+		if !a.weak || date && (a.byName || a.credited && m.Day > 0 && yearSlip(m, a.it.dates)) || !date && e.sameSlot(m, a.it) && (len(e.owners(m, a.it)) > 0 || ownOtherFigure(m, a.it)) {
 			out = append(out, a)
 		}
 	}
@@ -417,6 +415,15 @@ func (e *essay) checkDate(v sentenceView, m analyzer.Mention, anchors []anchor, 
 // 100,000 men"). A figure in the slot of the fact's own is the fact's,
 // though the sentence states little else of it.
 func (e *essay) sameSlot(m analyzer.Mention, it *item) bool {
+	// A tonnage or a sum is in the slot of the fact's figure in the same
+	// unit or currency.
+	if m.Kind == analyzer.KindQuantity || m.Kind == analyzer.KindMoney {
+		for _, f := range it.figures {
+			if sameMeasure(m, f) {
+				return true
+			}
+		}
+	}
 	after := nextWord(e.doc.Text, m.End)
 	if after == "" {
 		return false
@@ -497,15 +504,14 @@ func (e *essay) checkFigure(m analyzer.Mention, anchors []anchor, inSentence []a
 		if givesFigure(inSentence, m, a.it.figures) {
 			continue
 		}
+		if fitsFigureOf(m, a.it.figures) {
+			return nil
+		}
 		comparableFigure := ""
 		for _, f := range a.it.figures {
-			if !comparable(m, f) {
-				continue
+			if comparable(m, f) && (comparableFigure == "" || sameMeasure(m, f)) {
+				comparableFigure = f.Text
 			}
-			if valueFits(m, f) {
-				return nil
-			}
-			comparableFigure = f.Text
 		}
 		if comparableFigure != "" {
 			cands = append(cands, a)
@@ -518,8 +524,9 @@ func (e *essay) checkFigure(m analyzer.Mention, anchors []anchor, inSentence []a
 		return nil
 	}
 	a := nearest(cands, m.Start)
+	want = ""
 	for _, f := range a.it.figures {
-		if comparable(m, f) {
+		if comparable(m, f) && (want == "" || sameMeasure(m, f)) {
 			want = f.Text
 		}
 	}
@@ -532,6 +539,37 @@ func (e *essay) checkFigure(m analyzer.Mention, anchors []anchor, inSentence []a
 		Kind: ProblemFigure, Start: m.Start, End: m.End, Text: m.Text,
 		Message: msg, Evidence: a.it.ID, Expected: want, Source: a.it.source,
 	}
+}
+
+// fitsFigureOf reports whether m fits one of a fact's values. A bare
+// number fits a quantity or a sum as essays drop units, but not when the
+// fact gives another figure in m's own measure: "277,000 tonnes" against
+// "2.3 million tonnes of supplies in about 277,000 flights" is the wrong
+// tonnage, not the flights.
+func fitsFigureOf(m analyzer.Mention, values []analyzer.Mention) bool {
+	for _, v := range values {
+		if !valueFits(m, v) {
+			continue
+		}
+		if v.Kind == analyzer.KindNumber && m.Kind != analyzer.KindNumber && slices.ContainsFunc(values, func(o analyzer.Mention) bool { return sameMeasure(m, o) }) {
+			continue
+		}
+		return true
+	}
+	return false
+}
+
+// ownOtherFigure reports whether m is the value of another of the fact's
+// own figures, in another measure: "277,000 tonnes" where the fact gives
+// 277,000 flights.
+func ownOtherFigure(m analyzer.Mention, it *item) bool {
+	return !fitsFigureOf(m, it.figures) && slices.ContainsFunc(it.figures, func(f analyzer.Mention) bool { return valueFits(m, f) })
+}
+
+// sameMeasure reports whether two values are of one kind and unit or
+// currency: both tonnes, both pounds.
+func sameMeasure(m, o analyzer.Mention) bool {
+	return m.Kind == o.Kind && m.Unit == o.Unit && m.Currency == o.Currency
 }
 
 // slashed reports whether a number is one side of a pair written with a
