@@ -737,6 +737,10 @@ type notesHit struct {
 	// the dates that agree in the year only.
 	dateTo int
 	yearAt []span
+	// byFigure is set when the sentence is credited with the fact for its
+	// figure, with words any fact of the kind might have ("3 million
+	// people were killed").
+	byFigure bool
 }
 
 // sharedPrecision returns to what the dates m (the essay's) and v (the
@@ -1420,6 +1424,7 @@ func (c *factClause) alignSpans(m *notesMatcher, e *essay, si int, stems, contex
 	if h.valued {
 		count++
 	}
+	uniqueWord := unique
 	unique = unique || singular
 	// A cause is a heading of a few words, which essays argue rather than
 	// state: a sentence that gives a reason ("... was the main reason",
@@ -1526,6 +1531,10 @@ func (c *factClause) alignSpans(m *notesMatcher, e *essay, si int, stems, contex
 	if !h.credit && core.trailing && core.words >= 2 && core.plain > 0 && core.held >= coreCover*core.weight && len(h.spans) > 0 && !c.otherYear(e, si) {
 		h.credit = true
 	}
+	// Credited for its figure, with no name or word of its own that would
+	// credit it alone: the figure cannot vouch for itself against a fact
+	// the sentence names (see fitsNotesItem).
+	h.byFigure = h.credit && h.figured && byWords < minCover && !named && !phrased && !uniqueWord
 	// A figure is the point of a figure's line: the subject without the
 	// number ("prices went up a lot") does not state it, unless the
 	// sentence's words say all the rest of it. A line that gives a figure

@@ -956,3 +956,21 @@ func TestFigureInAnotherMeasure(t *testing.T) {
 		{"The maize came from America in 3,000 shiploads.", ""},
 	})
 }
+
+// A fact the sentence is credited with only for its figure does not vouch
+// for the figure when the sentence names another fact by its name.
+func TestFigureDoesNotVouchForItself(t *testing.T) {
+	notes := `# The Great Fire of London, 1666
+
+## The fire
+- 2 September 1666: the Great Fire began in Thomas Farriner's bakery in Pudding Lane.
+- In the Great Fire about 13,200 houses burned and about 60 people were killed.
+- The plague of 1665 had already killed about 100,000 people in London.
+`
+	lib, r := drafted(t, "fire-vouch", "The Great Fire of London", notes, "")
+	expectProblems(t, lib, r, []problemCase{
+		{"In the Great Fire that began in Pudding Lane about 100,000 people were killed.", rubrics.ProblemFigure + " 100,000 -> 60"},
+		{"The plague killed about 100,000 people in London.", ""},
+		{"About 100,000 people were killed.", ""},
+	})
+}

@@ -42,6 +42,9 @@ type anchor struct {
 	// February 1990) are a slip of the year, as two facts hardly share a
 	// day.
 	credited bool
+	// byFigure is set for an item credited for the figure the sentence
+	// gives (see notesHit.byFigure).
+	byFigure bool
 }
 
 // forValue keeps the anchors that may speak for mention m.
@@ -58,8 +61,15 @@ func forValue(as []anchor, m analyzer.Mention) []anchor {
 // fitsNotesItem reports whether m is a date or figure of an item found by
 // its passage that the sentence states.
 func fitsNotesItem(m analyzer.Mention, as []anchor) bool {
+	// A fact credited for its figure does not vouch for the figure when
+	// the sentence names another fact by its name: "In the riots in
+	// Calcutta about 3 million people were killed" is not the famine that
+	// killed 3 million.
+	named := func(not *item) bool {
+		return slices.ContainsFunc(as, func(b anchor) bool { return b.it != not && b.byName && !b.byFigure })
+	}
 	for _, a := range as {
-		if len(a.it.rules) > 0 {
+		if len(a.it.rules) > 0 || a.byFigure && named(a.it) {
 			continue
 		}
 		if fitsFigureOf(m, a.it.dates) || fitsFigureOf(m, a.it.figures) {
@@ -115,7 +125,7 @@ func (e *essay) checkFacts() (problems []Problem, wrong map[int]bool) {
 		}
 		if ms := e.doc.Sentences[h.sentence].Mentions; ms[0] < ms[1] {
 			for _, pos := range h.at {
-				bySentence[h.sentence] = append(bySentence[h.sentence], anchor{it: h.it, pos: pos, named: true, only: -1, weak: !h.about, byName: h.byName, credited: h.credit})
+				bySentence[h.sentence] = append(bySentence[h.sentence], anchor{it: h.it, pos: pos, named: true, only: -1, weak: !h.about, byName: h.byName, credited: h.credit, byFigure: h.byFigure})
 			}
 		}
 	}
