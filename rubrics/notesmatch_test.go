@@ -974,3 +974,14 @@ func TestFigureDoesNotVouchForItself(t *testing.T) {
 		{"About 100,000 people were killed.", ""},
 	})
 }
+
+// A day and month without a year are checked against the day and month
+// of an event the sentence names by its name; a month alone is not.
+func TestDayAndMonthWithoutAYear(t *testing.T) {
+	lib, r := drafted(t, "plot-day-month", "The Gunpowder Plot", plotNotes, "")
+	expectProblems(t, lib, r, []problemCase{
+		{"Lord Monteagle received an anonymous letter on 16 October.", rubrics.ProblemDate + " 16 October -> 26 October 1605"},
+		{"Lord Monteagle received an anonymous letter on 26 October.", ""},
+		{"Lord Monteagle received an anonymous letter in November.", ""},
+	})
+}

@@ -388,12 +388,18 @@ func abs(x int) int {
 var startCues = mustRule("began|begun|begin|start*|broke out|outbreak|launch*|signed|founded|set up")
 
 func (e *essay) checkDate(v sentenceView, m analyzer.Mention, anchors []anchor, start bool) *Problem {
-	if m.From == 0 || e.relative(v, m) {
+	// A day and month without a year ("on 20 September") is checked
+	// against the day and month of an event the sentence names; a month
+	// alone could be any year's.
+	if m.From == 0 && m.Day == 0 || e.relative(v, m) {
 		return nil
 	}
 	var cands []anchor
 	for _, a := range anchors {
-		if len(a.it.dates) == 0 || a.weak && !yearSlip(m, a.it.dates) {
+		// A weak anchor is checked only for a slip of the year, or, when
+		// the sentence names its event by its name, for the day and month
+		// of a date given without a year.
+		if len(a.it.dates) == 0 || a.weak && !yearSlip(m, a.it.dates) && !(a.byName && m.From == 0) {
 			continue
 		}
 		for _, d := range a.it.dates {
