@@ -985,3 +985,20 @@ func TestDayAndMonthWithoutAYear(t *testing.T) {
 		{"Lord Monteagle received an anonymous letter in November.", ""},
 	})
 }
+
+// A sum with the amount of another fact's sum in another currency is that
+// figure misremembered: it is checked against the fact whose slot it is in.
+func TestSumInAnotherCurrency(t *testing.T) {
+	notes := `# Britain after the war, 1945-51
+
+## Money
+- By 1945 Britain owed its empire about £1,300 million for goods supplied during the war.
+- December 1945: Britain had to borrow $3.75 billion from the USA to pay its way.
+`
+	lib, r := drafted(t, "postwar-sums", "Britain after the war", notes, "")
+	expectProblems(t, lib, r, []problemCase{
+		{"By 1945 Britain owed its empire £3.75 billion.", rubrics.ProblemFigure + " £3.75 billion -> £1,300 million"},
+		{"By 1945 Britain owed its empire £1,300 million.", ""},
+		{"In 1945 Britain borrowed $3.75 billion from the USA.", ""},
+	})
+}

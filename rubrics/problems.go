@@ -644,13 +644,20 @@ func (e *essay) owners(m analyzer.Mention, not *item) []*item {
 			continue
 		}
 		for _, f := range it.figures {
-			if valueFits(m, f) {
+			if valueFits(m, f) || sameSum(m, f) {
 				out = append(out, it)
 				break
 			}
 		}
 	}
 	return out
+}
+
+// sameSum reports whether two sums of money have the same amount in
+// different currencies: "£3.75 billion" taken from "$3.75 billion" is
+// that figure, misremembered.
+func sameSum(m, f analyzer.Mention) bool {
+	return m.Kind == analyzer.KindMoney && f.Kind == analyzer.KindMoney && m.Currency != f.Currency && m.Amount == f.Amount
 }
 
 // relative reports whether the word before a date makes it a bound or the
