@@ -737,6 +737,9 @@ type notesHit struct {
 	// the dates that agree in the year only.
 	dateTo int
 	yearAt []span
+	// nameAt are where the sentence names the fact by a name of its own
+	// ("Rentenmark"), if it does by a word.
+	nameAt []int
 	// byFigure is set when the sentence is credited with the fact for its
 	// figure, with words any fact of the kind might have ("3 million
 	// people were killed").
@@ -1338,6 +1341,11 @@ func (c *factClause) alignSpans(m *notesMatcher, e *essay, si int, stems, contex
 			nameAnchor = nameAnchor || t.anchor && t.capital
 			unique = unique || t.unique
 			named = named || t.named
+			if t.named && ok {
+				for _, x := range sp {
+					h.nameAt = append(h.nameAt, x.Start)
+				}
+			}
 		}
 		if !t.rest {
 			count++
@@ -1457,6 +1465,9 @@ func (c *factClause) alignSpans(m *notesMatcher, e *essay, si int, stems, contex
 			if si < len(e.wordSeqs) && strings.Contains(e.wordSeqs[si], q.seq) {
 				named = named || q.df == 1
 				unique = unique || q.df == 1
+				if q.df == 1 {
+					h.nameAt = appendStarts(h.nameAt, stems, q.seq)
+				}
 				phrased = phrased || q.df == 1 || h.valued
 			}
 		}
@@ -1466,6 +1477,7 @@ func (c *factClause) alignSpans(m *notesMatcher, e *essay, si int, stems, contex
 			}
 			if ph.df == 1 {
 				named = true
+				h.nameAt = appendStarts(h.nameAt, stems, ph.seq)
 			}
 			phrased = phrased || ph.df == 1 || h.valued
 		}
@@ -1545,6 +1557,16 @@ func (c *factClause) alignSpans(m *notesMatcher, e *essay, si int, stems, contex
 		h.credit = false
 	}
 	return h, h.credit || h.names
+}
+
+// appendStarts appends where the sentence holds the first word of a name
+// given as a sequence of stems (" declar independ ").
+func appendStarts(at []int, stems map[string][]span, seq string) []int {
+	first, _, _ := strings.Cut(strings.TrimSpace(seq), " ")
+	for _, x := range stems[first] {
+		at = append(at, x.Start)
+	}
+	return at
 }
 
 // otherYear reports whether sentence si dates what it says to years

@@ -1002,3 +1002,22 @@ func TestSumInAnotherCurrency(t *testing.T) {
 		{"In 1945 Britain borrowed $3.75 billion from the USA.", ""},
 	})
 }
+
+// In a clause that names a fact by its name, only what the clause names
+// vouches for its date: another fact of the sentence does not.
+func TestDateOfTheFactAClauseNames(t *testing.T) {
+	notes := `# The Glorious Revolution, 1688-89
+
+## The revolution
+- 5 November 1688: William of Orange landed at Torbay with an army of 15,000 men.
+- 23 December 1688: James II fled to France.
+- 13 February 1689: William and Mary accepted the Declaration of Rights and were offered the crown.
+- December 1689: Parliament passed the Bill of Rights.
+`
+	lib, r := drafted(t, "glorious-clauses", "The Glorious Revolution", notes, "")
+	expectProblems(t, lib, r, []problemCase{
+		{"James II fled to France, and the Bill of Rights was passed on 23 December 1688.", rubrics.ProblemDate + " 23 December 1688 -> December 1689"},
+		{"James II fled to France on 23 December 1688, and the Bill of Rights was passed in December 1689.", ""},
+		{"On 23 December 1688 James II fled to France.", ""},
+	})
+}

@@ -45,6 +45,9 @@ type anchor struct {
 	// byFigure is set for an item credited for the figure the sentence
 	// gives (see notesHit.byFigure).
 	byFigure bool
+	// nameAt are where the sentence names the item by a word of its own
+	// (see notesHit.nameAt).
+	nameAt []int
 }
 
 // forValue keeps the anchors that may speak for mention m.
@@ -52,6 +55,18 @@ func forValue(as []anchor, m analyzer.Mention) []anchor {
 	out := as[:0:0]
 	for _, a := range as {
 		if a.only < 0 || a.only == m.Start {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// namedIn returns the anchors of facts the clause names by a word of
+// their own: the clause is about them.
+func (c clause) namedIn(all []anchor) []anchor {
+	var out []anchor
+	for _, a := range all {
+		if !a.byFigure && slices.ContainsFunc(a.nameAt, func(p int) bool { return p >= c.start && p < c.end }) {
 			out = append(out, a)
 		}
 	}
@@ -125,7 +140,7 @@ func (e *essay) checkFacts() (problems []Problem, wrong map[int]bool) {
 		}
 		if ms := e.doc.Sentences[h.sentence].Mentions; ms[0] < ms[1] {
 			for _, pos := range h.at {
-				bySentence[h.sentence] = append(bySentence[h.sentence], anchor{it: h.it, pos: pos, named: true, only: -1, weak: !h.about, byName: h.byName, credited: h.credit, byFigure: h.byFigure})
+				bySentence[h.sentence] = append(bySentence[h.sentence], anchor{it: h.it, pos: pos, named: true, only: -1, weak: !h.about, byName: h.byName, credited: h.credit, byFigure: h.byFigure, nameAt: h.nameAt})
 			}
 		}
 	}
@@ -144,12 +159,19 @@ func (e *essay) checkFacts() (problems []Problem, wrong map[int]bool) {
 			if m.Derived || slashed(e.doc.Text, m) {
 				continue
 			}
-			// A value that fits any item of the notes the sentence states
-			// is right where it is.
-			if fitsNotesItem(m, anchors) {
+			// A value that fits an item of the notes the sentence states is
+			// right where it is; in a clause that names facts by their
+			// names, one of those: "..., and the Declaration of
+			// Independence was agreed on 4 July 1775" is not vouched for by
+			// another fact of July 1775 that shares a word with it.
+			cl := e.clauseOf(v, m)
+			vouching := anchors
+			if named := cl.namedIn(anchors); len(named) > 0 {
+				vouching = named
+			}
+			if fitsNotesItem(m, vouching) {
 				continue
 			}
-			cl := e.clauseOf(v, m)
 			if negationCues.match(cl.view) != nil {
 				continue
 			}
