@@ -231,9 +231,47 @@ func (l *Lexicon) canonical(raw string) (string, bool) {
 		}
 	}
 	if best == "" {
+		best = l.scrambled(w)
+	}
+	if best == "" {
 		return l.stemmed(w)
 	}
 	return best, true
+}
+
+// scrambled returns the one key name w has the letters of in another
+// order, with the same first letter ("Ghandi" for Gandhi, a letter
+// moved further than one place), or "".
+func (l *Lexicon) scrambled(w string) string {
+	found := ""
+	for _, t := range l.byFirst[w[0]] {
+		if len(t) != len(w) || !sameLetters(w, t) {
+			continue
+		}
+		if found != "" {
+			return "" // two names: which one is meant cannot be told
+		}
+		found = t
+	}
+	return found
+}
+
+// sameLetters reports whether two words of ASCII letters use the same
+// letters as often.
+func sameLetters(a, b string) bool {
+	var n [256]int
+	for i := 0; i < len(a); i++ {
+		n[a[i]]++
+	}
+	for i := 0; i < len(b); i++ {
+		n[b[i]]--
+	}
+	for _, c := range n {
+		if c != 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // stemmed reads an unknown word as a misspelling of a word a rule matches

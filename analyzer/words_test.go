@@ -287,6 +287,27 @@ func TestLexicon(t *testing.T) {
 	}
 }
 
+// TestLexiconScrambledNames: a name with a letter moved further than one
+// place ("Ghandi") is the name misspelt, if it is the only name with its
+// letters.
+func TestLexiconScrambledNames(t *testing.T) {
+	lex := analyzer.NewLexicon([]analyzer.Name{{Canonical: "Mahatma Gandhi"}, {Canonical: "Nehru"}, {Canonical: "Sharon"}, {Canonical: "Sahron"}}, nil)
+	for _, tt := range []struct {
+		raw, want string
+		misspelt  bool
+	}{
+		{"Ghandi", "gandhi", true},
+		{"Gandhi", "gandhi", false},
+		{"Nerhu", "nehru", true},
+		{"Shoran", "shoran", false}, // Sharon or Sahron: which cannot be told
+		{"handig", "handig", false},
+	} {
+		if got, misspelt := lex.Canonical(tt.raw); got != tt.want || misspelt != tt.misspelt {
+			t.Errorf("Canonical(%q) = %q, %v; want %q, %v", tt.raw, got, misspelt, tt.want, tt.misspelt)
+		}
+	}
+}
+
 // TestLexiconLeavesEnglishAlone checks that no ordinary English word is taken
 // for a misspelt name or key term, however close it is to one.
 func TestLexiconLeavesEnglishAlone(t *testing.T) {
