@@ -232,7 +232,7 @@ func newNotesMatcher(t *corpus.Topic, an *analyzer.Analyzer, items []*item) *not
 	var wordSeqs []string // the same passages as sequences of all their words
 	for i, doc := range analysed {
 		if doc != nil && facts[t.Passages[i].ID] {
-			seqs = append(seqs, stemSeq(doc.Words))
+			seqs = append(seqs, stemSeq(doc.Text, doc.Words))
 			wordSeqs = append(wordSeqs, wordSeq(doc.Words))
 		}
 	}
@@ -513,7 +513,7 @@ func personName(text string, words []analyzer.Word, i int) bool {
 // wordSeq is words as a sequence of all of them, each between spaces:
 // the stems of content words, small words as they are (" do or die ",
 // " stab in the back ").
-func wordSeq(words []analyzer.Word) string { return seqOf(words, true) }
+func wordSeq(words []analyzer.Word) string { return seqOf("", words, true) }
 
 // quotedTerm matches a term in quotation marks.
 var quotedTerm = regexp.MustCompile(`["\x{201c}]([^"\x{201c}\x{201d}]{2,60})["\x{201d}]`)
@@ -536,21 +536,23 @@ func quotedTerms(an *analyzer.Analyzer, text string) []string {
 	return out
 }
 
-// stemSeq is words as a sequence of their content stems, each between
-// spaces (" civil right act "), for finding names of several words.
-func stemSeq(words []analyzer.Word) string { return seqOf(words, false) }
+// stemSeq is words of text as a sequence of their content stems, and the
+// numbers of names ("Article 48"), each between spaces (" civil right act
+// "), for finding names of several words.
+func stemSeq(text string, words []analyzer.Word) string { return seqOf(text, words, false) }
 
 // seqOf is words as a sequence between spaces: the stems of content words,
-// and with all set the small words too, as they are.
-func seqOf(words []analyzer.Word, all bool) string {
+// and with all set the small words too, as they are; without it, the
+// numbers of names in text.
+func seqOf(text string, words []analyzer.Word, all bool) string {
 	var b strings.Builder
 	b.WriteByte(' ')
-	for _, w := range words {
+	for i, w := range words {
 		s, ok := contentStem(w)
 		switch {
 		case ok:
 			b.WriteString(s)
-		case all:
+		case all || i > 0 && numberOfName(text, words[i-1], w):
 			b.WriteString(w.Norm)
 		default:
 			continue
@@ -591,13 +593,43 @@ func namePhrases(text string, words []analyzer.Word) []string {
 			break
 		}
 		if caps >= 2 {
-			if seq := stemSeq(words[i:j]); strings.Count(seq, " ") >= 3 {
+			if seq := stemSeq(text, words[i:j]); strings.Count(seq, " ") >= 3 {
 				out = append(out, seq)
+			}
+		} else if j < len(words) && numberOfName(text, words[i], words[j]) {
+			// A name and its number ("Article 48", "Apollo 11").
+			if s, ok := contentStem(words[i]); ok {
+				out = append(out, " "+s+" "+words[j].Norm+" ")
 			}
 		}
 		i = j
 	}
 	return out
+}
+
+// numberOfName reports whether w is the number of the name before it,
+// written with a capital and a space between: "Article 48", "Apollo 11".
+func numberOfName(text string, before, w analyzer.Word) bool {
+	if w.Start != before.End+1 || text[before.End] != ' ' || !nameNumber(w.Norm) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(text[before.Start:])
+	return unicode.IsUpper(r) && !functionWords[before.Norm]
+}
+
+// nameNumber reports whether a word is a number of one to three digits,
+// as in the names "Article 48" and "Apollo 11": a year or a figure is
+// written with more, or with separators.
+func nameNumber(norm string) bool {
+	if len(norm) == 0 || len(norm) > 3 {
+		return false
+	}
+	for i := 0; i < len(norm); i++ {
+		if norm[i] < '0' || norm[i] > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 var joinWords = map[string]bool{"of": true, "on": true, "v": true, "vs": true, "for": true, "and": true, "the": true, "de": true, "von": true}
@@ -789,7 +821,8 @@ func (m *notesMatcher) match(e *essay) []notesHit {
 		wseq.WriteByte(' ')
 		plainWords = plainWords[:0]
 		mentions := doc.SentenceMentions(si)
-		for _, w := range doc.SentenceWords(si) {
+		words := doc.SentenceWords(si)
+		for wi, w := range words {
 			cs, content := contentStem(w)
 			// The words of a figure written out ("twenty-seven") are its
 			// value, matched as one: "seven" of it is not the notes'
@@ -809,6 +842,10 @@ func (m *notesMatcher) match(e *essay) []notesHit {
 			for _, s := range wordStems {
 				sentStems[si][s] = append(sentStems[si][s], w.Span)
 				seq.WriteString(s)
+				seq.WriteByte(' ')
+			}
+			if wi > 0 && numberOfName(doc.Text, words[wi-1], w) {
+				seq.WriteString(w.Norm)
 				seq.WriteByte(' ')
 			}
 			if content {

@@ -1021,3 +1021,23 @@ func TestDateOfTheFactAClauseNames(t *testing.T) {
 		{"On 23 December 1688 James II fled to France.", ""},
 	})
 }
+
+// A name with its number ("Apollo 11") names its fact, as a name of
+// several words does.
+func TestNameAndItsNumber(t *testing.T) {
+	notes := `# The constitution of 1791
+
+## The king
+- Article 16 let the king delay a law for up to four years.
+- Article 25 made the king's person sacred and inviolable.
+
+## The assembly
+- The assembly was elected by active citizens who paid taxes.
+`
+	lib, r := drafted(t, "constitution-numbers", "The constitution of 1791", notes, "")
+	expectLines(t, lib, r, []lineCase{
+		{"• Weak king – veto, Article 16", 4, true},
+		{"• Weak king – veto, Article 16", 5, false},
+		{"• Weak king – veto, Article", 4, false},
+	})
+}
