@@ -552,7 +552,7 @@ func seqOf(text string, words []analyzer.Word, all bool) string {
 		switch {
 		case ok:
 			b.WriteString(s)
-		case all || i > 0 && numberOfName(text, words[i-1], w):
+		case all || numberOfName(text, words, i):
 			b.WriteString(w.Norm)
 		default:
 			continue
@@ -596,9 +596,17 @@ func namePhrases(text string, words []analyzer.Word) []string {
 			if seq := stemSeq(text, words[i:j]); strings.Count(seq, " ") >= 3 {
 				out = append(out, seq)
 			}
-		} else if j < len(words) && numberOfName(text, words[i], words[j]) {
-			// A name and its number ("Article 48", "Apollo 11").
-			if s, ok := contentStem(words[i]); ok {
+		}
+		// A name and its number ("Article 48", "the Soviet's Order No.
+		// 1"), by its last word and the number.
+		if k := min(j+1, len(words)-1); j < len(words) && (numberOfName(text, words, j) || words[j].Norm == "no" && numberOfName(text, words, k)) {
+			if !numberOfName(text, words, j) {
+				j = k
+			}
+			if s, ok := contentStem(words[j-1]); ok || words[j-1].Norm == "no" {
+				if !ok {
+					s, _ = contentStem(words[j-2])
+				}
 				out = append(out, " "+s+" "+words[j].Norm+" ")
 			}
 		}
@@ -607,14 +615,26 @@ func namePhrases(text string, words []analyzer.Word) []string {
 	return out
 }
 
-// numberOfName reports whether w is the number of the name before it,
-// written with a capital and a space between: "Article 48", "Apollo 11".
-func numberOfName(text string, before, w analyzer.Word) bool {
-	if w.Start != before.End+1 || text[before.End] != ' ' || !nameNumber(w.Norm) {
+// numberOfName reports whether words[i] is the number of the name before
+// it, written with a capital, with "No." or not between: "Article 48",
+// "Apollo 11", "Order No. 1".
+func numberOfName(text string, words []analyzer.Word, i int) bool {
+	if i == 0 || !nameNumber(words[i].Norm) {
 		return false
 	}
-	r, _ := utf8.DecodeRuneInString(text[before.Start:])
-	return unicode.IsUpper(r) && !functionWords[before.Norm]
+	close := func(a, b analyzer.Word) bool {
+		gap := text[a.End:b.Start]
+		return gap == " " || gap == ". "
+	}
+	name := i - 1
+	if words[name].Norm == "no" && name > 0 && close(words[name], words[i]) {
+		name--
+	}
+	if !close(words[name], words[name+1]) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(text[words[name].Start:])
+	return unicode.IsUpper(r) && !functionWords[words[name].Norm]
 }
 
 // nameNumber reports whether a word is a number of one to three digits,
@@ -667,7 +687,7 @@ func clausesOf(text string) []string {
 	}
 	var out []string
 	for _, part := range strings.FieldsFunc(text, func(r rune) bool { return r == ';' }) {
-		for _, sent := range strings.SplitAfter(part, ". ") {
+		for _, sent := range sentencesOf(part) {
 			if sent = strings.TrimSpace(sent); sent == "" {
 				continue
 			}
@@ -685,6 +705,30 @@ func clausesOf(text string) []string {
 	}
 	return out
 }
+
+// sentencesOf splits a passage after each full stop and space, but not
+// after an abbreviation ("Order No. 1", "St. Petersburg", "Gen. Kornilov")
+// or before a number.
+func sentencesOf(text string) []string {
+	var out []string
+	start := 0
+	for i := 0; i+1 < len(text); i++ {
+		if text[i] != '.' || text[i+1] != ' ' {
+			continue
+		}
+		word := text[strings.LastIndexAny(text[:i], " (")+1 : i]
+		if abbreviations[strings.ToLower(word)] || i+2 < len(text) && text[i+2] >= '0' && text[i+2] <= '9' {
+			continue
+		}
+		out = append(out, text[start:i+2])
+		start = i + 2
+	}
+	return append(out, text[start:])
+}
+
+// abbreviations are the short words written with a full stop that end no
+// sentence.
+var abbreviations = map[string]bool{"no": true, "st": true, "dr": true, "mr": true, "mrs": true, "gen": true, "capt": true, "col": true, "lt": true, "sgt": true, "rev": true, "vs": true, "v": true, "c": true, "ca": true}
 
 // namesCauses reports whether a sentence's stems call something a cause,
 // as a list of causes does ("Causes: war, hunger, Lenin").
@@ -844,7 +888,7 @@ func (m *notesMatcher) match(e *essay) []notesHit {
 				seq.WriteString(s)
 				seq.WriteByte(' ')
 			}
-			if wi > 0 && numberOfName(doc.Text, words[wi-1], w) {
+			if numberOfName(doc.Text, words, wi) {
 				seq.WriteString(w.Norm)
 				seq.WriteByte(' ')
 			}

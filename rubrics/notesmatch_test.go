@@ -1040,4 +1040,15 @@ func TestNameAndItsNumber(t *testing.T) {
 		{"• Weak king – veto, Article 16", 5, false},
 		{"• Weak king – veto, Article", 4, false},
 	})
+	notes = `# The army in 1917
+
+## Dual power
+- 1 March: the Soviet's Order No. 1 told soldiers to obey the Soviet first.
+- Order was kept in the barracks by soldiers' committees.
+`
+	lib, r = drafted(t, "order-numbers", "The army in 1917", notes, "")
+	expectLines(t, lib, r, []lineCase{
+		{"- Order No 1", 4, true},
+		{"- Order", 4, false},
+	})
 }
