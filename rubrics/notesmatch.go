@@ -357,6 +357,12 @@ func newNotesMatcher(t *corpus.Topic, an *analyzer.Analyzer, items []*item) *not
 						k++
 					}
 				}
+				// A clause that is the name alone ("3-4 July: the July
+				// Days.") is the event the name names, though later lines
+				// use the name too.
+				if k > 1 && allIn(c.terms, ph) {
+					k = 1
+				}
 				c.phrases = append(c.phrases, phrase{seq: ph, df: k})
 			}
 			for _, q := range quotedTerms(an, ct) {
@@ -552,7 +558,7 @@ func seqOf(text string, words []analyzer.Word, all bool) string {
 		switch {
 		case ok:
 			b.WriteString(s)
-		case all || numberOfName(text, words, i):
+		case all || numberOfName(text, words, i) || monthOfName(text, words, i):
 			b.WriteString(w.Norm)
 		default:
 			continue
@@ -574,6 +580,15 @@ func namePhrases(text string, words []analyzer.Word) []string {
 	}
 	var out []string
 	for i := 0; i < len(words); {
+		// A month that opens a name ("the July Days", "the October
+		// Manifesto") is a word of it.
+		if monthOfName(text, words, i) {
+			if seq := stemSeq(text, words[i:i+2]); strings.Count(seq, " ") >= 3 {
+				out = append(out, seq)
+			}
+			i++
+			continue
+		}
 		if !capital(words[i]) {
 			i++
 			continue
@@ -637,6 +652,19 @@ func numberOfName(text string, words []analyzer.Word, i int) bool {
 	return unicode.IsUpper(r) && !functionWords[words[name].Norm]
 }
 
+// monthOfName reports whether words[i] is a month written with a capital
+// that opens a name, before a capitalised word: "the July Days", "the
+// October Manifesto", not "in July 1914" or "July: Kerensky".
+func monthOfName(text string, words []analyzer.Word, i int) bool {
+	if i+1 >= len(words) || !months[words[i].Norm] || text[words[i].End:words[i+1].Start] != " " {
+		return false
+	}
+	next := words[i+1]
+	r, _ := utf8.DecodeRuneInString(text[words[i].Start:])
+	n, _ := utf8.DecodeRuneInString(text[next.Start:])
+	return unicode.IsUpper(r) && unicode.IsUpper(n) && !functionWords[next.Norm]
+}
+
 // nameNumber reports whether a word is a number of one to three digits,
 // as in the names "Article 48" and "Apollo 11": a year or a figure is
 // written with more, or with separators.
@@ -653,6 +681,16 @@ func nameNumber(norm string) bool {
 }
 
 var joinWords = map[string]bool{"of": true, "on": true, "v": true, "vs": true, "for": true, "and": true, "the": true, "de": true, "von": true}
+
+// allIn reports whether every one of terms is a stem of the sequence seq.
+func allIn(terms []weighted, seq string) bool {
+	for _, t := range terms {
+		if !strings.Contains(seq, " "+t.stem+" ") {
+			return false
+		}
+	}
+	return true
+}
 
 // topWeight sums the k heaviest weights.
 func topWeight(ts []weighted, k int) float64 {
@@ -888,7 +926,7 @@ func (m *notesMatcher) match(e *essay) []notesHit {
 				seq.WriteString(s)
 				seq.WriteByte(' ')
 			}
-			if numberOfName(doc.Text, words, wi) {
+			if numberOfName(doc.Text, words, wi) || monthOfName(doc.Text, words, wi) {
 				seq.WriteString(w.Norm)
 				seq.WriteByte(' ')
 			}
@@ -1559,6 +1597,9 @@ func (c *factClause) alignSpans(m *notesMatcher, e *essay, si int, stems, contex
 			if ph.df == 1 {
 				named = true
 				h.nameAt = appendStarts(h.nameAt, stems, ph.seq)
+				// A name of one word and a month or number ("the July
+				// Days", "Order No. 1") is a word of its own.
+				unique = unique || strings.Count(ph.seq, " ") == 3 && count < 2
 			}
 			phrased = phrased || ph.df == 1 || h.valued
 		}

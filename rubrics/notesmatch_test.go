@@ -1052,3 +1052,22 @@ func TestNameAndItsNumber(t *testing.T) {
 		{"- Order", 4, false},
 	})
 }
+
+// A month that opens a name ("the September Massacres") is a word of the
+// name; the line that is the name alone is the event it names, though
+// later lines use the name too.
+func TestNameThatOpensWithAMonth(t *testing.T) {
+	notes := `# The French Revolution, 1789-94
+
+## The republic
+- 2-6 September 1792: the September Massacres. Crowds killed over 1,000 prisoners in Paris.
+- After the September Massacres many moderates turned against the sans-culottes.
+- 21 September 1792: the Convention abolished the monarchy.
+`
+	lib, r := drafted(t, "revolution-months", "The French Revolution", notes, "")
+	expectLines(t, lib, r, []lineCase{
+		{"- September Massacres", 4, true},
+		{"- September Massacres", 5, false},
+		{"- Massacres", 4, false},
+	})
+}
