@@ -1504,6 +1504,7 @@ func (c *factClause) alignSpans(m *notesMatcher, e *essay, si int, stems, contex
 		}
 	}
 	singular, exactDay := false, false
+	figures := 0 // the clause's figures the sentence gives
 	for vi, v := range c.values {
 		for mi, mn := range e.doc.SentenceMentions(si) {
 			if e.excluded[e.doc.Sentences[si].Mentions[0]+mi] || !valueFits(mn, v) || !e.inPart(mn.Start, mn.End) {
@@ -1511,6 +1512,9 @@ func (c *factClause) alignSpans(m *notesMatcher, e *essay, si int, stems, contex
 			}
 			h.valued = true
 			h.figured = h.figured || v.Kind != analyzer.KindDate
+			if v.Kind != analyzer.KindDate {
+				figures++
+			}
 			h.yearOnly = v.Kind == analyzer.KindDate && (mn.Month == 0 || mn.Day == 0 && v.Day > 0)
 			h.vaguer = v.Kind == analyzer.KindDate && (mn.Month == 0 && v.Month > 0 || mn.Day == 0 && v.Day > 0)
 			if v.Kind == analyzer.KindDate {
@@ -1633,6 +1637,11 @@ func (c *factClause) alignSpans(m *notesMatcher, e *essay, si int, stems, contex
 		bonus := valueBonus
 		if h.yearOnly && !h.figured {
 			bonus = yearBonus
+		}
+		// Two of the clause's figures ("10-2" for "voted by 10 to 2")
+		// say more than one.
+		if figures >= 2 {
+			bonus += valueBonus / 2
 		}
 		h.cover += bonus
 	} else if c.otherYear(e, si) {

@@ -1071,3 +1071,22 @@ func TestNameThatOpensWithAMonth(t *testing.T) {
 		{"- Massacres", 4, false},
 	})
 }
+
+// Two of a line's figures ("7-3" for "voted by 7 to 3") say more than
+// one: a tally names its vote.
+func TestTwoFiguresOfALine(t *testing.T) {
+	notes := `# The war council, 1756
+
+## The decision
+- 5 June 1756: the royal council voted by 7 to 3 to declare war; the Duke and the Bishop were against it.
+- 12 June 1756: the army marched north under the Marshal.
+- The navy sailed to blockade the southern ports.
+- The treasury raised a new tax to pay for the war.
+- 1757: parliament voted the money for a second army.
+`
+	lib, r := drafted(t, "council-tally", "The war council", notes, "")
+	expectLines(t, lib, r, []lineCase{
+		{"- 7-3 vote", 4, true},
+		{"- 7 votes", 4, false},
+	})
+}
