@@ -94,9 +94,16 @@ type compiled struct {
 	// questionStems are the stems of the question's words, which every
 	// answer uses whatever it says (see notesMatcher).
 	questionStems map[string]bool
+	// ids are the rubric's items in order, worked out once (see
+	// Rubric.itemIDs): every check asks for them several times.
+	ids []string
 	// Builtin rubrics cannot be changed or removed.
 	Builtin bool
 }
+
+// itemIDs returns the rubric's items in order. The slice is shared: do
+// not change it.
+func (c *compiled) itemIDs() []string { return c.ids }
 
 //go:embed builtin/*.yaml
 var builtinFS embed.FS
@@ -384,7 +391,7 @@ func (l *Library) compile(r *Rubric) (*compiled, error) {
 	if !ok {
 		return nil, fmt.Errorf("rubric %s: unknown topic %q", r.ID, r.Topic)
 	}
-	c := &compiled{Rubric: r, topic: td, items: map[string]*item{}, questionStems: stemSet(td.analyzer, r.Question)}
+	c := &compiled{Rubric: r, topic: td, items: map[string]*item{}, questionStems: stemSet(td.analyzer, r.Question), ids: r.itemIDs()}
 	for id, it := range td.items {
 		c.items[id] = it
 	}
