@@ -895,6 +895,10 @@ func (m *notesMatcher) match(e *essay) []notesHit {
 	}
 	var plainWords []wordAt
 	var wordStems []string
+	// Most stems stand once in a sentence: their spans are cut from one
+	// slab, with no room to grow in place, rather than allocated one by
+	// one.
+	slab := make([]span, 0, len(doc.Words))
 	for si := range doc.Sentences {
 		sentStems[si] = map[string][]span{}
 		seq.Reset()
@@ -922,7 +926,12 @@ func (m *notesMatcher) match(e *essay) []notesHit {
 			}
 			wordStems = m.stemsOfWord(wordStems[:0], doc.Text, w, cs, content)
 			for _, s := range wordStems {
-				sentStems[si][s] = append(sentStems[si][s], w.Span)
+				if at, ok := sentStems[si][s]; ok {
+					sentStems[si][s] = append(at, w.Span)
+				} else {
+					slab = append(slab, w.Span)
+					sentStems[si][s] = slab[len(slab)-1 : len(slab) : len(slab)]
+				}
 				seq.WriteString(s)
 				seq.WriteByte(' ')
 			}
@@ -951,7 +960,7 @@ func (m *notesMatcher) match(e *essay) []notesHit {
 			}
 		}
 	}
-	var hits []notesHit
+	hits := make([]notesHit, 0, 4*len(doc.Sentences))
 	for si := range doc.Sentences {
 		if e.style[si].repeated {
 			continue

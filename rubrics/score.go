@@ -60,7 +60,7 @@ func (e *essay) report() *Report {
 	if rep.Notes == nil {
 		rep.Notes = []string{}
 	}
-	for _, id := range r.itemIDs() {
+	for _, id := range e.c.itemIDs() {
 		it, ok := e.c.items[id]
 		if !ok || r.misconception(id) {
 			continue // a misconception is a problem, not evidence to use
