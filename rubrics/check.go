@@ -40,6 +40,10 @@ type essay struct {
 	// spanScratch is reused by the notes matcher for the spans of
 	// clauses it aligns (see factClause.align).
 	spanScratch []span
+	// terms index the stems of the sentence being aligned, of the one
+	// before it and its plainer words by the notes' stem ids (see
+	// termIndex).
+	terms [3]termIndex
 	// within is the part of a bullet point the notes matcher aligns, when
 	// it aligns one part (see segments).
 	within *span

@@ -121,6 +121,8 @@ type weighted struct {
 	// rest is set for the words of a name after its first ("Boleyn" in
 	// "Anne Boleyn"): the name is one word of the clause.
 	rest bool
+	// id numbers the stem among the notes' (see notesMatcher.stemIDs).
+	id int32
 	// adjunct is set for the words of the clause's trailing phrase (see
 	// tailStart).
 	adjunct bool
@@ -161,6 +163,43 @@ type notesMatcher struct {
 	causes []int32
 	// causeWords are the words of one cause's name only (see causeWords).
 	causeWords map[string]bool
+	// stemIDs number the stems of the clauses' terms, so that a sentence's
+	// words are looked up by index rather than by hashing each term of
+	// each clause it is aligned with.
+	stemIDs map[string]int32
+}
+
+// termIndex holds the spans of a set of stems by stem id. A generation
+// count marks which entries belong to the set now held, so that setting
+// it costs the stems it holds, not the notes'.
+type termIndex struct {
+	gen   []uint32
+	spans [][]span
+	cur   uint32
+}
+
+// set makes ix hold stems, by m's stem ids.
+func (ix *termIndex) set(m *notesMatcher, stems map[string][]span) {
+	if len(ix.gen) != len(m.stemIDs) {
+		ix.gen = make([]uint32, len(m.stemIDs))
+		ix.spans = make([][]span, len(m.stemIDs))
+		ix.cur = 0
+	}
+	ix.cur++
+	for s, sp := range stems {
+		if id, ok := m.stemIDs[s]; ok {
+			ix.gen[id] = ix.cur
+			ix.spans[id] = sp
+		}
+	}
+}
+
+// get returns the spans of the stem numbered id, if ix holds it.
+func (ix *termIndex) get(id int32) ([]span, bool) {
+	if ix.gen[id] != ix.cur {
+		return nil, false
+	}
+	return ix.spans[id], true
 }
 
 // newNotesMatcher builds the matcher for the items of a topic that have no
@@ -398,6 +437,18 @@ func newNotesMatcher(t *corpus.Topic, an *analyzer.Analyzer, items []*item) *not
 	}
 	m.related = relatedStems(m.byStem, names)
 	m.causeWords = causeWords(m)
+	m.stemIDs = make(map[string]int32, len(m.byStem))
+	for ci := range m.clauses {
+		for ti := range m.clauses[ci].terms {
+			t := &m.clauses[ci].terms[ti]
+			id, ok := m.stemIDs[t.stem]
+			if !ok {
+				id = int32(len(m.stemIDs))
+				m.stemIDs[t.stem] = id
+			}
+			t.id = id
+		}
+	}
 	return m
 }
 
@@ -1005,6 +1056,19 @@ func (m *notesMatcher) match(e *essay) []notesHit {
 	return hits
 }
 
+// indexTerms makes the essay's term indexes hold the stems of sentence si
+// (or of the part of it being aligned), of the sentence it refers back
+// to, and its plainer words.
+func (m *notesMatcher) indexTerms(e *essay, si int, stems, context map[string][]span) {
+	e.terms[0].set(m, stems)
+	e.terms[1].set(m, context)
+	var plainer map[string][]span
+	if si < len(e.plainer) {
+		plainer = e.plainer[si]
+	}
+	e.terms[2].set(m, plainer)
+}
+
 // alignSentence aligns sentence si (its stems, and those of the sentence
 // before it that it refers back to) with the clauses it may state, and
 // returns the best hit for each item.
@@ -1017,6 +1081,7 @@ func (m *notesMatcher) alignSentence(e *essay, si int, stems, context map[string
 		reported := reportCues.match(view)
 		denials := denialsIn(view)
 		best := map[*item]notesHit{}
+		m.indexTerms(e, si, stems, context)
 		candidates := m.candidates(e, stems, context, doc.Sentences[si].Mentions[0] < doc.Sentences[si].Mentions[1])
 		for _, mn := range doc.SentenceMentions(si) {
 			for _, ci := range m.byFigure[mn.Value] {
@@ -1373,7 +1438,7 @@ func (m *notesMatcher) candidates(e *essay, stems, context map[string][]span, va
 		c := &m.clauses[ci]
 		// The least a clause can need is half minCover (a unique word);
 		// naming it, to let a value fit, needs a telling word.
-		if cs.weight/float32(c.full)+bonus >= minCover/2 || cs.named || values && cs.telling {
+		if cs.weight/float32(c.full)+bonusIf(len(c.values) > 0, bonus) >= minCover/2 || cs.named || values && cs.telling {
 			out = append(out, ci)
 		}
 		*cs = candidateSum{}
@@ -1421,10 +1486,6 @@ func (c *factClause) alignSpans(m *notesMatcher, e *essay, si int, stems, contex
 		pos    int
 	}
 	var places []place
-	var plainer map[string][]span
-	if si < len(e.plainer) {
-		plainer = e.plainer[si]
-	}
 	// The clause's core, before its trailing phrase: its weight, and what
 	// of it the sentence holds.
 	var core struct {
@@ -1433,7 +1494,7 @@ func (c *factClause) alignSpans(m *notesMatcher, e *essay, si int, stems, contex
 		trailing     bool
 	}
 	for _, t := range c.terms {
-		sp, ok := stems[t.stem]
+		sp, ok := e.terms[0].get(t.id)
 		switch {
 		case t.adjunct:
 			core.trailing = true
@@ -1448,10 +1509,10 @@ func (c *factClause) alignSpans(m *notesMatcher, e *essay, si int, stems, contex
 			}
 		}
 		if !ok {
-			if _, ok := context[t.stem]; !ok {
+			if _, ok := e.terms[1].get(t.id); !ok {
 				// A plainer word states less than the notes' own: it
 				// adds to the cover but never singles the fact out.
-				if sp, ok := plainer[t.stem]; ok && e.inPart(sp[0].Start, sp[0].End) {
+				if sp, ok := e.terms[2].get(t.id); ok && e.inPart(sp[0].Start, sp[0].End) {
 					matched += t.weight * plainerWeight
 					plain++
 					h.spans = append(h.spans, sp...)
@@ -1910,3 +1971,10 @@ var functionWords = func() map[string]bool {
 	}
 	return m
 }()
+
+func bonusIf(ok bool, b float32) float32 {
+	if ok {
+		return b
+	}
+	return 0
+}
