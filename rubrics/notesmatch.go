@@ -1972,6 +1972,8 @@ var functionWords = func() map[string]bool {
 	return m
 }()
 
+// bonusIf returns b if ok, else 0: a clause with no date or figure earns
+// no value bonus, so a sentence's values do not make it a candidate.
 func bonusIf(ok bool, b float32) float32 {
 	if ok {
 		return b
