@@ -219,6 +219,7 @@ func (l *Lexicon) canonical(raw string) (string, bool) {
 		return w, false
 	}
 	best, bestD := "", 3
+	capitalised := raw != "" && raw[0] >= 'A' && raw[0] <= 'Z'
 	for _, t := range l.byFirst[w[0]] {
 		if derived(w, t) {
 			// Another form of the name (Czechoslovak, Stalinist), not a
@@ -226,7 +227,10 @@ func (l *Lexicon) canonical(raw string) (string, bool) {
 			return w, false
 		}
 		tol := tolerance(min(len(t), len(w)))
-		if d := Distance(w, t, tol); d <= tol && d < bestD {
+		// Two edits from a long name is a misspelling only if the word is
+		// written as a name, with a capital: "attainted" is another word
+		// than "Attainder", "Kruschev" is Khrushchev.
+		if d := Distance(w, t, tol); d <= tol && d < bestD && (d < 2 || capitalised) {
 			best, bestD = t, d
 		}
 	}

@@ -308,6 +308,27 @@ func TestLexiconScrambledNames(t *testing.T) {
 	}
 }
 
+// TestLexiconTwoEditsNeedACapital: a word two edits from a long name is
+// that name misspelt only when it is written as a name, with a capital;
+// in lower case it is more likely a word the dictionary lacks
+// ("attainted" near "Attainder").
+func TestLexiconTwoEditsNeedACapital(t *testing.T) {
+	lex := analyzer.NewLexicon([]analyzer.Name{{Canonical: "Bill of Attainder"}, {Canonical: "Khrushchev"}}, nil)
+	for _, tt := range []struct {
+		raw, want string
+		misspelt  bool
+	}{
+		{"attainted", "attainted", false},
+		{"Kruschev", "khrushchev", true},
+		{"kruschev", "kruschev", false},
+		{"khrushchov", "khrushchev", true}, // one edit: any case
+	} {
+		if got, misspelt := lex.Canonical(tt.raw); got != tt.want || misspelt != tt.misspelt {
+			t.Errorf("Canonical(%q) = %q, %v; want %q, %v", tt.raw, got, misspelt, tt.want, tt.misspelt)
+		}
+	}
+}
+
 // TestLexiconLeavesEnglishAlone checks that no ordinary English word is taken
 // for a misspelt name or key term, however close it is to one.
 func TestLexiconLeavesEnglishAlone(t *testing.T) {

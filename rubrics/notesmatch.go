@@ -1746,8 +1746,9 @@ func (c *factClause) alignSpans(m *notesMatcher, e *essay, si int, stems, contex
 	}
 	// Credited for its figure, with no name or word of its own that would
 	// credit it alone: the figure cannot vouch for itself against a fact
-	// the sentence names (see fitsNotesItem).
-	h.byFigure = h.credit && h.figured && byWords < minCover && !named && !phrased && !uniqueWord
+	// the sentence names (see fitsNotesItem). Two of its figures ("by 159
+	// votes to 148") name it as a name would.
+	h.byFigure = h.credit && h.figured && figures < 2 && byWords < minCover && !named && !phrased && !uniqueWord
 	// A figure is the point of a figure's line: the subject without the
 	// number ("prices went up a lot") does not state it, unless the
 	// sentence's words say all the rest of it. A line that gives a figure

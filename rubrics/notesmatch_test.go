@@ -1090,3 +1090,22 @@ func TestTwoFiguresOfALine(t *testing.T) {
 		{"- 7 votes", 4, false},
 	})
 }
+
+// A line of the notes may give a named event's figures on its own ("The
+// vote was only 159 to 148"): a sentence that names the event and gives
+// both figures is right, though the event's own line has another figure.
+func TestFiguresOfAnEventInALineOfTheirOwn(t *testing.T) {
+	notes := `# The road to war, 1641-42
+
+## Parliament divides
+- 21 April 1641: the Commons passed the Bill of Attainder against Strafford by 204 votes to 59.
+- 22 November 1641: the Commons passed the Grand Remonstrance, a list of 204 grievances.
+- The vote was only 159 to 148, which showed that moderates were turning to the King.
+- 4 January 1642: Charles tried to arrest five members of the Commons.
+`
+	lib, r := drafted(t, "remonstrance-figures", "The road to war", notes, "")
+	expectProblems(t, lib, r, []problemCase{
+		{"The Grand Remonstrance passed by one hundred and fifty-nine votes to one hundred and forty-eight.", ""},
+		{"When the Grand Remonstrance was passed in November 1641 it only won by 159 votes to 148.", ""},
+	})
+}
