@@ -61,19 +61,6 @@ func forValue(as []anchor, m analyzer.Mention) []anchor {
 	return out
 }
 
-// sameDay returns the anchors of facts dated to m's very day.
-func sameDay(m analyzer.Mention, as []anchor) []anchor {
-	var out []anchor
-	for _, a := range as {
-		if slices.ContainsFunc(a.it.dates, func(d analyzer.Mention) bool {
-			return d.Day == m.Day && d.Month == m.Month && (d.From == m.From || m.From == 0 || d.From == 0)
-		}) {
-			out = append(out, a)
-		}
-	}
-	return out
-}
-
 // namedIn returns the anchors of facts the clause names by a word of
 // their own: the clause is about them.
 func (c clause) namedIn(all []anchor) []anchor {
@@ -174,17 +161,16 @@ func (e *essay) checkFacts() (problems []Problem, wrong map[int]bool) {
 			}
 			// A value that fits an item of the notes the sentence states is
 			// right where it is. A date to the day in a clause that names
-			// facts by their names is vouched for by one of those, or by a
-			// fact of that very day: "..., and the Declaration of
-			// Independence was agreed on 4 July 1775" is not vouched for by
-			// another fact of July 1775 that shares a word with it. A
-			// figure is vouched for by any: the notes may give a named
-			// event's figure in a line of its own ("The vote was only 159
-			// to 148").
+			// facts by their names is vouched for by one of those only:
+			// "..., and the Declaration of Independence was agreed on 4
+			// July 1775" is not vouched for by another fact of July 1775
+			// that shares a word with it. A figure is vouched for by any:
+			// the notes may give a named event's figure in a line of its
+			// own ("The vote was only 159 to 148").
 			cl := e.clauseOf(v, m)
 			vouching := anchors
 			if named := cl.namedIn(anchors); len(named) > 0 && m.Kind == analyzer.KindDate && m.Day > 0 {
-				vouching = append(named, sameDay(m, anchors)...)
+				vouching = named
 			}
 			if fitsNotesItem(m, vouching) {
 				continue
