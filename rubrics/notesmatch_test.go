@@ -1013,9 +1013,11 @@ func TestDateOfTheFactAClauseNames(t *testing.T) {
 - 23 December 1688: James II fled to France.
 - 13 February 1689: William and Mary accepted the Declaration of Rights and were offered the crown.
 - December 1689: Parliament passed the Bill of Rights.
+- 1690: William defeated James at the Battle of the Boyne.
 `
 	lib, r := drafted(t, "glorious-clauses", "The Glorious Revolution", notes, "")
 	expectProblems(t, lib, r, []problemCase{
+		{"William and Mary accepted the Declaration of Rights in 1690.", rubrics.ProblemDate + " 1690 -> 13 February 1689"},
 		{"James II fled to France, and the Bill of Rights was passed on 23 December 1688.", rubrics.ProblemDate + " 23 December 1688 -> December 1689"},
 		{"James II fled to France on 23 December 1688, and the Bill of Rights was passed in December 1689.", ""},
 		{"On 23 December 1688 James II fled to France.", ""},
