@@ -1018,6 +1018,7 @@ func TestDateOfTheFactAClauseNames(t *testing.T) {
 	lib, r := drafted(t, "glorious-clauses", "The Glorious Revolution", notes, "")
 	expectProblems(t, lib, r, []problemCase{
 		{"William and Mary accepted the Declaration of Rights in 1690.", rubrics.ProblemDate + " 1690 -> 13 February 1689"},
+		{"James II fled, and after the Bill of Rights was passed William defeated James at the Battle of the Boyne in 1690.", ""},
 		{"James II fled to France, and the Bill of Rights was passed on 23 December 1688.", rubrics.ProblemDate + " 23 December 1688 -> December 1689"},
 		{"James II fled to France on 23 December 1688, and the Bill of Rights was passed in December 1689.", ""},
 		{"On 23 December 1688 James II fled to France.", ""},

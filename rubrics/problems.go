@@ -61,12 +61,12 @@ func forValue(as []anchor, m analyzer.Mention) []anchor {
 	return out
 }
 
-// clearly returns the anchors of facts the sentence is clearly about (not
-// weak).
-func clearly(as []anchor) []anchor {
+// stated returns the anchors of facts the sentence is clearly about or
+// is credited with.
+func stated(as []anchor) []anchor {
 	var out []anchor
 	for _, a := range as {
-		if !a.weak {
+		if !a.weak || a.credited {
 			out = append(out, a)
 		}
 	}
@@ -174,17 +174,15 @@ func (e *essay) checkFacts() (problems []Problem, wrong map[int]bool) {
 			// A value that fits an item of the notes the sentence states is
 			// right where it is. A date in a clause that names facts by
 			// their names is vouched for by one of those, or by a fact the
-			// clause is clearly about: "..., and the Declaration of
-			// Independence was agreed on 4 July 1775" is not vouched for by
-			// another fact of July 1775 that shares a word with it, nor
-			// "William Laud became Archbishop in 1637" by another William's
-			// fact of 1637. A figure is vouched for by any:
+			// clause states: "William Laud became Archbishop in 1637" is
+			// not vouched for by another William's fact of 1637 that it
+			// shares only a name with. A figure is vouched for by any:
 			// the notes may give a named event's figure in a line of its
 			// own ("The vote was only 159 to 148").
 			cl := e.clauseOf(v, m)
 			vouching := anchors
 			if named := cl.namedIn(anchors); len(named) > 0 && m.Kind == analyzer.KindDate {
-				vouching = append(named, clearly(cl.anchors(anchors))...)
+				vouching = append(named, stated(cl.anchors(anchors))...)
 			}
 			if fitsNotesItem(m, vouching) {
 				continue
