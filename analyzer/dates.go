@@ -232,6 +232,10 @@ func (s *mentionScanner) partDecade(i int) (mentionDate, int, bool) {
 	}
 	from, end, ok := s.decadeAt(j, true)
 	if !ok {
+		// "early 1937", "late 1942": a part of a year is that year.
+		if y, ok := s.yearAt(j); ok && !s.at(j+1).glued() {
+			return mentionDate{from: y, to: y, approx: true}, j + 1, true
+		}
 		return mentionDate{}, 0, false
 	}
 	d := mentionDate{from: from, to: from + 9, approx: true}

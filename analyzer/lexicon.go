@@ -167,6 +167,13 @@ func (l *Lexicon) Display(w string) string {
 // IsName reports whether the canonical word w belongs to a key name.
 func (l *Lexicon) IsName(w string) bool { return l.terms[w] }
 
+// Knows reports whether w (lower case, as Norm gives it) is a word of the
+// topic's notes or one of its names.
+func (l *Lexicon) Knows(w string) bool {
+	_, term := l.terms[w]
+	return term || l.known[w]
+}
+
 // Canonical returns the form a word is matched in, and whether that form
 // corrects a misspelling.
 func (l *Lexicon) Canonical(raw string) (string, bool) {

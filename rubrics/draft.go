@@ -643,7 +643,7 @@ var stopWords = map[string]bool{"the": true, "this": true, "that": true, "there"
 // titles are capitalised before names, but are not names themselves.
 var titles = func() map[string]bool {
 	m := map[string]bool{}
-	for _, w := range strings.Fields("president chancellor general prime minister king queen emperor empress tsar tsarina kaiser prince princess duke archduke grand lord sir lady father mother saint pope admiral marshal field colonel captain commander chairman secretary foreign treaty party army navy government republic revolution war battle") {
+	for _, w := range strings.Fields("president chancellor general prime minister king queen emperor empress tsar tsarina kaiser prince princess duke archduke grand lord sir lady father mother saint pope admiral marshal field colonel captain commander chairman secretary foreign treaty party army navy government republic revolution war battle chief archbishop bishop cardinal earl count baron senator governor mr mrs miss dr") {
 		m[w] = true
 	}
 	return m

@@ -1112,3 +1112,22 @@ func TestFiguresOfAnEventInALineOfTheirOwn(t *testing.T) {
 		{"When the Grand Remonstrance was passed in November 1641 it only won by 159 votes to 148.", ""},
 	})
 }
+
+// A year the analyzer did not read as a date is no figure to correct; and
+// a name after a given name the notes do not know ("Clarence Hatry") is
+// another person's, not a key name misspelt.
+func TestYearsAndOtherPeoplesNames(t *testing.T) {
+	notes := `# The New Deal, 1933-41
+
+## The agencies
+- May 1935: the Works Progress Administration was set up under Harry Hopkins.
+- Harry Hopkins gave work to 8.5 million people.
+- 5 February 1937: the plan proposed six extra judges, one for every judge over 70.
+`
+	lib, r := drafted(t, "newdeal-names", "The New Deal", notes, "")
+	expectProblems(t, lib, r, []problemCase{
+		{"When Roosevelt tried to add six more judges over 70 in the winter 1937 people were angry.", ""},
+		{"In London a business run by Clarence Hatry collapsed.", ""},
+		{"The WPA was run by Hatry Hopkins.", rubrics.ProblemMisspelt + " Hatry -> Harry"},
+	})
+}

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/rubricate/rubricate/analyzer"
 )
@@ -548,6 +549,9 @@ func (e *essay) checkFigure(m analyzer.Mention, anchors []anchor, inSentence []a
 	if m.Kind == analyzer.KindNumber && m.Amount < 20 {
 		return nil // small counts ("two leaders") are not the notes' figures
 	}
+	if e.yearLike(m) {
+		return nil // a year the analyzer did not read as a date
+	}
 	var cands []anchor
 	var want string
 	for _, a := range anchors {
@@ -623,6 +627,18 @@ func ownOtherFigure(m analyzer.Mention, it *item) bool {
 // currency: both tonnes, both pounds.
 func sameMeasure(m, o analyzer.Mention) bool {
 	return m.Kind == o.Kind && m.Unit == o.Unit && m.Currency == o.Currency
+}
+
+// yearLike reports whether a bare number is a year of the topic's times,
+// written where a year is not expected ("in early 1937"): it is no figure
+// to correct.
+func (e *essay) yearLike(m analyzer.Mention) bool {
+	t := e.c.topic.topic
+	if m.Kind != analyzer.KindNumber || m.Amount != float64(int(m.Amount)) || len(m.Text) != 4 || t.From == 0 {
+		return false
+	}
+	y := int(m.Amount)
+	return y >= t.From-50 && y <= t.To+50
 }
 
 // slashed reports whether a number is one side of a pair written with a
@@ -716,8 +732,13 @@ func (e *essay) misspellings() []Problem {
 	var out []Problem
 	lex := e.c.topic.analyzer.Lexicon()
 	// Every occurrence is flagged, so that one check shows them all.
-	for _, w := range e.doc.Words {
+	for i, w := range e.doc.Words {
 		if !w.Misspelt || !lex.IsName(w.Norm) || w.Sentence < 0 {
+			continue
+		}
+		// After a given name the notes do not know ("Clarence Hatry"),
+		// it is another person's name, not a key name misspelt.
+		if i > 0 && e.unknownName(e.doc.Words[i-1], w) {
 			continue
 		}
 		raw := e.doc.Text[w.Start:w.End]
@@ -729,6 +750,20 @@ func (e *essay) misspellings() []Problem {
 		})
 	}
 	return out
+}
+
+// unknownName reports whether prev, just before w in its sentence, is a
+// name the notes do not have: a word with a capital that the notes never
+// use and that is no title ("Chief"), inside the sentence (or, opening it,
+// no English word).
+func (e *essay) unknownName(prev, w analyzer.Word) bool {
+	if prev.Sentence != w.Sentence || e.doc.Text[prev.End:w.Start] != " " {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(e.doc.Text[prev.Start:])
+	lex := e.c.topic.analyzer.Lexicon()
+	opens := prev.Start == e.doc.Sentences[prev.Sentence].Start
+	return unicode.IsUpper(r) && !prev.Misspelt && !lex.Knows(prev.Norm) && !titles[prev.Norm] && (!opens || !analyzer.IsEnglishWord(prev.Norm))
 }
 
 func cardRef(s *Source) string {
