@@ -73,6 +73,11 @@ type item struct {
 	// before in its passage ("men" of "100,000 men"), one per figure
 	// found there, with the figure (see essay.sameSlot).
 	slots []figureSlot
+	// passageDates are all the dates of years its passage gives, beside
+	// its own (dates): a date of the passage is right of the item, as
+	// "in 1938" is of "the Recession of 1937-38", though the item is
+	// dated by its lead.
+	passageDates []analyzer.Mention
 }
 
 // figureSlot is a figure of an item's passage and the stem of the word
@@ -366,6 +371,15 @@ func compileItem(ci corpus.Item, lex *analyzer.Lexicon, idx *index.Index, t *cor
 	}
 	it.source = findSource(ci, idx, t)
 	it.slots = figureSlots(it)
+	if it.source != nil {
+		for _, m := range analyzer.FindMentions(it.source.Text) {
+			// A decade or a part of one ("the mid-1950s") would vouch
+			// for too much.
+			if m.Kind == analyzer.KindDate && m.From > 0 && !m.Approx {
+				it.passageDates = append(it.passageDates, m)
+			}
+		}
+	}
 	return it, nil
 }
 

@@ -1131,3 +1131,20 @@ func TestYearsAndOtherPeoplesNames(t *testing.T) {
 		{"The WPA was run by Hatry Hopkins.", rubrics.ProblemMisspelt + " Hatry -> Harry"},
 	})
 }
+
+// A date the passage gives besides its lead ("the Recession of 1937-38")
+// is right of its fact too; a decade ("the mid-1950s") vouches for none.
+func TestOtherDatesOfAPassage(t *testing.T) {
+	notes := `# The New Deal, 1933-41
+
+## The limits of recovery
+- 1937: Roosevelt cut government spending, and the economy fell back into the Roosevelt Recession of 1937-38.
+- 5 February 1937: the plan proposed six extra judges for the Supreme Court.
+- 1941: the war brought full employment.
+`
+	lib, r := drafted(t, "newdeal-dates", "The New Deal", notes, "")
+	expectProblems(t, lib, r, []problemCase{
+		{"When Roosevelt cut spending in 1937 the result was the Roosevelt Recession, with unemployment back up, in 1938.", ""},
+		{"When Roosevelt cut spending in 1939 the result was the Roosevelt Recession.", rubrics.ProblemDate + " 1939 -> 1937"},
+	})
+}

@@ -100,7 +100,7 @@ func fitsNotesItem(m analyzer.Mention, as []anchor) bool {
 		if len(a.it.rules) > 0 || a.byFigure && named(a.it) {
 			continue
 		}
-		if fitsFigureOf(m, a.it.dates) || fitsFigureOf(m, a.it.figures) {
+		if fitsFigureOf(m, a.it.dates) || fitsFigureOf(m, a.it.passageDates) || fitsFigureOf(m, a.it.figures) {
 			return true
 		}
 	}
@@ -447,6 +447,11 @@ func (e *essay) checkDate(v sentenceView, m analyzer.Mention, anchors []anchor, 
 			if m.Fits(d) {
 				return nil
 			}
+		}
+		// Another date of the item's passage ("the Recession of
+		// 1937-38" for "in 1938") is right of it too.
+		if !start && slices.ContainsFunc(a.it.passageDates, m.Fits) {
+			return nil
 		}
 		cands = append(cands, a)
 	}
