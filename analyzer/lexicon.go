@@ -234,10 +234,11 @@ func (l *Lexicon) canonical(raw string) (string, bool) {
 			return w, false
 		}
 		tol := tolerance(min(len(t), len(w)))
-		// Two edits from a long name is a misspelling only if the word is
-		// written as a name, with a capital: "attainted" is another word
-		// than "Attainder", "Kruschev" is Khrushchev.
-		if d := Distance(w, t, tol); d <= tol && d < bestD && (d < 2 || capitalised) {
+		// Two edits from a long name in its ending alone make another
+		// form of a word, unless the word is written as a name, with a
+		// capital: "attainted" is not "Attainder", but "kruschev" is
+		// Khrushchev.
+		if d := Distance(w, t, tol); d <= tol && d < bestD && (d < 2 || capitalised || commonPrefix(w, t) < len(w)-3) {
 			best, bestD = t, d
 		}
 	}
@@ -248,6 +249,15 @@ func (l *Lexicon) canonical(raw string) (string, bool) {
 		return l.stemmed(w)
 	}
 	return best, true
+}
+
+// commonPrefix returns how many leading bytes a and b share.
+func commonPrefix(a, b string) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return n
 }
 
 // scrambled returns the one key name w has the letters of in another

@@ -96,6 +96,9 @@ type factClause struct {
 	// and Bread"), as sequences of all their words: a slogan's words are
 	// ordinary ones, and only together name it.
 	quotes []phrase
+	// row is set for a row of values, a date and a figure with no words
+	// before the figure ("1965: 184,000", "| 1918 | 0.63 marks |").
+	row bool
 }
 
 // phrase is a name of several words, as the sequence of its stems (" civil
@@ -386,7 +389,11 @@ func newNotesMatcher(t *corpus.Topic, an *analyzer.Analyzer, items []*item) *not
 				}
 				c.terms = append(c.terms, tw)
 			}
-			if len(c.terms) == 0 {
+			// A row of a table or list of values ("1965: 184,000") has no
+			// words, or none before its figure: its date and figure are
+			// the fact.
+			c.row = valueRow(c.values) && (len(c.terms) == 0 || figureLeads(ct))
+			if len(c.terms) == 0 && !c.row {
 				continue
 			}
 			for _, ph := range namePhrases(ct, doc.Words) {
@@ -415,6 +422,9 @@ func newNotesMatcher(t *corpus.Topic, an *analyzer.Analyzer, items []*item) *not
 				m.quoted = true
 			}
 			c.full = topWeight(c.terms, coverWords)
+			if c.full == 0 {
+				c.full = 1 // a row of values: no words to cover
+			}
 			for r := range clauseAbout {
 				if !seen[r] {
 					c.terms = append(c.terms, weighted{stem: r, weight: weight(r), rest: true, capital: true})
@@ -425,8 +435,10 @@ func newNotesMatcher(t *corpus.Topic, an *analyzer.Analyzer, items []*item) *not
 				m.byStem[tw.stem] = append(m.byStem[tw.stem], termRef{clause: int32(len(m.clauses)), weight: float32(tw.weight), telling: tw.anchor || tw.unique, named: tw.named})
 			}
 			for vi, v := range c.values {
-				if c.telling[vi] && specificFigure(v) {
-					m.byFigure[v.Value] = append(m.byFigure[v.Value], int32(len(m.clauses)))
+				if c.telling[vi] && specificFigure(v) || c.row && v.Kind != analyzer.KindDate {
+					if !slices.Contains(m.byFigure[v.Value], int32(len(m.clauses))) {
+						m.byFigure[v.Value] = append(m.byFigure[v.Value], int32(len(m.clauses)))
+					}
 				}
 			}
 			if it.Kind == corpus.KindCause {
@@ -1574,7 +1586,8 @@ func (c *factClause) alignSpans(m *notesMatcher, e *essay, si int, stems, contex
 		}
 	}
 	singular, exactDay := false, false
-	figures := 0 // the clause's figures the sentence gives
+	figures, dates := 0, 0 // the clause's figures and dates the sentence gives
+	var valueAt []int
 	for vi, v := range c.values {
 		for mi, mn := range e.doc.SentenceMentions(si) {
 			if e.excluded[e.doc.Sentences[si].Mentions[0]+mi] || !valueFits(mn, v) || !e.inPart(mn.Start, mn.End) {
@@ -1584,7 +1597,10 @@ func (c *factClause) alignSpans(m *notesMatcher, e *essay, si int, stems, contex
 			h.figured = h.figured || v.Kind != analyzer.KindDate
 			if v.Kind != analyzer.KindDate {
 				figures++
+			} else {
+				dates++
 			}
+			valueAt = append(valueAt, mn.Start)
 			h.yearOnly = v.Kind == analyzer.KindDate && (mn.Month == 0 || mn.Day == 0 && v.Day > 0)
 			h.vaguer = v.Kind == analyzer.KindDate && (mn.Month == 0 && v.Month > 0 || mn.Day == 0 && v.Day > 0)
 			if v.Kind == analyzer.KindDate {
@@ -1624,6 +1640,16 @@ func (c *factClause) alignSpans(m *notesMatcher, e *essay, si int, stems, contex
 	}
 	if h.valued {
 		count++
+	}
+	// A row of values ("1965: 184,000") is stated by its date and figure
+	// together, whatever the words: "troop numbers rose from 184,000 at
+	// the end of 1965".
+	if c.row && figures >= 1 && dates >= 1 {
+		h.credit, h.names, h.cover = true, true, 1
+		if len(h.at) == 0 {
+			h.at = valueAt
+		}
+		return h, true
 	}
 	uniqueWord := unique
 	unique = unique || singular
@@ -1799,6 +1825,32 @@ func (c *factClause) otherYear(e *essay, si int) bool {
 
 // spelledDigit are the numbers below ten written in words, from two.
 var spelledDigit = map[string]float64{"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+
+// figureLeads reports whether a clause's text, after its date lead
+// ("1968: "), opens with its figure.
+func figureLeads(text string) bool {
+	_, rest, ok := strings.Cut(text, ": ")
+	if !ok {
+		return false
+	}
+	rest = strings.TrimLeft(rest, " ~")
+	r, _ := utf8.DecodeRuneInString(rest)
+	return unicode.IsDigit(r) || strings.ContainsRune("$£€¥", r)
+}
+
+// valueRow reports whether a clause's values are a date and a figure, as
+// a row of a table or list of figures by year gives them.
+func valueRow(values []analyzer.Mention) bool {
+	date, figure := false, false
+	for _, v := range values {
+		if v.Kind == analyzer.KindDate {
+			date = true
+		} else {
+			figure = true
+		}
+	}
+	return date && figure
+}
 
 // specificFigure reports whether a figure is one that two facts would
 // hardly share by chance: money, a percentage, a number with a fraction,

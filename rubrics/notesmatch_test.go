@@ -1148,3 +1148,28 @@ func TestOtherDatesOfAPassage(t *testing.T) {
 		{"When Roosevelt cut spending in 1939 the result was the Roosevelt Recession.", rubrics.ProblemDate + " 1939 -> 1937"},
 	})
 }
+
+// A row of a list of figures by year ("1965: 184,000") is stated by its
+// date and figure together, and vouches for the figure; a date told from
+// another ("the day before, on 3/5/1970") is of another event.
+func TestRowsOfFiguresAndDatesToldFromAnother(t *testing.T) {
+	notes := `AMERICAN TROOPS IN VIETNAM, 1965-72
+
+THE BUILD-UP:
+- 8 March 1965: 3,500 US Marines landed at Da Nang, the first combat troops.
+US troops in Vietnam at the end of each year:
+1) 1965: 184,000
+2) 1968: 536,000
+- 4 May 1970: National Guardsmen shot dead four students at Kent State University.
+`
+	lib, r := drafted(t, "vietnam-rows", "American troops in Vietnam", notes, "")
+	expectLines(t, lib, r, []lineCase{
+		{"Troop numbers rose to 536,000 by the end of 1968.", 7, true},
+		{"By the end of 1968 troop numbers had risen.", 7, false},
+	})
+	expectProblems(t, lib, r, []problemCase{
+		{"The Marines landed at Da Nang on 8 March 1965, and troop numbers rose to 536,000 by the end of 1968.", ""},
+		{"Four students were shot dead at Kent State University on 4 May 1970; the day before, on 3/5/1970, the governor had called the protesters un-American.", ""},
+		{"Four students were shot dead at Kent State University on 3 May 1970.", rubrics.ProblemDate + " 3 May 1970 -> 4 May 1970"},
+	})
+}

@@ -2,6 +2,7 @@ package rubrics
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -205,6 +206,11 @@ func (e *essay) checkFacts() (problems []Problem, wrong map[int]bool) {
 			}
 			var p *Problem
 			if m.Kind == analyzer.KindDate {
+				// A date told from another ("the day before, on 3/5/1970")
+				// is of some other event than the one named.
+				if e.toldFromAnother(si, m) {
+					continue
+				}
 				// A date is checked only against events the sentence names:
 				// "India became independent in 1947" is not about 1962.
 				p = e.checkDate(v, m, named(cands), startCues.match(cl.view) != nil)
@@ -300,6 +306,18 @@ func (e *essay) clauseOf(v sentenceView, m analyzer.Mention) clause {
 		c.end = max(c.end, v.words[hi-1].End)
 	}
 	return c
+}
+
+// toldFrom matches a time told from another: "the day before", "a week
+// later", "the following year".
+var toldFrom = regexp.MustCompile(`(?i)\b(?:(?:day|night|morning|evening|week|month|year)s? (?:before|after|earlier|later)|(?:previous|next|following) (?:day|night|morning|evening|week|month|year))\b`)
+
+// toldFromAnother reports whether date m of sentence si comes just after a
+// time told from another one ("the day before, on 3/5/1970"): it dates
+// something else than the event the sentence names.
+func (e *essay) toldFromAnother(si int, m analyzer.Mention) bool {
+	start := max(e.doc.Sentences[si].Start, m.Start-40)
+	return toldFrom.MatchString(e.doc.Text[start:m.Start])
 }
 
 // whenClause returns the clause after cl when it opens with "when" and cl
