@@ -188,6 +188,9 @@ var mentionNumberCases = []mentionCase{
 	{"twenty point five thousand", []string{"number:twenty point five thousand=20500"}},
 	{"the point is that two sides", nil},
 	{"half a million", []string{"number:half a million=500000"}},
+	{"a quarter of a million", []string{"number:a quarter of a million=250000"}},
+	{"about a quarter of the army", nil},
+	{"one and a quarter million", nil}, // not read as one and a half
 	{"a hundred thousand men", []string{"number:a hundred thousand=100000"}},
 	{"a man and a half-hearted army", nil},
 	{"four out of every five peasants", []string{"percent:four out of every five=80%"}},

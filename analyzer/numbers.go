@@ -119,6 +119,7 @@ func addNumberWords(add mentionLexAdd) {
 	add("zero nought", mfZero, 0, "")
 	add("a an", mfArticle, 1, "")
 	add("half", mfHalf, 0, "")
+	add("quarter", mfHalf, 1, "")
 	add("out", mfOut, 0, "")
 	add("every each", mfEvery, 0, "")
 	add("in by from since after before during", mfYearLead, 0, "")
@@ -229,15 +230,21 @@ func (s *mentionScanner) outOfAfter(n mentionNum) (float64, int, bool) {
 
 // halfAt reports whether tokens j and j+1 are "a half".
 func (s *mentionScanner) halfAt(j int) bool {
-	return s.at(j).is(mfArticle) && s.at(j).gap == 1 && s.at(j+1).is(mfHalf) && s.at(j+1).gap == 1
+	return s.at(j).is(mfArticle) && s.at(j).gap == 1 && s.at(j+1).is(mfHalf) && s.at(j+1).lex.val == 0 && s.at(j+1).gap == 1
 }
 
 // phraseNumber reads the numbers written with "a" or "half": "a hundred
 // thousand", "a million and a half", "half a million".
 func (s *mentionScanner) phraseNumber(i int) (mentionNum, bool) {
 	factor, j := 1.0, i
-	if s.at(i).is(mfHalf) {
-		if !s.at(i+1).is(mfArticle) || s.at(i+1).gap != 1 {
+	// "a quarter of a million", "quarter of a million"
+	if q := i + btoi(s.at(i).is(mfArticle)); s.at(q).is(mfHalf) && s.at(q).lex.val == 1 {
+		if s.at(q).gap != 1 && q != i || !s.at(q+1).is(mfOf) || s.at(q+1).gap != 1 || !s.at(q+2).is(mfArticle) || s.at(q+2).gap != 1 {
+			return mentionNum{}, false
+		}
+		factor, j = 0.25, q+2
+	} else if s.at(i).is(mfHalf) {
+		if s.at(i).lex.val != 0 || !s.at(i+1).is(mfArticle) || s.at(i+1).gap != 1 {
 			return mentionNum{}, false
 		}
 		factor, j = 0.5, i+1
@@ -264,6 +271,13 @@ func (s *mentionScanner) phraseNumber(i int) (mentionNum, bool) {
 		factor, k = 1.5, k+3
 	}
 	return mentionNum{val: val * factor, end: k, words: true, scaled: true}, true
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // spaceGroup reports whether token j is a group of three digits that

@@ -1128,6 +1128,8 @@ func TestYearsAndOtherPeoplesNames(t *testing.T) {
 	expectProblems(t, lib, r, []problemCase{
 		{"When Roosevelt tried to add six more judges over 70 in the winter 1937 people were angry.", ""},
 		{"In London a business run by Clarence Hatry collapsed.", ""},
+		{"On 5 February 1937 Roosevelt, aged 55, proposed six extra judges, one for every judge over 70.", ""},
+		{"On 5 February 1937 the plan proposed six extra judges, one for every judge over 75.", rubrics.ProblemFigure + " 75 -> 70"},
 		{"The WPA was run by Hatry Hopkins.", rubrics.ProblemMisspelt + " Hatry -> Harry"},
 	})
 }

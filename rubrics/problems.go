@@ -63,6 +63,22 @@ func forValue(as []anchor, m analyzer.Mention) []anchor {
 	return out
 }
 
+// datedAsWritten returns the anchors of facts whose own date the essay's
+// date gives exactly as the notes write it, a year as a year and a day as
+// a day: "the NUWSS was set up in 1897" is the NUWSS's 1897, though the
+// clause names Fawcett, president from 1907.
+func datedAsWritten(m analyzer.Mention, as []anchor) []anchor {
+	var out []anchor
+	for _, a := range as {
+		if slices.ContainsFunc(a.it.dates, func(d analyzer.Mention) bool {
+			return d.From == m.From && d.To == m.To && d.Month == m.Month && d.Day == m.Day
+		}) {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
 // stated returns the anchors of facts the sentence is clearly about or
 // is credited with.
 func stated(as []anchor) []anchor {
@@ -184,7 +200,8 @@ func (e *essay) checkFacts() (problems []Problem, wrong map[int]bool) {
 			cl := e.clauseOf(v, m)
 			vouching := anchors
 			if named := cl.namedIn(anchors); len(named) > 0 && m.Kind == analyzer.KindDate {
-				vouching = append(named, stated(cl.anchors(anchors))...)
+				in := cl.anchors(anchors)
+				vouching = append(append(named, stated(in)...), datedAsWritten(m, in)...)
 			}
 			if fitsNotesItem(m, vouching) {
 				continue
@@ -575,6 +592,9 @@ func (e *essay) checkFigure(m analyzer.Mention, anchors []anchor, inSentence []a
 	if e.yearLike(m) {
 		return nil // a year the analyzer did not read as a date
 	}
+	if ageCue.MatchString(e.doc.Text[max(0, m.Start-16):m.Start]) || strings.HasPrefix(strings.TrimLeft(e.doc.Text[m.End:], " "), "years old") {
+		return nil // an age ("aged 81") is the essay's own detail
+	}
 	var cands []anchor
 	var want string
 	for _, a := range anchors {
@@ -651,6 +671,9 @@ func ownOtherFigure(m analyzer.Mention, it *item) bool {
 func sameMeasure(m, o analyzer.Mention) bool {
 	return m.Kind == o.Kind && m.Unit == o.Unit && m.Currency == o.Currency
 }
+
+// ageCue matches the words before an age: "aged 81", "at the age of 50".
+var ageCue = regexp.MustCompile(`(?i)\b(?:aged|age of|ages of)\s*$`)
 
 // yearLike reports whether a bare number is a year of the topic's times,
 // written where a year is not expected ("in early 1937"): it is no figure
