@@ -535,17 +535,28 @@ func relatedStems(used map[string][]termRef, names map[string]bool) map[string][
 // word, the stems of the words an essay may write for it. It is worked out
 // once per process.
 var plainerWords = sync.OnceValue(func() map[string][]string {
-	inverse := map[string][]string{}
-	analyzer.RelatedWords(func(word string, standsFor []string) {
+	return stemTable(analyzer.RelatedWords, true)
+})
+
+// stemTable turns a table of words and the words each relates to into
+// one of stems, both of a pair stemmed, none to itself; inverted, by the
+// words related to.
+func stemTable(each func(func(word string, to []string)), inverted bool) map[string][]string {
+	out := map[string][]string{}
+	each(func(word string, to []string) {
 		from := stem(word)
-		for _, w := range standsFor {
-			if to := stem(w); to != from && !slices.Contains(inverse[to], from) {
-				inverse[to] = append(inverse[to], from)
+		for _, w := range to {
+			a, b := from, stem(w)
+			if inverted {
+				a, b = b, a
+			}
+			if a != b && !slices.Contains(out[a], b) {
+				out[a] = append(out[a], b)
 			}
 		}
 	})
-	return inverse
-})
+	return out
+}
 
 // firstWordAfterLead returns the index of the first word of a clause
 // after its date lead-in ("11 January 1923: "), if any.
@@ -1450,7 +1461,12 @@ func (m *notesMatcher) candidates(e *essay, stems, context map[string][]span, va
 		c := &m.clauses[ci]
 		// The least a clause can need is half minCover (a unique word);
 		// naming it, to let a value fit, needs a telling word.
-		if cs.weight/float32(c.full)+bonusIf(len(c.values) > 0, bonus) >= minCover/2 || cs.named || values && cs.telling {
+		// A clause with no date or figure earns no value bonus.
+		b := bonus
+		if len(c.values) == 0 {
+			b = 0
+		}
+		if cs.weight/float32(c.full)+b >= minCover/2 || cs.named || values && cs.telling {
 			out = append(out, ci)
 		}
 		*cs = candidateSum{}
@@ -2024,12 +2040,3 @@ var functionWords = func() map[string]bool {
 	}
 	return m
 }()
-
-// bonusIf returns b if ok, else 0: a clause with no date or figure earns
-// no value bonus, so a sentence's values do not make it a candidate.
-func bonusIf(ok bool, b float32) float32 {
-	if ok {
-		return b
-	}
-	return 0
-}

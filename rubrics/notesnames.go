@@ -51,16 +51,7 @@ const placeFormClauses = 3
 // placeStems relates the stem of a place's name to the stems of its other
 // forms ("franc" to "french"; see analyzer.PlaceForms), built once.
 var placeStems = sync.OnceValue(func() map[string][]string {
-	out := map[string][]string{}
-	analyzer.PlaceWords(func(word string, forms []string) {
-		s := stem(word)
-		for _, f := range forms {
-			if fs := stem(f); fs != s && !slices.Contains(out[s], fs) {
-				out[s] = append(out[s], fs)
-			}
-		}
-	})
-	return out
+	return stemTable(analyzer.PlaceWords, false)
 })
 
 // isInitials reports whether a word is written as initials: two to five

@@ -117,7 +117,7 @@ func fitsNotesItem(m analyzer.Mention, as []anchor) bool {
 		if len(a.it.rules) > 0 || a.byFigure && named(a.it) {
 			continue
 		}
-		if fitsFigureOf(m, a.it.dates) || fitsFigureOf(m, a.it.passageDates) || fitsFigureOf(m, a.it.figures) {
+		if fitsValueOf(m, a.it.dates) || fitsValueOf(m, a.it.passageDates) || fitsValueOf(m, a.it.figures) {
 			return true
 		}
 	}
@@ -604,7 +604,7 @@ func (e *essay) checkFigure(m analyzer.Mention, anchors []anchor, inSentence []a
 		if givesFigure(inSentence, m, a.it.figures) {
 			continue
 		}
-		if fitsFigureOf(m, a.it.figures) {
+		if fitsValueOf(m, a.it.figures) {
 			return nil
 		}
 		comparableFigure := ""
@@ -641,12 +641,12 @@ func (e *essay) checkFigure(m analyzer.Mention, anchors []anchor, inSentence []a
 	}
 }
 
-// fitsFigureOf reports whether m fits one of a fact's values. A bare
+// fitsValueOf reports whether m fits one of a fact's values. A bare
 // number fits a quantity or a sum as essays drop units, but not when the
 // fact gives another figure in m's own measure: "277,000 tonnes" against
 // "2.3 million tonnes of supplies in about 277,000 flights" is the wrong
 // tonnage, not the flights.
-func fitsFigureOf(m analyzer.Mention, values []analyzer.Mention) bool {
+func fitsValueOf(m analyzer.Mention, values []analyzer.Mention) bool {
 	for _, v := range values {
 		if !valueFits(m, v) {
 			continue
@@ -663,7 +663,7 @@ func fitsFigureOf(m analyzer.Mention, values []analyzer.Mention) bool {
 // own figures, in another measure: "277,000 tonnes" where the fact gives
 // 277,000 flights.
 func ownOtherFigure(m analyzer.Mention, it *item) bool {
-	return !fitsFigureOf(m, it.figures) && slices.ContainsFunc(it.figures, func(f analyzer.Mention) bool { return valueFits(m, f) })
+	return !fitsValueOf(m, it.figures) && slices.ContainsFunc(it.figures, func(f analyzer.Mention) bool { return valueFits(m, f) })
 }
 
 // sameMeasure reports whether two values are of one kind and unit or

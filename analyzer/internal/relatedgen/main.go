@@ -45,34 +45,38 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	pf, err := os.Create(*placesOut)
-	if err != nil {
-		log.Fatal(err)
-	}
-	if err := writePlaces(pf, pl); err != nil {
-		log.Fatal(err)
-	}
-	if err := pf.Close(); err != nil {
+	if err := writeFile(*placesOut, false, func(w io.Writer) error { return writePlaces(w, pl) }); err != nil {
 		log.Fatal(err)
 	}
 	rel, err := relations(*dir)
 	if err != nil {
 		log.Fatal(err)
 	}
-	f, err := os.Create(*out)
+	if err := writeFile(*out, true, func(w io.Writer) error { return write(w, rel) }); err != nil {
+		log.Fatal(err)
+	}
+}
+
+// writeFile creates path and writes it with fn, gzipped if zipped.
+func writeFile(path string, zipped bool, fn func(io.Writer) error) error {
+	f, err := os.Create(path)
 	if err != nil {
-		log.Fatal(err)
+		return err
 	}
-	zw, _ := gzip.NewWriterLevel(f, gzip.BestCompression)
-	if err := write(zw, rel); err != nil {
-		log.Fatal(err)
+	var w io.Writer = f
+	var zw *gzip.Writer
+	if zipped {
+		zw, _ = gzip.NewWriterLevel(f, gzip.BestCompression)
+		w = zw
 	}
-	if err := zw.Close(); err != nil {
-		log.Fatal(err)
+	err = fn(w)
+	if zw != nil && err == nil {
+		err = zw.Close()
 	}
-	if err := f.Close(); err != nil {
-		log.Fatal(err)
+	if cerr := f.Close(); err == nil {
+		err = cerr
 	}
+	return err
 }
 
 // relations reads the WordNet database in dir and returns, for each word,
